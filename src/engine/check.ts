@@ -1,0 +1,116 @@
+/**
+ * The engine's entry: grid → recognised units → rules → findings (with fixes).
+ */
+import { unitFacts } from "./facts";
+import { Finding, FindingCode, Fix, SECTION_OF } from "./findings";
+import { a1, Grid } from "./grid";
+import { Bounds, EvaluationUnit, TemplateId } from "./model";
+import { Profile, ProfileId, PROFILES } from "./profiles";
+import { recognise } from "./recognize";
+import { RULES } from "./rules";
+import { FindingDraft } from "./rules/types";
+
+export interface SheetResult {
+  sheet: string;
+  template: TemplateId | null;
+  profile: ProfileId;
+  suggestedProfile: ProfileId;
+  findings: Finding[];
+  units: EvaluationUnit[];
+}
+
+export interface CheckOptions {
+  /** Use this profile instead of the one the template suggests. */
+  profile?: ProfileId;
+}
+
+/** Codes that yield to another finding on the same cell (one fault, one finding). */
+const YIELDS_TO: Partial<Record<FindingCode, FindingCode[]>> = {
+  INDICATOR_SCORE_MISMATCH: ["SCORE_EXCEEDS_WEIGHT", "UNREADABLE_VALUE"],
+  EXEC_SCORE_MISMATCH: ["SCORE_EXCEEDS_WEIGHT", "UNREADABLE_VALUE"],
+  SCORE_EXCEEDS_WEIGHT: ["UNREADABLE_VALUE"],
+  EXEC_RATE_MISMATCH: ["UNREADABLE_VALUE"],
+  TOTAL_MISMATCH: ["UNREADABLE_VALUE"],
+  HEADER_SCORE_MISMATCH: ["UNREADABLE_VALUE"],
+  BUDGET_SUM_MISMATCH: ["UNREADABLE_VALUE"],
+  WEIGHT_TOTAL_MISMATCH: ["UNREADABLE_VALUE"],
+  LEVEL_WEIGHT_MISMATCH: ["UNREADABLE_VALUE"],
+  WEIGHT_CAP_EXCEEDED: ["UNREADABLE_VALUE"],
+};
+
+const CODE_ORDER = new Map(RULES.flatMap((r) => r.codes).map((c, i) => [c, i]));
+
+function onePerFault(drafts: FindingDraft[]): FindingDraft[] {
+  const byCell = new Map<string, Set<FindingCode>>();
+  for (const d of drafts) {
+    const key = `${d.at.row}:${d.at.col}`;
+    if (!byCell.has(key)) byCell.set(key, new Set());
+    byCell.get(key)!.add(d.code);
+  }
+  const seen = new Set<string>();
+  return drafts.filter((d) => {
+    const key = `${d.at.row}:${d.at.col}`;
+    const codes = byCell.get(key)!;
+    if ((YIELDS_TO[d.code] ?? []).some((c) => codes.has(c))) return false;
+    const id = `${key}:${d.code}:${d.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult {
+  const recognised = recognise(grid);
+  const profileId = options.profile ?? recognised.suggestedProfile;
+  const profile: Profile = PROFILES[profileId];
+  const drafts: FindingDraft[] = [];
+  for (const unit of recognised.units) {
+    const facts = unitFacts(recognised.view, unit);
+    for (const rule of RULES) {
+      rule.check({ view: recognised.view, unit, facts, profile, report: (d) => drafts.push(d) });
+    }
+  }
+  const findings: Finding[] = onePerFault(drafts)
+    .sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col || (CODE_ORDER.get(a.code)! - CODE_ORDER.get(b.code)!))
+    .map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      sheet: grid.sheetName,
+      cell: a1(d.at.row, d.at.col),
+      stated: d.stated,
+      expected: d.expected,
+      message: d.message,
+      fix: d.fix
+        ? {
+            cell: a1(d.fix.at.row, d.fix.at.col),
+            ...(d.fix.formula !== undefined ? { formula: d.fix.formula } : {}),
+            ...(d.fix.value !== undefined ? { value: d.fix.value } : {}),
+            ...(d.fix.numFmt !== undefined ? { numFmt: d.fix.numFmt } : {}),
+            description: d.fix.description,
+          }
+        : undefined,
+      at: d.at,
+      section: SECTION_OF[d.code],
+    }));
+  for (const f of findings) if (!f.fix) delete f.fix;
+  return {
+    sheet: grid.sheetName,
+    template: recognised.template,
+    profile: profileId,
+    suggestedProfile: recognised.suggestedProfile,
+    findings,
+    units: recognised.units,
+  };
+}
+
+/** The writes that fix every fixable finding, one per cell. */
+export function planFixes(findings: readonly Finding[]): Fix[] {
+  const byCell = new Map<string, Fix>();
+  for (const f of findings) if (f.fix && !byCell.has(f.fix.cell)) byCell.set(f.fix.cell, f.fix);
+  return [...byCell.values()];
+}
+
+/** Every cell a fix may write lies inside one of these (the recognised tables and their statements). */
+export function writableBounds(result: SheetResult): Bounds[] {
+  return result.units.map((u) => u.bounds);
+}

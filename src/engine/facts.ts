@@ -1,0 +1,118 @@
+/**
+ * Values every rule needs, read once per evaluation unit: item weights and scores, the execution
+ * rate and its score, and the recomputed total.
+ */
+import { BudgetBlock, BudgetRow, EvaluationUnit, IndicatorItem, Ref } from "./model";
+import { SheetView } from "./recognize/view";
+import { NumberForm, NumberReading, readNumber, readRate } from "./values";
+
+export interface NumberAt {
+  at: Ref;
+  reading: NumberReading;
+}
+
+export interface ItemFacts {
+  item: IndicatorItem;
+  weight?: NumberAt;
+  score: NumberAt;
+}
+
+export interface ExecFacts {
+  block: BudgetBlock;
+  row: BudgetRow;
+  weight?: { value: number; at: Ref; inCell: boolean };
+  score?: NumberAt;
+  /** Rate computed from the amounts, with the amounts used. */
+  computed?: { rate: number; executed: NumberAt; budget: NumberAt };
+  stated?: NumberAt & { points: boolean };
+}
+
+export interface UnitFacts {
+  unit: EvaluationUnit;
+  items: ItemFacts[];
+  exec?: ExecFacts;
+  /** Σ item scores (each capped at its weight) + execution score (capped) − deductions. */
+  total?: number;
+  totalParts: { items: number; exec?: number; deductions: number };
+}
+
+export function value(n: NumberAt | undefined): number | undefined {
+  return n?.reading.kind === "number" ? n.reading.value : undefined;
+}
+
+export function form(n: NumberAt | undefined): NumberForm | undefined {
+  return n?.reading.kind === "number" ? n.reading.form : undefined;
+}
+
+export function numberAt(view: SheetView, row: number, col: number | undefined): NumberAt | undefined {
+  if (col === undefined) return undefined;
+  const at = view.master(row, col);
+  return { at, reading: readNumber(view.cell(at.row, at.col)) };
+}
+
+/** The budget row whose rate and score are the project's: 年度资金总额 / 总额, else the first. */
+export function execRowOf(block: BudgetBlock): BudgetRow {
+  return block.rows.find((r) => r.role === "total") ?? block.rows[0];
+}
+
+/** 执行率 = 执行数 ÷ 预算数, the adjusted figure (全年预算数 / 调整后 / 全年收入决算数) when there is one. */
+export function computeRate(view: SheetView, block: BudgetBlock, row: number): ExecFacts["computed"] | "undefined-budget" | undefined {
+  const executed = numberAt(view, row, block.cols.executed);
+  const adjusted = numberAt(view, row, block.cols.adjusted);
+  const initial = numberAt(view, row, block.cols.initial);
+  const budget = value(adjusted) !== undefined ? adjusted : value(initial) !== undefined ? initial : undefined;
+  if (!executed || value(executed) === undefined) return undefined;
+  if (!budget || value(budget) === undefined || value(budget) === 0) return "undefined-budget";
+  return { rate: value(executed)! / value(budget)!, executed, budget };
+}
+
+export function statedRate(view: SheetView, block: BudgetBlock, row: number): (NumberAt & { points: boolean }) | undefined {
+  if (block.cols.rate === undefined) return undefined;
+  const at = view.master(row, block.cols.rate);
+  const r = readRate(view.cell(at.row, at.col));
+  return { at, reading: r, points: !!(r as { points?: boolean }).points };
+}
+
+function execFacts(view: SheetView, block: BudgetBlock): ExecFacts {
+  const row = execRowOf(block);
+  const facts: ExecFacts = { block, row };
+  const w = numberAt(view, row.row, block.cols.weight);
+  if (value(w) !== undefined) facts.weight = { value: value(w)!, at: w!.at, inCell: true };
+  else if (block.declaredExecWeight) facts.weight = { ...block.declaredExecWeight, inCell: false };
+  facts.score = numberAt(view, row.row, block.cols.score);
+  const c = computeRate(view, block, row.row);
+  if (c && c !== "undefined-budget") facts.computed = c;
+  facts.stated = statedRate(view, block, row.row);
+  return facts;
+}
+
+export function unitFacts(view: SheetView, unit: EvaluationUnit): UnitFacts {
+  const items: ItemFacts[] = [];
+  for (const item of unit.indicators?.items ?? []) {
+    items.push({
+      item,
+      weight: numberAt(view, item.row, item.weightCol),
+      score: numberAt(view, item.row, item.scoreCol)!,
+    });
+  }
+  const exec = unit.budget && unit.budget.cols.score !== undefined ? execFacts(view, unit.budget) : undefined;
+  const facts: UnitFacts = { unit, items, exec, totalParts: { items: 0, deductions: 0 } };
+  if (!unit.indicators) return facts;
+  let itemsSum = 0;
+  let deductions = 0;
+  for (const it of items) {
+    const s = value(it.score);
+    if (s === undefined) continue;
+    const w = value(it.weight);
+    if (it.item.isDeduction) deductions += w !== undefined ? Math.min(s, w) : s;
+    else itemsSum += w !== undefined ? Math.min(s, w) : s;
+  }
+  let execScore: number | undefined;
+  if (exec) {
+    const s = value(exec.score);
+    if (s !== undefined) execScore = exec.weight ? Math.min(s, exec.weight.value) : s;
+  }
+  facts.totalParts = { items: itemsSum, exec: execScore, deductions };
+  facts.total = itemsSum + (execScore ?? 0) - deductions;
+  return facts;
+}

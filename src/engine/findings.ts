@@ -1,0 +1,90 @@
+/**
+ * Findings and fixes: the stable interface of contract.md.
+ */
+import type { Ref } from "./model";
+
+export const FINDING_CODES = [
+  "EXEC_RATE_MISMATCH",
+  "EXEC_SCORE_MISMATCH",
+  "SCORE_EXCEEDS_WEIGHT",
+  "INDICATOR_SCORE_MISMATCH",
+  "TOTAL_MISMATCH",
+  "HEADER_SCORE_MISMATCH",
+  "CONCLUSION_SCORE_MISMATCH",
+  "GRADE_MISMATCH",
+  "WEIGHT_TOTAL_MISMATCH",
+  "SECTION_WEIGHT_MISMATCH",
+  "LEVEL_WEIGHT_MISMATCH",
+  "WEIGHT_CAP_EXCEEDED",
+  "BUDGET_SUM_MISMATCH",
+  "MISSING_REASON",
+  "MISSING_ACTUAL",
+  "UNREADABLE_VALUE",
+  // Extension (info only): an achievement far above its target; the target may be set too low.
+  "TARGET_EXCEEDED",
+] as const;
+
+export type FindingCode = (typeof FINDING_CODES)[number];
+export type Severity = "error" | "warning" | "info";
+
+/** A write the product would make: a live formula (or a value) into one cell. */
+export interface Fix {
+  cell: string;
+  formula?: string;
+  value?: string | number;
+  /** Number format to set with the formula, when the cell's own format would misread it. */
+  numFmt?: string;
+  /** What the write does, for the user (zh-CN). */
+  description: string;
+}
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  stated: number | string | null;
+  expected: number | string | null;
+  message: string;
+  fix?: Fix;
+  /** Not part of the JSON contract: the cell as coordinates, and the table section it belongs to. */
+  at: Ref;
+  section: FindingSection;
+}
+
+export type FindingSection = "budget" | "indicators" | "totals" | "weights" | "statements";
+
+export const SECTION_OF: Record<FindingCode, FindingSection> = {
+  EXEC_RATE_MISMATCH: "budget",
+  EXEC_SCORE_MISMATCH: "budget",
+  BUDGET_SUM_MISMATCH: "budget",
+  SCORE_EXCEEDS_WEIGHT: "indicators",
+  INDICATOR_SCORE_MISMATCH: "indicators",
+  MISSING_REASON: "indicators",
+  MISSING_ACTUAL: "indicators",
+  TARGET_EXCEEDED: "indicators",
+  UNREADABLE_VALUE: "indicators",
+  TOTAL_MISMATCH: "totals",
+  HEADER_SCORE_MISMATCH: "totals",
+  GRADE_MISMATCH: "totals",
+  WEIGHT_TOTAL_MISMATCH: "weights",
+  SECTION_WEIGHT_MISMATCH: "weights",
+  LEVEL_WEIGHT_MISMATCH: "weights",
+  WEIGHT_CAP_EXCEEDED: "weights",
+  CONCLUSION_SCORE_MISMATCH: "statements",
+};
+
+/** The JSON shape of contract.md (no internal fields). */
+export function toContractFinding(f: Finding): Omit<Finding, "at" | "section"> {
+  const out: Omit<Finding, "at" | "section"> = {
+    code: f.code,
+    severity: f.severity,
+    sheet: f.sheet,
+    cell: f.cell,
+    stated: f.stated,
+    expected: f.expected,
+    message: f.message,
+  };
+  if (f.fix) out.fix = f.fix;
+  return out;
+}

@@ -1,0 +1,6 @@
+/** The engine's public surface: pure TypeScript, no Office, no DOM, no Node. */
+export * from "./grid";
+export * from "./findings";
+export * from "./profiles";
+export * from "./check";
+export type { EvaluationUnit, TemplateId, Bounds } from "./model";

@@ -1,0 +1,169 @@
+/**
+ * The recognised table model: what the recogniser found on a sheet, in the sheet's own coordinates.
+ * Rules read only this model (and the grid for cell values); they never search the sheet again.
+ */
+import type { Ref } from "./recognize/view";
+import type { Direction } from "./text";
+
+export type { Ref };
+
+export type TemplateId =
+  | "project-national"
+  | "project-yunnan"
+  | "project-sichuan"
+  | "score-hierarchical"
+  | "department-budget"
+  | "department-goal"
+  | "fund-use";
+
+export interface Bounds {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export type BudgetRowRole = "total" | "basic" | "project" | "component" | "item";
+
+export interface BudgetRow {
+  row: number;
+  label: string;
+  role: BudgetRowRole;
+  /** For components: the role of the row they break down. */
+  parent?: "total" | "basic" | "project";
+}
+
+export interface BudgetBlock {
+  kind: "budget";
+  headerRow: number;
+  bounds: Bounds;
+  cols: {
+    label: number;
+    initial?: number;
+    adjustment?: number;
+    adjusted?: number;
+    executed?: number;
+    rate?: number;
+    weight?: number;
+    score?: number;
+    reason?: number;
+  };
+  rows: BudgetRow[];
+  /** The execution-rate weight (分值) when it is declared in a label (执行率（10%）) rather than a cell. */
+  declaredExecWeight?: { value: number; at: Ref };
+}
+
+export interface FundUseTable {
+  kind: "fund-use";
+  headerRow: number;
+  bounds: Bounds;
+  cols: { label: number; budget?: number; arrived?: number; used?: number; balance?: number; carryover?: number };
+  itemRows: number[];
+  sumRow?: number;
+}
+
+export interface GoalBudgetTable {
+  kind: "goal-budget";
+  headerRow: number;
+  bounds: Bounds;
+  /** Each group: a total column and its component columns (财政拨款, 其他资金). */
+  groups: { name: "planned" | "actual"; total?: number; parts: number[] }[];
+  itemRows: number[];
+  sumRow?: number;
+  labelCol: number;
+}
+
+export interface IndicatorItem {
+  row: number;
+  /** Third-level name (or the deepest label found). */
+  name: string;
+  /** Labels of the enclosing levels, outermost first. */
+  path: string[];
+  weightCol?: number;
+  scoreCol: number;
+  isDeduction: boolean;
+}
+
+/** A group of rows at one level of the indicator hierarchy (一级 or 二级 …). */
+export interface LevelGroup {
+  level: number;
+  label: string;
+  /** Where the label is written (the master cell of its first row). */
+  labelAt: Ref;
+  top: number;
+  bottom: number;
+  /** The group's own weight: a cell in the level's weight column, or declared in the label. */
+  weight?: { value: number; at: Ref; declared: boolean };
+  children: LevelGroup[];
+  items: IndicatorItem[];
+}
+
+export interface IndicatorTable {
+  kind: "indicators";
+  headerRow: number;
+  headerHeight: number;
+  bounds: Bounds;
+  hierarchical: boolean;
+  /** The table lists scores only (no weight column): 部门整体支出绩效目标自评表. */
+  scoresOnly: boolean;
+  cols: {
+    levels: number[];
+    levelWeights: (number | undefined)[];
+    weight?: number;
+    score: number;
+    target?: number;
+    actual?: number;
+    direction?: number;
+    unit?: number;
+    reasons: number[];
+  };
+  /** 绩效指标（90分）: the declared weight of all indicators together. */
+  declaredBlockWeight?: { value: number; at: Ref };
+  items: IndicatorItem[];
+  /** Top-level groups (一级). */
+  groups: LevelGroup[];
+  totalRow?: {
+    row: number;
+    /** Weight cells on the total row (one per weight column, hierarchical tables repeat them). */
+    weights: Ref[];
+    score?: Ref;
+  };
+}
+
+export interface FieldRef {
+  at: Ref;
+  labelAt: Ref;
+}
+
+export interface GradeStatement {
+  at: Ref;
+  grade: "优" | "良" | "中" | "差";
+  /** How it was written: plain text, check boxes, or inside a sentence. */
+  form: "text" | "checkbox" | "sentence";
+  /** The original text (for rebuilding check-box text in the fix). */
+  text: string;
+}
+
+export interface ConclusionScore {
+  at: Ref;
+  value: number;
+  /** The matched phrase, e.g. "自评总分100分". */
+  phrase: string;
+}
+
+/** One self-evaluation: a budget block and/or an indicator table with its total, grade and conclusion. */
+export interface EvaluationUnit {
+  template: TemplateId;
+  bounds: Bounds;
+  budget?: BudgetBlock;
+  indicators?: IndicatorTable;
+  fundUse?: FundUseTable;
+  goalBudget?: GoalBudgetTable;
+  headerScore?: FieldRef;
+  grades: GradeStatement[];
+  conclusions: ConclusionScore[];
+}
+
+export interface ParsedIndicatorValues {
+  direction?: Direction;
+}

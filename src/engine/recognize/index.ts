@@ -1,0 +1,271 @@
+/**
+ * Sheet → evaluation units. Finds every table by its header labels (several may share a sheet),
+ * pairs budget blocks with the indicator table that follows, and attaches the statements around
+ * them (top 自评得分, grade, conclusion sentences) to the nearest table.
+ */
+import { Grid } from "../grid";
+import {
+  BudgetBlock,
+  Bounds,
+  ConclusionScore,
+  EvaluationUnit,
+  FieldRef,
+  FundUseTable,
+  GoalBudgetTable,
+  GradeStatement,
+  IndicatorTable,
+  TemplateId,
+} from "../model";
+import { ProfileId } from "../profiles";
+import { cellText, readNumber } from "../values";
+import { matchBudgetHeader, matchFundHeader, matchGoalBudgetHeader, readBudgetBlock, readFundUseTable, readGoalBudget } from "./budget";
+import { matchIndicatorHeader, readIndicatorTable } from "./indicators";
+import { isGradeLabel, isHeaderScoreLabel, readGradeText, readSentence, valueRightOf } from "./statements";
+import { Ref, SheetView } from "./view";
+
+type AnyTable = BudgetBlock | IndicatorTable | FundUseTable | GoalBudgetTable;
+
+/** Cheap test before the header matchers run: header rows always name one of these. */
+const HEADER_HINT = /指标|预算|执行|到位|得分|分值|权重|资金/;
+
+function rowMayBeHeader(view: SheetView, row: number): boolean {
+  for (const { text } of view.rowLabels(row)) if (HEADER_HINT.test(text)) return true;
+  return false;
+}
+
+export function findTables(view: SheetView): AnyTable[] {
+  const tables: AnyTable[] = [];
+  const otherThanIndicators = (row: number) =>
+    rowMayBeHeader(view, row) && (!!matchBudgetHeader(view, row) || !!matchFundHeader(view, row) || !!matchGoalBudgetHeader(view, row));
+  const otherThanBudget = (row: number) =>
+    rowMayBeHeader(view, row) && (!!matchIndicatorHeader(view, row) || !!matchFundHeader(view, row) || !!matchGoalBudgetHeader(view, row));
+  let row = 0;
+  while (row < view.rowCount) {
+    if (!rowMayBeHeader(view, row)) {
+      row++;
+      continue;
+    }
+    const goal = matchGoalBudgetHeader(view, row);
+    if (goal) {
+      const read = readGoalBudget(view, row, goal);
+      if (read) {
+        tables.push(read.table);
+        row = Math.max(read.nextRow, row + 1);
+        continue;
+      }
+    }
+    const fund = matchFundHeader(view, row);
+    if (fund) {
+      const read = readFundUseTable(view, row, fund);
+      if (read) {
+        tables.push(read.table);
+        row = Math.max(read.nextRow, row + 1);
+        continue;
+      }
+    }
+    const budget = matchBudgetHeader(view, row);
+    if (budget) {
+      const read = readBudgetBlock(view, row, budget, otherThanBudget);
+      if (read) {
+        tables.push(read.block);
+        row = Math.max(read.nextRow, row + 1);
+        continue;
+      }
+    }
+    const ind = matchIndicatorHeader(view, row);
+    if (ind) {
+      const read = readIndicatorTable(view, ind, otherThanIndicators);
+      if (read) {
+        tables.push(read.table);
+        row = Math.max(read.nextRow, row + 1);
+        continue;
+      }
+    }
+    row++;
+  }
+  return tables;
+}
+
+function union(a: Bounds, b: Bounds): Bounds {
+  return {
+    top: Math.min(a.top, b.top),
+    left: Math.min(a.left, b.left),
+    bottom: Math.max(a.bottom, b.bottom),
+    right: Math.max(a.right, b.right),
+  };
+}
+
+function templateOf(unit: Omit<EvaluationUnit, "template">, view: SheetView): TemplateId {
+  const { budget, indicators } = unit;
+  if (unit.fundUse) return "fund-use";
+  if (unit.goalBudget || indicators?.scoresOnly) return "department-goal";
+  const departmentBudget =
+    !!budget && (budget.cols.adjustment !== undefined || budget.rows.some((r) => r.role === "basic" || r.role === "project"));
+  if (indicators?.hierarchical) return departmentBudget ? "department-budget" : "score-hierarchical";
+  if (!indicators && departmentBudget) return "department-budget";
+  // Project tables: weigh the labels each form uses.
+  const texts: string[] = [];
+  if (budget) for (const c of Object.values(budget.cols)) if (c !== undefined) texts.push(view.label(budget.headerRow, c));
+  if (indicators) {
+    for (let r = indicators.headerRow; r < indicators.headerRow + indicators.headerHeight; r++) {
+      for (const l of view.rowLabels(r)) texts.push(l.text);
+    }
+  }
+  const all = texts.join("|");
+  let sichuan = 0;
+  let yunnan = 0;
+  let national = 0;
+  if (indicators?.cols.direction !== undefined) sichuan += 2;
+  if (indicators?.cols.unit !== undefined) sichuan += 1;
+  if (/调整后预算/.test(all)) sichuan += 2;
+  if (/权重/.test(all)) sichuan += 1;
+  if (/未完成原因/.test(all)) sichuan += 1;
+  if (/全年收入决算|全年支出决算/.test(all)) yunnan += 2;
+  if (/执行率\(10%\)/.test(all)) yunnan += 2;
+  if (/指标分值/.test(all)) yunnan += 1;
+  if (/完成情况简述/.test(all)) yunnan += 1;
+  if (unit.headerScore) yunnan += 1;
+  if (/全年预算数|全年执行数/.test(all)) national += 2;
+  if (/偏差原因/.test(all)) national += 2;
+  if (sichuan > yunnan && sichuan > national) return "project-sichuan";
+  if (yunnan > national && yunnan >= sichuan) return "project-yunnan";
+  return "project-national";
+}
+
+export function suggestProfile(template: TemplateId | null, unit?: EvaluationUnit, view?: SheetView): ProfileId {
+  switch (template) {
+    case "project-yunnan":
+      return "yunnan";
+    case "project-sichuan":
+    case "department-goal":
+      return "sichuan";
+    case "department-budget": {
+      const b = unit?.budget;
+      if (b && view && b.cols.adjusted !== undefined && /收入决算/.test(view.label(b.headerRow, b.cols.adjusted))) return "yunnan";
+      return "national";
+    }
+    default:
+      return "national";
+  }
+}
+
+interface Statement {
+  at: Ref;
+  kind: "field" | "sentence";
+  headerScore?: FieldRef;
+  grade?: GradeStatement;
+  scores?: ConclusionScore[];
+  grades?: GradeStatement[];
+}
+
+const NOTE_LABEL = /^(填表说明|填报说明|注[:：]|注\d|说明[:：]|备注|评分标准|计分标准|指标解释)/;
+
+function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
+  const inTable = (r: number, c: number) =>
+    tables.some((t) => r >= t.bounds.top && r <= t.bounds.bottom && c >= t.bounds.left && c <= t.bounds.right);
+  const out: Statement[] = [];
+  const used = new Set<number>();
+  for (let r = 0; r < view.rowCount; r++) {
+    const labels = view.rowLabels(r);
+    if (labels.length === 0) continue;
+    if (NOTE_LABEL.test(labels[0].text)) continue;
+    for (const { col, text } of labels) {
+      if (inTable(r, col) || used.has(r * 16384 + col)) continue;
+      if (isHeaderScoreLabel(text)) {
+        const v = valueRightOf(view, { row: r, col });
+        if (v && readNumber(view.cell(v.row, v.col)).kind !== "empty") {
+          used.add(v.row * 16384 + v.col);
+          out.push({ at: v, kind: "field", headerScore: { at: v, labelAt: { row: r, col } } });
+        }
+        continue;
+      }
+      if (isGradeLabel(text)) {
+        const v = valueRightOf(view, { row: r, col });
+        if (v) {
+          used.add(v.row * 16384 + v.col);
+          const raw = cellText(view.cell(v.row, v.col));
+          const g = readGradeText(raw);
+          if (g) out.push({ at: v, kind: "field", grade: { at: v, grade: g.grade, form: g.form, text: raw } });
+        }
+        continue;
+      }
+      const raw = cellText(view.cell(r, col));
+      const asGrade = readGradeText(raw);
+      if (asGrade?.form === "checkbox") {
+        out.push({ at: { row: r, col }, kind: "field", grade: { at: { row: r, col }, grade: asGrade.grade, form: "checkbox", text: raw } });
+        continue;
+      }
+      if (text.length < 6) continue;
+      const s = readSentence(raw);
+      // A band description names several grades ("90分以上为优、80-90为良…"): not a statement.
+      if (new Set(s.grades.map((g) => g.grade)).size > 1) continue;
+      if (s.scores.length || s.grades.length) {
+        out.push({
+          at: { row: r, col },
+          kind: "sentence",
+          scores: s.scores.map((x) => ({ at: { row: r, col }, value: x.value, phrase: x.phrase })),
+          grades: s.grades.map((g) => ({ at: { row: r, col }, grade: g.grade, form: "sentence" as const, text: g.phrase })),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export interface RecognisedSheet {
+  units: EvaluationUnit[];
+  template: TemplateId | null;
+  suggestedProfile: ProfileId;
+  view: SheetView;
+}
+
+export function recognise(grid: Grid): RecognisedSheet {
+  const view = new SheetView(grid);
+  const tables = findTables(view).sort((a, b) => a.bounds.top - b.bounds.top);
+  type Draft = Omit<EvaluationUnit, "template">;
+  const drafts: Draft[] = [];
+  for (let i = 0; i < tables.length; i++) {
+    const t = tables[i];
+    const next = tables[i + 1];
+    const draft: Draft = { bounds: t.bounds, grades: [], conclusions: [] };
+    if (t.kind === "budget" || t.kind === "goal-budget") {
+      if (t.kind === "budget") draft.budget = t;
+      else draft.goalBudget = t;
+      if (next?.kind === "indicators") {
+        draft.indicators = next;
+        draft.bounds = union(draft.bounds, next.bounds);
+        i++;
+      }
+    } else if (t.kind === "indicators") draft.indicators = t;
+    else draft.fundUse = t;
+    drafts.push(draft);
+  }
+  if (drafts.length === 0) return { units: [], template: null, suggestedProfile: "national", view };
+
+  const scorable = (d: Draft) => !!d.indicators || !!d.budget?.cols.score;
+  for (const st of findStatements(view, tables)) {
+    const r = st.at.row;
+    let best: Draft | undefined;
+    let bestDistance = Infinity;
+    for (const d of drafts) {
+      if (d.fundUse && !d.indicators) continue; // fund-use tables state no score or grade
+      if (!scorable(d) && !d.goalBudget) continue;
+      const above = r < d.bounds.top;
+      const distance = above ? d.bounds.top - r : r > d.bounds.bottom ? r - d.bounds.bottom : 0;
+      // Sentences belong to the table above them; fields to the nearest (ties: the table below).
+      const adjusted = st.kind === "sentence" && above ? distance + 10000 : distance;
+      if (adjusted < bestDistance || (adjusted === bestDistance && above)) {
+        best = d;
+        bestDistance = adjusted;
+      }
+    }
+    if (!best) continue;
+    if (st.headerScore && !best.headerScore) best.headerScore = st.headerScore;
+    if (st.grade) best.grades.push(st.grade);
+    if (st.scores) best.conclusions.push(...st.scores);
+    if (st.grades) best.grades.push(...st.grades);
+    best.bounds = union(best.bounds, { top: r, bottom: r, left: st.at.col, right: st.at.col });
+  }
+  const units: EvaluationUnit[] = drafts.map((d) => ({ ...d, template: templateOf(d, view) }));
+  return { units, template: units[0].template, suggestedProfile: suggestProfile(units[0].template, units[0], view), view };
+}

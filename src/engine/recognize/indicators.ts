@@ -1,0 +1,377 @@
+/**
+ * Recognise a scored indicator table from its header labels: project tables (一级/二级/三级 …
+ * 分值 得分), hierarchical score tables (一级 分值 二级 分值 三级 分值 得分, or levels with declared
+ * weights 投入（15分）) and score-only goal tables (部门自评得分).
+ */
+import { IndicatorItem, IndicatorTable, LevelGroup } from "../model";
+import { readNumber } from "../values";
+import {
+  baseLabel,
+  BLOCK_LABEL,
+  declaredWeight,
+  DEDUCTION_LABEL,
+  INDICATOR_HEADERS,
+  IndicatorRole,
+  matchRole,
+  PLACEHOLDER,
+  TABLE_END_LABELS,
+  TOTAL_LABEL,
+} from "./labels";
+import { Ref, SheetView } from "./view";
+
+interface HeaderMatch {
+  row: number;
+  height: number;
+  /** Columns per role, in left-to-right runs (a run is one header cell merged across columns). */
+  runs: Map<IndicatorRole, number[][]>;
+  left: number;
+  right: number;
+}
+
+function rolesOfRow(view: SheetView, row: number): { col: number; right: number; role: IndicatorRole }[] {
+  const out: { col: number; right: number; role: IndicatorRole }[] = [];
+  for (const { col, text } of view.rowLabels(row)) {
+    const role = matchRole(INDICATOR_HEADERS, text) ?? matchRole(INDICATOR_HEADERS, baseLabel(text));
+    if (role) out.push({ col, right: view.spanRight(row, col), role });
+  }
+  return out;
+}
+
+function isHeaderShape(roles: Set<IndicatorRole>): boolean {
+  const hasLevel = roles.has("level3") || roles.has("level2") || roles.has("level1");
+  if (!roles.has("score") || !hasLevel) return false;
+  // A level, the score and at least one more column (weight, target, actual …).
+  return roles.size >= 3;
+}
+
+/** Is this row (alone or with the next one) the header of an indicator table? */
+export function matchIndicatorHeader(view: SheetView, row: number): HeaderMatch | null {
+  const first = rolesOfRow(view, row);
+  const tryBuild = (cells: { col: number; right: number; role: IndicatorRole }[], height: number): HeaderMatch | null => {
+    const roles = new Set(cells.map((c) => c.role));
+    if (!isHeaderShape(roles)) return null;
+    const runs = new Map<IndicatorRole, number[][]>();
+    for (const c of cells) {
+      const run: number[] = [];
+      for (let k = c.col; k <= c.right; k++) run.push(k);
+      const list = runs.get(c.role) ?? [];
+      list.push(run);
+      runs.set(c.role, list);
+    }
+    const cols = cells.flatMap((c) => [c.col, c.right]);
+    return { row, height, runs, left: Math.min(...cols), right: Math.max(...cols) };
+  };
+  const single = tryBuild(first, 1);
+  if (single) return single;
+  if (row + 1 >= view.rowCount) return null;
+  // Two-row header: a group label above (绩效指标 / 指标) with the level names below it.
+  const second = rolesOfRow(view, row + 1);
+  if (second.length < 2) return null;
+  const covered = new Set<number>();
+  for (const c of second) for (let k = c.col; k <= c.right; k++) covered.add(k);
+  const merged = [...second, ...first.filter((c) => !covered.has(c.col))].sort((a, b) => a.col - b.col);
+  return tryBuild(merged, 2);
+}
+
+function numericAt(view: SheetView, row: number, col: number | undefined): number | undefined {
+  if (col === undefined || view.isContinuation(row, col)) return undefined;
+  const r = readNumber(view.cell(row, col));
+  return r.kind === "number" ? r.value : undefined;
+}
+
+function filledAt(view: SheetView, row: number, col: number | undefined): boolean {
+  if (col === undefined || view.isContinuation(row, col)) return false;
+  return readNumber(view.cell(row, col)).kind !== "empty";
+}
+
+/** Among the columns a merged header cell covers, the one the data is written in. */
+function pickDataColumn(view: SheetView, run: number[], top: number, bottom: number, prefer: "text" | "master"): number {
+  if (run.length === 1 || prefer === "master") return run[0];
+  let best = run[0];
+  let bestCount = -1;
+  for (const col of run) {
+    let count = 0;
+    for (let r = top; r <= bottom; r++) {
+      if (view.isContinuation(r, col)) continue;
+      const t = view.label(r, col);
+      if (t !== "" && !BLOCK_LABEL.test(t)) count++;
+    }
+    if (count > bestCount) {
+      best = col;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+export interface IndicatorScan {
+  table: IndicatorTable;
+  /** Rows after the table where scanning stopped (for the caller's region bookkeeping). */
+  nextRow: number;
+}
+
+const MAX_BLANK_RUN = 3;
+
+/**
+ * Read the indicator table whose header is at `header`. `isOtherHeader(row)` says whether a row
+ * starts another table (a budget block …), which ends this one.
+ */
+export function readIndicatorTable(
+  view: SheetView,
+  header: HeaderMatch,
+  isOtherHeader: (row: number) => boolean,
+): IndicatorScan | null {
+  const firstDataRow = header.row + header.height;
+  // Find the body extent first, with the header's columns.
+  const firstCol = (role: IndicatorRole) => header.runs.get(role)?.[0]?.[0];
+  const scoreColGuess = firstCol("score")!;
+  let bottom = header.row + header.height - 1;
+  let totalRowIndex: number | undefined;
+  let blankRun = 0;
+  const bodyRows: number[] = [];
+  let row = firstDataRow;
+  for (; row < view.rowCount; row++) {
+    if (view.rowIsBlank(row, header.left, header.right)) {
+      blankRun++;
+      if (blankRun >= MAX_BLANK_RUN) break;
+      continue;
+    }
+    blankRun = 0;
+    const labels = view.rowLabels(row, 0, Math.max(header.right, scoreColGuess));
+    const firstText = labels[0]?.text ?? "";
+    if (TABLE_END_LABELS.test(firstText)) break;
+    const again = matchIndicatorHeader(view, row);
+    if (again) {
+      // A header repeated after a page break continues the same table.
+      if (firstCol("score") === again.runs.get("score")?.[0]?.[0]) {
+        row += again.height - 1;
+        continue;
+      }
+      break;
+    }
+    if (isOtherHeader(row)) break;
+    if (labels.some((l) => l.col < scoreColGuess && TOTAL_LABEL.test(l.text))) {
+      totalRowIndex = row;
+      bottom = row;
+      row++;
+      break;
+    }
+    bodyRows.push(row);
+    bottom = row;
+  }
+  if (bodyRows.length === 0) return null;
+  const top = header.row;
+
+  // Resolve columns.
+  const levelRoles: IndicatorRole[] = ["level1", "level2", "level3"];
+  const levels: number[] = [];
+  for (const role of levelRoles) {
+    const runs = header.runs.get(role);
+    if (!runs) continue;
+    levels.push(pickDataColumn(view, runs[0], firstDataRow, bottom, "text"));
+  }
+  const weightRuns = header.runs.get("weight") ?? [];
+  const weightCols = weightRuns.map((run) => run[0]).sort((a, b) => a - b);
+  const scoreCol = header.runs.get("score")![header.runs.get("score")!.length - 1][0];
+  const single = (role: IndicatorRole) => {
+    const runs = header.runs.get(role);
+    return runs ? pickDataColumn(view, runs[0], firstDataRow, bottom, "master") : undefined;
+  };
+  const target = single("target");
+  const actual = single("actual");
+  const hierarchical = weightCols.length >= 2 || (weightCols.length === 1 && target === undefined && actual === undefined);
+  const levelWeights: (number | undefined)[] = levels.map(() => undefined);
+  let leafWeight: number | undefined;
+  if (weightCols.length >= 2) {
+    for (const wc of weightCols) {
+      let owner = -1;
+      for (let i = 0; i < levels.length; i++) if (levels[i] < wc) owner = i;
+      if (owner >= 0 && owner < levels.length - 1) levelWeights[owner] = wc;
+      else leafWeight = wc;
+    }
+    if (leafWeight === undefined) leafWeight = weightCols[weightCols.length - 1];
+  } else if (weightCols.length === 1) {
+    leafWeight = weightCols[0];
+  }
+  const reasons = (header.runs.get("reason") ?? []).map((run) => run[0]);
+
+  // A label-less total row ("100 | 98" with the 合计 label lost): the last body row with numbers
+  // in the weight and score columns and no names at all.
+  if (totalRowIndex === undefined && bodyRows.length > 1) {
+    const last = bodyRows[bodyRows.length - 1];
+    const named = levels.some((c) => view.ownLabel(last, c) !== "") ||
+      (target !== undefined && view.ownLabel(last, target) !== "") ||
+      (actual !== undefined && view.ownLabel(last, actual) !== "");
+    if (!named && numericAt(view, last, scoreCol) !== undefined && numericAt(view, last, leafWeight) !== undefined) {
+      totalRowIndex = last;
+      bodyRows.pop();
+    }
+  }
+
+  // Items: body rows with a weight or a score.
+  const leafCol = levels[levels.length - 1];
+  const carried: string[][] = [];
+  const last: string[] = levels.map(() => "");
+  const items: IndicatorItem[] = [];
+  for (const r of bodyRows) {
+    const path = levels.map((c, i) => {
+      const t = view.label(r, c);
+      if (t !== "") last[i] = t;
+      return i === levels.length - 1 ? t : last[i];
+    });
+    carried.push(path);
+    const hasWeight = filledAt(view, r, leafWeight);
+    const hasScore = filledAt(view, r, scoreCol);
+    if (!hasWeight && !hasScore) continue;
+    const name = leafCol !== undefined ? view.label(r, leafCol) : "";
+    const rowTexts = levels.map((c) => view.label(r, c));
+    items.push({
+      row: r,
+      name: name || path.filter((p) => p !== "").pop() || "",
+      path: path.slice(0, -1),
+      weightCol: leafWeight,
+      scoreCol,
+      isDeduction: rowTexts.some((t) => DEDUCTION_LABEL.test(t)),
+    });
+  }
+  if (items.length === 0) return null;
+
+  // Declared block weight 绩效指标（90分）: in the header rows or the columns left of the first level.
+  let declaredBlockWeight: { value: number; at: Ref } | undefined;
+  const firstLevelCol = levels[0] ?? header.left;
+  search: for (let r = Math.max(0, top - 1); r <= bottom; r++) {
+    for (let c = 0; c <= Math.max(firstLevelCol, header.left); c++) {
+      if (view.isContinuation(r, c)) continue;
+      const t = view.label(r, c);
+      if (BLOCK_LABEL.test(t) && !PLACEHOLDER.test(t)) {
+        const w = declaredWeight(t);
+        if (w !== undefined) {
+          declaredBlockWeight = { value: w, at: { row: r, col: c } };
+          break search;
+        }
+      }
+    }
+  }
+
+  const groups = levels.length > 1 ? buildGroups(view, 0, levels, levelWeights, bodyRows, items) : [];
+
+  let totalRow: IndicatorTable["totalRow"];
+  if (totalRowIndex !== undefined) totalRow = readTotalRow(view, totalRowIndex, [...levelWeights.filter((c): c is number => c !== undefined), ...(leafWeight !== undefined ? [leafWeight] : [])], scoreCol);
+
+  const allCols = [header.left, header.right, scoreCol, ...levels, ...weightCols, ...reasons].filter((c) => c !== undefined);
+  const table: IndicatorTable = {
+    kind: "indicators",
+    headerRow: header.row,
+    headerHeight: header.height,
+    bounds: {
+      top: declaredBlockWeight ? Math.min(top, declaredBlockWeight.at.row) : top,
+      left: Math.min(...allCols, declaredBlockWeight?.at.col ?? Infinity),
+      bottom,
+      right: Math.max(...allCols),
+    },
+    hierarchical,
+    scoresOnly: leafWeight === undefined,
+    cols: {
+      levels,
+      levelWeights,
+      weight: leafWeight,
+      score: scoreCol,
+      target,
+      actual,
+      direction: single("direction"),
+      unit: single("unit"),
+      reasons,
+    },
+    declaredBlockWeight,
+    items,
+    groups,
+    totalRow,
+  };
+  return { table, nextRow: row };
+}
+
+/**
+ * The total row: weights sit in the weight columns (one per level in hierarchical tables), the
+ * score in the score column. Templates that write "总分 | 90 分 | 得分合计 | 100" in other columns
+ * are read by their labels: the number after 得分合计 is the score, the one after 总分 the weight.
+ */
+function readTotalRow(view: SheetView, row: number, weightCols: number[], scoreCol: number): IndicatorTable["totalRow"] {
+  const weights: Ref[] = [];
+  let score: Ref | undefined;
+  const numbers: Ref[] = [];
+  for (let c = 0; c < view.colCount; c++) {
+    if (view.isContinuation(row, c)) continue;
+    if (readNumber(view.cell(row, c)).kind === "empty") continue;
+    if (view.label(row, c) !== "" && /[^\d.,%分\s-]/.test(view.label(row, c)) && readNumber(view.cell(row, c)).kind === "unreadable") continue;
+    numbers.push({ row, col: c });
+  }
+  const covers = (ref: Ref, col: number) => ref.col <= col && col <= view.spanRight(row, ref.col);
+  for (const ref of numbers) {
+    if (covers(ref, scoreCol)) score = ref;
+    else if (weightCols.some((wc) => covers(ref, wc))) weights.push(ref);
+  }
+  if (!score || weights.length === 0) {
+    // Fall back to the labels on the row.
+    const labels = view.rowLabels(row);
+    const after = (re: RegExp): Ref | undefined => {
+      const l = labels.find((x) => re.test(x.text));
+      if (!l) return undefined;
+      return numbers.find((n) => n.col > l.col && !labels.some((x) => x.col > l.col && x.col < n.col && /[^\d.,%分]/.test(x.text)));
+    };
+    if (!score) score = after(/^(得分合计|自评得分合计|合计得分)$/) ?? (numbers.length > 0 ? numbers[numbers.length - 1] : undefined);
+    if (weights.length === 0) {
+      const w = after(/^(总分|合计|总计|分值合计)$/);
+      if (w && (!score || w.col !== score.col)) weights.push(w);
+    }
+  }
+  return { row, weights, score };
+}
+
+/** Group rows level by level. A group starts where its label changes, where a new merged label
+ *  starts, or where the same label is written again with its own weight (two groups both called
+ *  资金管理, 6 and 7). A group's weight may be written on any of its rows. */
+function buildGroups(
+  view: SheetView,
+  level: number,
+  levels: number[],
+  levelWeights: (number | undefined)[],
+  rows: number[],
+  items: IndicatorItem[],
+): LevelGroup[] {
+  const col = levels[level];
+  const weightCol = levelWeights[level];
+  const groups: LevelGroup[] = [];
+  let current: LevelGroup | undefined;
+  for (const r of rows) {
+    const own = view.ownLabel(r, col);
+    const startsMerge = !view.isContinuation(r, col) && view.spanBottom(r, col) > r;
+    const w = numericAt(view, r, weightCol);
+    const newLabel = own !== "" && (!current || baseLabel(own) !== baseLabel(current.label));
+    const repeatWithWeight = own !== "" && w !== undefined && current?.weight !== undefined && !current.weight.declared;
+    const newMerge = startsMerge && current !== undefined && r > current.top;
+    if (!current || newLabel || repeatWithWeight || newMerge) {
+      current = {
+        level: level + 1,
+        label: own !== "" ? own : current?.label ?? "",
+        labelAt: own !== "" ? { row: r, col } : view.master(r, col),
+        top: r,
+        bottom: r,
+        children: [],
+        items: [],
+      };
+      const declared = declaredWeight(current.label);
+      if (declared !== undefined && own !== "") current.weight = { value: declared, at: { row: r, col }, declared: true };
+      groups.push(current);
+    }
+    current.bottom = r;
+    if (w !== undefined && (current.weight === undefined || current.weight.declared)) {
+      current.weight = { value: w, at: { row: r, col: weightCol! }, declared: false };
+    }
+  }
+  for (const g of groups) {
+    const inside = rows.filter((r) => r >= g.top && r <= g.bottom);
+    g.items = items.filter((it) => it.row >= g.top && it.row <= g.bottom);
+    if (level + 1 < levels.length - 1) g.children = buildGroups(view, level + 1, levels, levelWeights, inside, items);
+  }
+  return groups;
+}

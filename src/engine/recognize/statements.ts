@@ -1,0 +1,145 @@
+/**
+ * Where a sheet states its result outside the table: the top 自评得分 field, the grade (text or
+ * check boxes), and conclusion sentences ("该项目自评总分100分", "自评等级：优").
+ */
+import { Grade } from "../profiles";
+import { fold } from "../text";
+import { cellText } from "../values";
+import { GRADE_LABEL, HEADER_SCORE_LABEL } from "./labels";
+import { Ref, SheetView } from "./view";
+
+const TICKED = "☑✓✔√■▣☒⊠●◉✅☛▶";
+const UNTICKED = "□☐○◻▢◯⬜";
+const GRADE_WORD = /优秀|良好|中等|较差|优|良|中|差/g;
+
+function toGrade(word: string): Grade | undefined {
+  if (word.startsWith("优")) return "优";
+  if (word.startsWith("良")) return "良";
+  if (word.startsWith("中")) return "中";
+  if (word.endsWith("差")) return "差";
+  return undefined;
+}
+
+/** Exported for the fix: how the sheet writes its check boxes. */
+export interface CheckboxStyle {
+  ticked: string;
+  unticked: string;
+  /** The mark comes after the word ("优☑") rather than before ("☑优"). */
+  after: boolean;
+  /** Grade words in the order written, with the separator text between them. */
+  order: Grade[];
+  separator: string;
+}
+
+/** Read a grade from a cell's text: a single word (优 / 良好 …) or a line of check boxes. */
+export function readGradeText(raw: string): { grade: Grade; form: "text" | "checkbox"; style?: CheckboxStyle } | null {
+  let t = fold(raw)
+    .replace(/<input[^>]*checked[^>]*>/gi, "☑")
+    .replace(/<input[^>]*>/gi, "□")
+    .replace(/\(\s*\)|（\s*）/g, "□")
+    .trim();
+  const compact = t.replace(/\s+/g, "");
+  if (/^(优秀|优|良好|良|中等|中|较差|差)$/.test(compact)) return { grade: toGrade(compact)!, form: "text" };
+  const words: { grade: Grade; index: number; end: number }[] = [];
+  for (const m of t.matchAll(GRADE_WORD)) {
+    const g = toGrade(m[0]);
+    if (g) words.push({ grade: g, index: m.index!, end: m.index! + m[0].length });
+  }
+  const distinct = new Set(words.map((w) => w.grade));
+  if (words.length < 2 || distinct.size !== words.length) return null;
+  // Only marks and grade words (and spaces/punctuation) make a check-box line; prose does not.
+  const residue = compact.replace(GRADE_WORD, "").replace(new RegExp(`[${TICKED}${UNTICKED}、，,;；/|:：]`, "g"), "");
+  if (residue.length > 0) return null;
+  const markBefore = (w: { index: number }) => {
+    const before = t.slice(0, w.index).trimEnd();
+    const ch = before[before.length - 1];
+    return ch && (TICKED + UNTICKED).includes(ch) ? ch : undefined;
+  };
+  const markAfter = (w: { end: number }) => {
+    const ch = t.slice(w.end).trimStart()[0];
+    return ch && (TICKED + UNTICKED).includes(ch) ? ch : undefined;
+  };
+  const firstCh = t[0];
+  const lastCh = t[t.length - 1];
+  const isMark = (ch: string | undefined) => !!ch && (TICKED + UNTICKED).includes(ch);
+  let after: boolean;
+  if (isMark(firstCh) && !isMark(lastCh)) after = false;
+  else if (isMark(lastCh) && !isMark(firstCh)) after = true;
+  else {
+    const beforeCount = words.filter((w) => markBefore(w)).length;
+    const afterCount = words.filter((w) => markAfter(w)).length;
+    after = afterCount > beforeCount;
+  }
+  const marks = words.map((w) => (after ? markAfter(w) : markBefore(w)));
+  const ticked = words.filter((_, i) => marks[i] !== undefined && TICKED.includes(marks[i]!));
+  let chosen: Grade | undefined;
+  if (ticked.length === 1) chosen = ticked[0].grade;
+  else if (ticked.length === 0) {
+    // A tick in a symbol font is often lost: the one word without an empty box is the choice.
+    const unmarked = words.filter((_, i) => marks[i] === undefined);
+    if (unmarked.length === 1 && marks.filter((m) => m !== undefined && UNTICKED.includes(m)).length === words.length - 1) {
+      chosen = unmarked[0].grade;
+    }
+  }
+  if (!chosen) return null;
+  const tickedMark = ticked.length === 1 ? marks[words.indexOf(ticked[0])]! : "☑";
+  const untickedMark = marks.find((m) => m !== undefined && UNTICKED.includes(m)) ?? "□";
+  const gaps = words.slice(1).map((w, i) => t.slice(words[i].end, w.index).replace(new RegExp(`[${TICKED}${UNTICKED}]`, "g"), ""));
+  const separator = gaps.find((g) => g.length > 0) ?? " ";
+  return {
+    grade: chosen,
+    form: "checkbox",
+    style: { ticked: tickedMark, unticked: untickedMark, after, order: words.map((w) => w.grade), separator: separator.length > 3 ? " " : separator },
+  };
+}
+
+/** Write a grade in the style the sheet used. */
+export function writeGradeText(grade: Grade, style?: CheckboxStyle): string {
+  if (!style) return grade;
+  return style.order
+    .map((g) => {
+      const mark = g === grade ? style.ticked : style.unticked;
+      return style.after ? `${g}${mark}` : `${mark}${g}`;
+    })
+    .join(style.separator);
+}
+
+const CONCLUSION_SCORE =
+  /(自评总分|自评得分|总体得分|评价得分|最终得分|综合得分|绩效得分|自评总|总得分|项目得分|评价总分)[^0-9分。，,；;≥≤<>=]{0,3}?(为|是|:|：|达到)?\s*([0-9]+(?:\.[0-9]+)?)\s*分/g;
+const CONCLUSION_GRADE =
+  /(自评等级|评价等级|评价等次|自评等次|绩效等级|自评结果|评价结果|等级为|等次为|结果|等级)\s*(为|是|:|：)?\s*["“”'‘’「『【（(]?\s*(优秀|良好|中等|较差|优|良|中|差)/g;
+
+/** Scores and grades written in a sentence. */
+export function readSentence(raw: string): { scores: { value: number; phrase: string }[]; grades: { grade: Grade; phrase: string }[] } {
+  const t = fold(raw).replace(/\s+/g, "");
+  const scores = [...t.matchAll(CONCLUSION_SCORE)].map((m) => ({ value: Number(m[3]), phrase: m[0] }));
+  const grades: { grade: Grade; phrase: string }[] = [];
+  for (const m of t.matchAll(CONCLUSION_GRADE)) {
+    // "结果" alone is too common: require a colon or a quote after it.
+    if (m[1] === "结果" && !m[2] && !/["“”'「『【（(]/.test(m[0])) continue;
+    const g = toGrade(m[3]);
+    // 中 followed by 的/国/央 … is not a grade ("中国"): the grade word must end the phrase.
+    const next = t[m.index! + m[0].length];
+    if (m[3] === "中" && next && /[\u4e00-\u9fa5]/.test(next) && !/[，。；、]/.test(next)) continue;
+    if (g) grades.push({ grade: g, phrase: m[0] });
+  }
+  return { scores, grades };
+}
+
+/** The first non-empty cell to the right of a label on the same row. */
+export function valueRightOf(view: SheetView, at: Ref, maxDistance = 6): Ref | undefined {
+  const start = view.spanRight(at.row, at.col) + 1;
+  for (let c = start; c < Math.min(view.colCount, start + maxDistance); c++) {
+    if (view.isContinuation(at.row, c)) continue;
+    if (cellText(view.cell(at.row, c)).trim() !== "") return { row: at.row, col: c };
+  }
+  return undefined;
+}
+
+export function isHeaderScoreLabel(text: string): boolean {
+  return HEADER_SCORE_LABEL.test(text.replace(/[:：]$/, ""));
+}
+
+export function isGradeLabel(text: string): boolean {
+  return GRADE_LABEL.test(text.replace(/[:：]$/, ""));
+}

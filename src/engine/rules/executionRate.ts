@@ -1,0 +1,53 @@
+/** EXEC_RATE_MISMATCH: a stated execution rate that is not 执行数 ÷ 预算数. */
+import { computeRate, statedRate } from "../facts";
+import { num, pct } from "../format";
+import { numFmtFor, rateExpression } from "./formulas";
+import { Rule } from "./types";
+
+/** Rates agree within 0.01 percentage point (truncation or rounding of unrounded amounts). */
+const RATE_TOLERANCE = 0.0001 + 1e-9;
+
+export const executionRate: Rule = {
+  name: "execution-rate",
+  codes: ["EXEC_RATE_MISMATCH"],
+  check({ view, unit, report }) {
+    const block = unit.budget;
+    if (!block || block.cols.rate === undefined) return;
+    for (const row of block.rows) {
+      const stated = statedRate(view, block, row.row);
+      if (!stated || stated.reading.kind !== "number") continue;
+      const s = stated.reading.value;
+      const computed = computeRate(view, block, row.row);
+      if (computed === undefined) continue;
+      const name = row.label || "预算";
+      if (computed === "undefined-budget") {
+        if (Math.abs(s) <= RATE_TOLERANCE) continue; // 0.00% on an unused funding row is fine
+        report({
+          code: "EXEC_RATE_MISMATCH",
+          severity: "error",
+          at: stated.at,
+          stated: Math.round(s * 1e6) / 1e6,
+          expected: null,
+          message: `“${name}”的预算数为 0 或空，执行率无从计算，表中却为 ${pct(s)}`,
+        });
+        continue;
+      }
+      if (Math.abs(s - computed.rate) <= RATE_TOLERANCE) continue;
+      const points = stated.points;
+      report({
+        code: "EXEC_RATE_MISMATCH",
+        severity: "error",
+        at: stated.at,
+        stated: Math.round(s * 1e6) / 1e6,
+        expected: Math.round(computed.rate * 1e4) / 1e4,
+        message: `“${name}”执行率应为 ${pct(computed.rate)}（${num(computed.executed.reading.kind === "number" ? computed.executed.reading.value : 0)} ÷ ${num(computed.budget.reading.kind === "number" ? computed.budget.reading.value : 0)}），表中为 ${pct(s)}`,
+        fix: {
+          at: stated.at,
+          formula: `=${rateExpression(computed.budget.at, computed.executed.at)}${points ? "*100" : ""}`,
+          numFmt: numFmtFor(stated.reading.form, "rate"),
+          description: points ? "写入执行率公式（以百分数计）" : "写入执行率公式（执行数 ÷ 预算数）",
+        },
+      });
+    }
+  },
+};

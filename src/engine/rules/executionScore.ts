@@ -1,0 +1,47 @@
+/** EXEC_SCORE_MISMATCH (and SCORE_EXCEEDS_WEIGHT for the execution score). */
+import { value } from "../facts";
+import { num, pct } from "../format";
+import { judgeScore } from "../scoring";
+import { execScoreExpression, numFmtFor } from "./formulas";
+import { Rule } from "./types";
+
+export const executionScore: Rule = {
+  name: "execution-score",
+  codes: ["EXEC_SCORE_MISMATCH", "SCORE_EXCEEDS_WEIGHT"],
+  check({ view, facts, profile, report }) {
+    const exec = facts.exec;
+    const s = value(exec?.score);
+    if (!exec || s === undefined || !exec.weight) return;
+    const w = exec.weight.value;
+    const expression = execScoreExpression(view, exec, profile);
+    const fix = expression
+      ? { at: exec.score!.at, formula: `=${expression}`, numFmt: numFmtFor(exec.score!.reading.kind === "number" ? exec.score!.reading.form : undefined, "score"), description: "写入执行率得分公式（分值 × 执行率，不超过分值）" }
+      : undefined;
+    if (s > w + 0.005) {
+      report({
+        code: "SCORE_EXCEEDS_WEIGHT",
+        severity: "error",
+        at: exec.score!.at,
+        stated: s,
+        expected: w,
+        message: `执行率得分 ${num(s)} 超过其分值 ${num(w)}`,
+        fix,
+      });
+      return;
+    }
+    const rate = exec.computed?.rate ?? (exec.stated?.reading.kind === "number" ? exec.stated.reading.value : undefined);
+    if (rate === undefined) return;
+    const e = w * Math.min(profile.execScore.cap, Math.max(0, rate));
+    const j = judgeScore(s, [e]);
+    if (j.verdict === "ok") return;
+    report({
+      code: "EXEC_SCORE_MISMATCH",
+      severity: j.verdict === "over" ? "error" : "warning",
+      at: exec.score!.at,
+      stated: s,
+      expected: Math.round(e * 100) / 100,
+      message: `执行率得分应为 ${num(e)}（${num(w)} × ${pct(Math.min(profile.execScore.cap, rate))}），表中为 ${num(s)}${j.verdict === "over" ? "，多计了分" : ""}`,
+      fix,
+    });
+  },
+};

@@ -1,0 +1,128 @@
+/**
+ * Indicator scores: SCORE_EXCEEDS_WEIGHT (and only that for such a cell), INDICATOR_SCORE_MISMATCH
+ * for scores that do not follow from target, achievement and weight, TARGET_EXCEEDED as an info note.
+ */
+import { ItemFacts, value } from "../facts";
+import { num } from "../format";
+import { Cell } from "../grid";
+import { Ref } from "../model";
+import { SheetView } from "../recognize/view";
+import { expectScore, judgeScore, Reading } from "../scoring";
+import { cellText } from "../values";
+import { constant, numFmtFor, ref } from "./formulas";
+import { FixDraft, Rule } from "./types";
+
+function cellAt(view: SheetView, row: number, col: number | undefined): { cell?: Cell; at?: Ref } {
+  if (col === undefined) return {};
+  const at = view.master(row, col);
+  return { cell: view.cell(at.row, at.col), at };
+}
+
+/** The reading as a live formula: cells where they hold the numbers the reading used, constants otherwise. */
+function readingFormula(view: SheetView, it: ItemFacts, reading: Reading, actualCol?: number, targetCol?: number): string | undefined {
+  if (!reading.formula || !it.weight) return undefined;
+  const w = typeof view.cell(it.weight.at.row, it.weight.at.col)?.value === "number" ? ref(it.weight.at) : constant(value(it.weight)!);
+  const pick = (col: number | undefined, v: number | undefined) => {
+    if (v === undefined) return undefined;
+    const { cell, at } = cellAt(view, it.item.row, col);
+    return typeof cell?.value === "number" && Math.abs(cell.value - v) < 1e-12 && at ? ref(at) : constant(v);
+  };
+  const a = pick(actualCol, reading.values.a);
+  const t = pick(targetCol, reading.values.t);
+  if ((reading.formula.includes("{a}") && !a) || (reading.formula.includes("{t}") && !t)) return undefined;
+  return "=" + reading.formula.replace(/\{w\}/g, w).replace(/\{a\}/g, a ?? "").replace(/\{t\}/g, t ?? "");
+}
+
+export const indicatorScores: Rule = {
+  name: "indicator-scores",
+  codes: ["SCORE_EXCEEDS_WEIGHT", "INDICATOR_SCORE_MISMATCH", "TARGET_EXCEEDED"],
+  check({ view, unit, facts, profile, report }) {
+    const table = unit.indicators;
+    if (!table) return;
+    const cols = table.cols;
+    for (const it of facts.items) {
+      const w = value(it.weight);
+      const s = value(it.score);
+      if (w === undefined || s === undefined) continue;
+      const name = it.item.name || "该指标";
+      const expectation =
+        cols.actual !== undefined && !it.item.isDeduction
+          ? expectScore(
+              {
+                weight: w,
+                directionText: cols.direction !== undefined ? cellText(view.shown(it.item.row, cols.direction)) : undefined,
+                targetCell: cellAt(view, it.item.row, cols.target).cell,
+                unitText: cols.unit !== undefined ? cellText(view.shown(it.item.row, cols.unit)) : undefined,
+                actualCell: cellAt(view, it.item.row, cols.actual).cell,
+              },
+              profile,
+            )
+          : undefined;
+      const scoreForm = it.score.reading.kind === "number" ? it.score.reading.form : undefined;
+      const readingFix = (reading: Reading | undefined): FixDraft | undefined => {
+        const formula = reading && readingFormula(view, it, reading, cols.actual, cols.target);
+        return formula
+          ? { at: it.score.at, formula, numFmt: numFmtFor(scoreForm, "score"), description: `写入指标得分公式（${reading!.arithmetic}）` }
+          : undefined;
+      };
+      const single = expectation?.kind === "readings" ? expectation.readings[0] : undefined;
+
+      if (s > w + 0.005) {
+        const weightRef = it.weight && typeof view.cell(it.weight.at.row, it.weight.at.col)?.value === "number" ? ref(it.weight.at) : constant(w);
+        report({
+          code: "SCORE_EXCEEDS_WEIGHT",
+          severity: "error",
+          at: it.score.at,
+          stated: s,
+          expected: w,
+          message: `指标“${name}”得分 ${num(s)} 超过其分值 ${num(w)}`,
+          fix: readingFix(single) ?? {
+            at: it.score.at,
+            formula: `=MIN(${weightRef},${constant(s)})`,
+            numFmt: numFmtFor(scoreForm, "score"),
+            description: `得分不超过分值（保留原填的 ${num(s)}）`,
+          },
+        });
+        continue;
+      }
+      if (!expectation) continue;
+      if (expectation.kind === "band") {
+        const tol = 0.005;
+        if (s >= expectation.low - tol && s <= expectation.high + tol) continue;
+        const over = s > expectation.high;
+        report({
+          code: "INDICATOR_SCORE_MISMATCH",
+          severity: over ? "error" : "warning",
+          at: it.score.at,
+          stated: s,
+          expected: Math.round((over ? expectation.high : expectation.low) * 100) / 100,
+          message: `定性指标“${name}”完成情况为“${expectation.outcome}”，得分应在 ${num(expectation.low)}–${num(expectation.high)} 之间（分值 ${num(w)}），表中为 ${num(s)}`,
+        });
+        continue;
+      }
+      if (expectation.kind !== "readings") continue;
+      if (expectation.overAchievement !== undefined && cols.actual !== undefined) {
+        report({
+          code: "TARGET_EXCEEDED",
+          severity: "info",
+          at: view.master(it.item.row, cols.actual),
+          stated: Math.round(expectation.overAchievement * 10000) / 10000,
+          expected: null,
+          message: `指标“${name}”实际完成为目标的 ${num(expectation.overAchievement * 100, 0)}%，目标可能设置偏低（审计时此类得分常被核减）`,
+        });
+      }
+      const j = judgeScore(s, expectation.readings.map((r) => r.expected));
+      if (j.verdict === "ok") continue;
+      const nearest = expectation.readings.find((r) => r.expected === j.expected) ?? expectation.readings[0];
+      report({
+        code: "INDICATOR_SCORE_MISMATCH",
+        severity: j.verdict === "over" ? "error" : "warning",
+        at: it.score.at,
+        stated: s,
+        expected: Math.round(nearest.expected * 100) / 100,
+        message: `${expectation.qualitative ? "定性指标" : "指标"}“${name}”得分应为 ${num(nearest.expected)}（${nearest.arithmetic}），表中为 ${num(s)}${j.verdict === "over" ? "，多计了分" : ""}`,
+        fix: readingFix(nearest),
+      });
+    }
+  },
+};

@@ -1,0 +1,77 @@
+/** MISSING_REASON and MISSING_ACTUAL: what the form requires to be written and was left empty. */
+import { value } from "../facts";
+import { num, pct } from "../format";
+import { normalizeLabel } from "../text";
+import { cellText, isBlank } from "../values";
+import { Rule } from "./types";
+
+/** The printed instruction in a Sichuan reason cell is not a reason. */
+const PRINTED_NOTE = /需说明原因|预算执行率=|应单独说明理由/;
+
+export const missingReason: Rule = {
+  name: "missing-reason",
+  codes: ["MISSING_REASON"],
+  check({ view, unit, facts, profile, report }) {
+    const table = unit.indicators;
+    if (table && table.cols.reasons.length > 0) {
+      for (const it of facts.items) {
+        const w = value(it.weight);
+        const s = value(it.score);
+        if (w === undefined || s === undefined || it.item.isDeduction || s >= w - 0.005) continue;
+        const cells = table.cols.reasons.map((c) => view.master(it.item.row, c));
+        if (cells.some((at) => !isBlank(view.cell(at.row, at.col)))) continue;
+        report({
+          code: "MISSING_REASON",
+          severity: "warning",
+          at: cells[0],
+          stated: null,
+          expected: null,
+          message: `指标“${it.item.name || "该指标"}”得分 ${num(s)} 低于分值 ${num(w)}，但未填写原因`,
+        });
+      }
+    }
+    const block = unit.budget;
+    const threshold = profile.reasonBelowRate;
+    if (block && threshold !== null && block.cols.reason !== undefined) {
+      const exec = facts.exec;
+      const row = exec?.row ?? block.rows.find((r) => r.role === "total");
+      if (!row) return;
+      const rate = exec?.computed?.rate ?? (exec?.stated?.reading.kind === "number" ? exec.stated.reading.value : undefined);
+      if (rate === undefined || rate >= threshold) return;
+      const at = view.master(row.row, block.cols.reason);
+      const text = normalizeLabel(cellText(view.cell(at.row, at.col)));
+      if (text !== "" && !PRINTED_NOTE.test(text)) return;
+      report({
+        code: "MISSING_REASON",
+        severity: "warning",
+        at,
+        stated: null,
+        expected: null,
+        message: `执行率 ${pct(rate)} 低于 ${pct(threshold)}，${profile.name.zh}要求说明原因，但原因栏为空`,
+      });
+    }
+  },
+};
+
+export const missingActual: Rule = {
+  name: "missing-actual",
+  codes: ["MISSING_ACTUAL"],
+  check({ view, unit, facts, report }) {
+    const table = unit.indicators;
+    if (!table || table.cols.actual === undefined) return;
+    for (const it of facts.items) {
+      if (it.item.isDeduction || value(it.score) === undefined) continue;
+      if (!table.scoresOnly && value(it.weight) === undefined) continue;
+      const at = view.master(it.item.row, table.cols.actual);
+      if (!isBlank(view.cell(at.row, at.col))) continue;
+      report({
+        code: "MISSING_ACTUAL",
+        severity: "warning",
+        at,
+        stated: null,
+        expected: null,
+        message: `指标“${it.item.name || "该指标"}”已评分，但实际完成值为空`,
+      });
+    }
+  },
+};

@@ -1,0 +1,79 @@
+/**
+ * TOTAL_MISMATCH, HEADER_SCORE_MISMATCH, CONCLUSION_SCORE_MISMATCH: every place that states the
+ * total is compared with the recomputed total (never with each other), so one wrong number gives
+ * one finding.
+ */
+import { UnitFacts } from "../facts";
+import { num } from "../format";
+import { readNumber } from "../values";
+import { numFmtFor, ref, totalExpression } from "./formulas";
+import { Rule } from "./types";
+
+/** A stated total agrees when it equals the recomputed one, or that rounded to one decimal or an integer. */
+export function totalAgrees(stated: number, total: number): boolean {
+  const candidates = [total, Math.round(total * 10 + 1e-9) / 10, Math.round(total + 1e-9)];
+  return candidates.some((c) => Math.abs(c - stated) <= 0.005 + 1e-9);
+}
+
+export function totalArithmetic(facts: UnitFacts): string {
+  const p = facts.totalParts;
+  const parts = [`各项得分 ${num(p.items)}`];
+  if (p.exec !== undefined) parts.push(`执行率得分 ${num(p.exec)}`);
+  let text = parts.join(" + ");
+  if (p.deductions) text += ` − 扣分 ${num(p.deductions)}`;
+  return text;
+}
+
+export const totals: Rule = {
+  name: "totals",
+  codes: ["TOTAL_MISMATCH", "HEADER_SCORE_MISMATCH", "CONCLUSION_SCORE_MISMATCH"],
+  check({ view, unit, facts, report }) {
+    const total = facts.total;
+    if (total === undefined) return;
+    const expr = totalExpression(facts);
+    const totalAt = unit.indicators?.totalRow?.score;
+    const stated = totalAt ? readNumber(view.cell(totalAt.row, totalAt.col)) : undefined;
+    const totalCellAgrees = stated?.kind === "number" && totalAgrees(stated.value, total);
+    if (totalAt && stated?.kind === "number" && !totalCellAgrees) {
+      report({
+        code: "TOTAL_MISMATCH",
+        severity: "error",
+        at: totalAt,
+        stated: stated.value,
+        expected: Math.round(total * 100) / 100,
+        message: `合计应为 ${num(total)}（${totalArithmetic(facts)}），表中为 ${num(stated.value)}`,
+        fix: expr ? { at: totalAt, formula: `=${expr}`, numFmt: numFmtFor(stated.form, "score"), description: "写入合计公式（各项得分之和）" } : undefined,
+      });
+    }
+    const header = unit.headerScore;
+    if (header) {
+      const r = readNumber(view.cell(header.at.row, header.at.col));
+      if (r.kind === "number" && !totalAgrees(r.value, total)) {
+        // Point at the total cell when it already holds the total; else write the sum itself, so the
+        // fix is right on its own, whatever else is fixed.
+        const source = totalAt && totalCellAgrees ? ref(totalAt) : expr;
+        report({
+          code: "HEADER_SCORE_MISMATCH",
+          severity: "error",
+          at: header.at,
+          stated: r.value,
+          expected: Math.round(total * 100) / 100,
+          message: `表头自评得分应为 ${num(total)}（${totalArithmetic(facts)}），表中为 ${num(r.value)}`,
+          fix: source ? { at: header.at, formula: `=${source}`, numFmt: numFmtFor(r.form, "score"), description: "表头自评得分引用合计" } : undefined,
+        });
+      }
+    }
+    for (const c of unit.conclusions) {
+      if (totalAgrees(c.value, total)) continue;
+      report({
+        code: "CONCLUSION_SCORE_MISMATCH",
+        severity: "error",
+        at: c.at,
+        stated: c.value,
+        expected: Math.round(total * 100) / 100,
+        message: `结论中写“${c.phrase}”，按表计算总分为 ${num(total)}（${totalArithmetic(facts)}）；文字需手工修改`,
+      });
+    }
+  },
+};
+

@@ -1,0 +1,67 @@
+/**
+ * UNREADABLE_VALUE: a cell that must hold a number holds an error value or text that is not one.
+ * Such a cell gets only this finding and is never used in arithmetic.
+ */
+import { NumberAt, numberAt } from "../facts";
+import { tidy } from "../text";
+import { readRate } from "../values";
+import { budgetCellsOf } from "./formulas";
+import { Rule } from "./types";
+
+export const unreadable: Rule = {
+  name: "unreadable-values",
+  codes: ["UNREADABLE_VALUE"],
+  check({ view, unit, facts, report }) {
+    const seen = new Set<number>();
+    const check = (n: NumberAt | undefined, what: string) => {
+      if (!n || n.reading.kind !== "unreadable") return;
+      const key = n.at.row * 16384 + n.at.col;
+      if (seen.has(key)) return;
+      seen.add(key);
+      report({
+        code: "UNREADABLE_VALUE",
+        severity: "error",
+        at: n.at,
+        stated: tidy(n.reading.text),
+        expected: null,
+        message: `${what}应为数字，单元格内容“${tidy(n.reading.text)}”无法读作数字，未参与计算`,
+      });
+    };
+    const block = unit.budget;
+    if (block) {
+      for (const r of block.rows) {
+        for (const c of budgetCellsOf(block)) check(numberAt(view, r.row, c), "金额");
+        if (block.cols.rate !== undefined) {
+          const at = view.master(r.row, block.cols.rate);
+          check({ at, reading: readRate(view.cell(at.row, at.col)) }, "执行率");
+        }
+      }
+      if (facts.exec) {
+        check(numberAt(view, facts.exec.row.row, block.cols.weight), "分值");
+        check(facts.exec.score, "执行率得分");
+      }
+    }
+    for (const it of facts.items) {
+      check(it.weight, "分值");
+      check(it.score, "得分");
+    }
+    const total = unit.indicators?.totalRow;
+    if (total) {
+      if (total.score) check(numberAt(view, total.score.row, total.score.col), "合计");
+      for (const w of total.weights) check(numberAt(view, w.row, w.col), "总分的分值");
+    }
+    if (unit.headerScore) check(numberAt(view, unit.headerScore.at.row, unit.headerScore.at.col), "自评得分");
+    const fund = unit.fundUse;
+    if (fund) {
+      for (const row of [...fund.itemRows, ...(fund.sumRow !== undefined ? [fund.sumRow] : [])]) {
+        for (const c of [fund.cols.budget, fund.cols.arrived, fund.cols.used, fund.cols.balance, fund.cols.carryover]) check(numberAt(view, row, c), "金额");
+      }
+    }
+    const goal = unit.goalBudget;
+    if (goal) {
+      for (const row of [...goal.itemRows, ...(goal.sumRow !== undefined ? [goal.sumRow] : [])]) {
+        for (const g of goal.groups) for (const c of [g.total, ...g.parts]) check(numberAt(view, row, c), "金额");
+      }
+    }
+  },
+};

@@ -1,0 +1,141 @@
+/**
+ * Weights: WEIGHT_TOTAL_MISMATCH (indicators vs the declared block / table weight),
+ * SECTION_WEIGHT_MISMATCH (产出指标（50%）vs its indicators), LEVEL_WEIGHT_MISMATCH (hierarchical
+ * tables: each level's 分值 vs its children), WEIGHT_CAP_EXCEEDED (profile cap per indicator).
+ */
+import { value } from "../facts";
+import { num, sumText } from "../format";
+import { LevelGroup } from "../model";
+import { baseLabel } from "../recognize/labels";
+import { readNumber } from "../values";
+import { Rule, RuleContext } from "./types";
+
+const TOLERANCE = 0.005 + 1e-9;
+
+/** Weight of a group's contents: its children's own weights (or, lacking one, their contents). */
+function contentWeight(ctx: RuleContext, g: LevelGroup): { sum: number; parts: number[]; counted: boolean } {
+  const parts: number[] = [];
+  let counted = false;
+  if (g.children.length > 0) {
+    for (const child of g.children) {
+      if (child.weight) {
+        parts.push(child.weight.value);
+        counted = true;
+      } else {
+        const inner = contentWeight(ctx, child);
+        if (inner.counted) {
+          parts.push(inner.sum);
+          counted = true;
+        }
+      }
+    }
+  } else {
+    for (const item of g.items) {
+      if (item.isDeduction) continue;
+      const f = ctx.facts.items.find((x) => x.item === item);
+      const w = value(f?.weight);
+      if (w !== undefined) {
+        parts.push(w);
+        counted = true;
+      }
+    }
+  }
+  return { sum: parts.reduce((a, b) => a + b, 0), parts, counted };
+}
+
+function checkGroups(ctx: RuleContext, groups: LevelGroup[], hierarchical: boolean, sectionDefaults: Record<string, number> | null) {
+  for (const g of groups) {
+    let declared = g.weight;
+    let fromProfile = false;
+    if (!declared && g.level === 1 && sectionDefaults) {
+      const d = sectionDefaults[baseLabel(g.label)];
+      if (d !== undefined) {
+        declared = { value: d, at: g.labelAt, declared: true };
+        fromProfile = true;
+      }
+    }
+    if (declared) {
+      const content = contentWeight(ctx, g);
+      if (content.counted && Math.abs(content.sum - declared.value) > TOLERANCE) {
+        const name = baseLabel(g.label) || g.label;
+        const shown = content.parts.length > 1 && content.parts.length <= 12 ? `${sumText(content.parts)} = ${num(content.sum)}` : num(content.sum);
+        ctx.report({
+          code: hierarchical ? "LEVEL_WEIGHT_MISMATCH" : "SECTION_WEIGHT_MISMATCH",
+          severity: "error",
+          at: declared.at,
+          stated: declared.value,
+          expected: Math.round(content.sum * 100) / 100,
+          message: hierarchical
+            ? `“${name}”的分值为 ${num(declared.value)}，其下级分值合计为 ${shown}`
+            : `“${name}”${fromProfile ? `按${ctx.profile.name.zh}表式应为 ${num(declared.value)} 分` : `声明 ${num(declared.value)} 分`}，其指标分值合计为 ${shown}`,
+        });
+      }
+    }
+    checkGroups(ctx, g.children, hierarchical, null);
+  }
+}
+
+export const weights: Rule = {
+  name: "weights",
+  codes: ["WEIGHT_TOTAL_MISMATCH", "SECTION_WEIGHT_MISMATCH", "LEVEL_WEIGHT_MISMATCH", "WEIGHT_CAP_EXCEEDED"],
+  check(ctx) {
+    const { unit, facts, profile, view } = ctx;
+    const table = unit.indicators;
+    if (!table || table.scoresOnly) return;
+    const itemWeights = facts.items.filter((i) => !i.item.isDeduction).map((i) => value(i.weight)).filter((w): w is number => w !== undefined);
+    if (itemWeights.length === 0) return;
+    const sum = itemWeights.reduce((a, b) => a + b, 0);
+
+    const declared = table.declaredBlockWeight;
+    if (declared && Math.abs(sum - declared.value) > TOLERANCE) {
+      ctx.report({
+        code: "WEIGHT_TOTAL_MISMATCH",
+        severity: "error",
+        at: declared.at,
+        stated: declared.value,
+        expected: Math.round(sum * 100) / 100,
+        message: `绩效指标声明 ${num(declared.value)} 分，各指标分值合计为 ${num(sum)}`,
+      });
+    }
+    // The total row's weight: the indicators' total, or that plus the execution-rate weight.
+    const reference = declared?.value ?? sum;
+    const execWeight = facts.exec?.weight?.value;
+    for (const at of table.totalRow?.weights ?? []) {
+      const r = readNumber(view.cell(at.row, at.col));
+      if (r.kind !== "number") continue;
+      const accepted = table.hierarchical ? [sum] : [reference, ...(execWeight !== undefined ? [reference + execWeight] : [])];
+      if (accepted.some((a) => Math.abs(a - r.value) <= TOLERANCE)) continue;
+      const expected = accepted.reduce((best, a) => (Math.abs(a - r.value) < Math.abs(best - r.value) ? a : best), accepted[0]);
+      ctx.report({
+        code: "WEIGHT_TOTAL_MISMATCH",
+        severity: "error",
+        at,
+        stated: r.value,
+        expected: Math.round(expected * 100) / 100,
+        message:
+          expected !== reference
+            ? `总分的分值应为 ${num(expected)}（指标分值合计 ${num(reference)} + 执行率分值 ${num(execWeight!)}），表中为 ${num(r.value)}`
+            : `总分的分值应为 ${num(expected)}（各指标分值合计），表中为 ${num(r.value)}`,
+      });
+    }
+
+    const sectionDefaults = unit.template === "project-yunnan" ? profile.sectionWeights : null;
+    checkGroups(ctx, table.groups, table.hierarchical, sectionDefaults);
+
+    const cap = profile.indicatorWeightCap;
+    if (cap !== null) {
+      for (const it of facts.items) {
+        const w = value(it.weight);
+        if (w === undefined || it.item.isDeduction || w <= cap + TOLERANCE || !it.weight) continue;
+        ctx.report({
+          code: "WEIGHT_CAP_EXCEEDED",
+          severity: "warning",
+          at: it.weight.at,
+          stated: w,
+          expected: cap,
+          message: `指标“${it.item.name || "该指标"}”分值 ${num(w)} 超过${profile.name.zh}规定的单项上限 ${num(cap)} 分`,
+        });
+      }
+    }
+  },
+};

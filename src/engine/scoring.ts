@@ -1,0 +1,245 @@
+/**
+ * What an indicator's score should be, from its direction, target, achievement and weight
+ * (domain.md §2 "Indicator scores"). Pure arithmetic; the rule module turns it into findings.
+ */
+import { Profile } from "./profiles";
+import {
+  Direction,
+  normalizeLabel,
+  parseQuantity,
+  Quantity,
+  readDirection,
+  readQualitativeOutcome,
+  readTextOutcome,
+} from "./text";
+import { Cell, isCellError } from "./grid";
+import { cellText, hasPercentFormat } from "./values";
+
+export const SCORE_TOLERANCE = 0.005;
+
+export function roundHalfUp(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round((x + Math.sign(x) * 1e-9) * f) / f;
+}
+
+/** The stated score may be e, e to one decimal, e to an integer, or e rounded down. */
+export function acceptedRoundings(e: number): number[] {
+  return [e, roundHalfUp(e, 1), roundHalfUp(e, 0), Math.floor(e + 1e-9)];
+}
+
+export type Judgement =
+  | { verdict: "ok" }
+  | { verdict: "over" | "under" | "off"; expected: number };
+
+/** Compare a stated score with one or more exact expectations (one per reading). */
+export function judgeScore(stated: number, expectations: number[]): Judgement {
+  const accepted = expectations.flatMap(acceptedRoundings);
+  if (accepted.some((a) => Math.abs(a - stated) <= SCORE_TOLERANCE + 1e-9)) return { verdict: "ok" };
+  const nearest = expectations.reduce((best, e) => (Math.abs(e - stated) < Math.abs(best - stated) ? e : best), expectations[0]);
+  if (stated > Math.max(...accepted)) return { verdict: "over", expected: nearest };
+  if (stated < Math.min(...accepted)) return { verdict: "under", expected: nearest };
+  return { verdict: "off", expected: nearest };
+}
+
+/** An achievement as read from the 完成值 cell. */
+export type Achievement =
+  | { kind: "quantity"; value: number; percent: boolean; bound?: Direction; fromText: boolean }
+  | { kind: "met" }
+  | { kind: "notMet" }
+  | { kind: "partial" }
+  | { kind: "qualitative"; outcome: "achieved" | "partial" | "notAchieved" }
+  | { kind: "words"; text: string }
+  | { kind: "empty" }
+  | { kind: "unreadable" };
+
+export function readAchievement(cell: Cell | undefined): Achievement {
+  if (!cell || cell.value === null || cell.value === undefined) return { kind: "empty" };
+  const v = cell.value;
+  if (isCellError(v)) return { kind: "unreadable" };
+  if (typeof v === "number") return { kind: "quantity", value: v, percent: hasPercentFormat(cell), fromText: false };
+  const text = cellText(cell);
+  const t = normalizeLabel(text);
+  if (t === "" || /^[/—\-－]+$/.test(t)) return { kind: "empty" };
+  const qual = readQualitativeOutcome(t);
+  if (qual) return { kind: "qualitative", outcome: qual };
+  const outcome = readTextOutcome(t);
+  if (outcome === "met") return { kind: "met" };
+  if (outcome === "partial") return { kind: "partial" };
+  const q = parseQuantity(t);
+  if (q) return { kind: "quantity", value: q.value, percent: q.percent, bound: q.direction, fromText: true };
+  if (outcome === "notMet") {
+    // 未完成（完成80%）: a ratio in the words counts.
+    const ratio = /(\d+(?:\.\d+)?)%/.exec(t);
+    if (ratio) return { kind: "quantity", value: Number(ratio[1]) / 100, percent: true, fromText: true };
+    return { kind: "notMet" };
+  }
+  return { kind: "words", text: t };
+}
+
+export interface IndicatorInputs {
+  weight: number;
+  /** Text of the 指标性质 column, when the table has one. */
+  directionText?: string;
+  targetCell?: Cell;
+  /** Text of the 度量单位 column (Sichuan: "%" makes a bare target a percentage). */
+  unitText?: string;
+  actualCell?: Cell;
+}
+
+/** One way of reading the achievement, with the score it gives and how to write that as a formula. */
+export interface Reading {
+  expected: number;
+  /** How the expectation arises, for the message: "30 × 80%". */
+  arithmetic: string;
+  /** Formula body with placeholders {w} {a} {t} for the weight, achieved and target cells. */
+  formula?: string;
+  /** The achieved and target values the formula uses (cells are referenced when they hold exactly these). */
+  values: { a?: number; t?: number };
+}
+
+export type Expectation =
+  | { kind: "readings"; readings: Reading[]; qualitative: boolean; overAchievement?: number }
+  | { kind: "band"; low: number; high: number; outcome: string }
+  | { kind: "none"; reason: "no-achievement" | "not-computable" };
+
+const fmt = (x: number) => String(roundHalfUp(x, 4));
+const pct = (x: number) => `${roundHalfUp(x * 100, 2)}%`;
+
+function targetOf(inputs: IndicatorInputs): (Quantity & { fromCell: boolean }) | null {
+  const cell = inputs.targetCell;
+  if (!cell || cell.value === null || cell.value === undefined) return null;
+  const unitIsPercent = !!inputs.unitText && /^(%|百分比|百分率)$/.test(normalizeLabel(inputs.unitText));
+  if (typeof cell.value === "number") {
+    const percent = hasPercentFormat(cell);
+    if (unitIsPercent && !percent) return { value: cell.value / 100, percent: true, unit: "%", fromCell: true };
+    return { value: cell.value, percent, unit: inputs.unitText ? normalizeLabel(inputs.unitText) : "", fromCell: true };
+  }
+  const q = parseQuantity(cellText(cell));
+  if (!q) return null;
+  if (unitIsPercent && !q.percent) return { ...q, value: q.value / 100, percent: true, fromCell: false };
+  return { ...q, fromCell: false };
+}
+
+function directionOf(inputs: IndicatorInputs, target: Quantity | null): Direction | "qualitative" | undefined {
+  if (inputs.directionText !== undefined) {
+    const t = normalizeLabel(inputs.directionText);
+    if (/定性/.test(t)) return "qualitative";
+    const d = readDirection(t);
+    if (d) return d.direction;
+    if (/正向|越大越好/.test(t)) return "≥";
+    if (/反向|越小越好/.test(t)) return "≤";
+  }
+  return target?.direction;
+}
+
+/** Score by the value reading: achieved a against target t in the given direction. */
+function valueReading(w: number, a: number, t: number, dir: Direction, profile: Profile): Reading[] {
+  const achieved = Math.max(0, a);
+  const values = { a, t };
+  if (dir === "≥" || dir === ">" || dir === "=") {
+    if (t <= 0) {
+      if (dir === "=") {
+        const e = achieved <= 0 ? w : 0;
+        return [{ expected: e, arithmetic: achieved <= 0 ? `目标为 0，已达到，得满分 ${fmt(w)}` : `目标为 0，实际为 ${fmt(achieved)}，得 0`, formula: "IF({a}<=0,{w},0)", values }];
+      }
+      return [{ expected: w, arithmetic: `目标值不大于 0，得满分 ${fmt(w)}`, formula: "{w}", values: {} }];
+    }
+    const e = w * Math.min(1, achieved / t);
+    return [{ expected: e, arithmetic: achieved >= t ? `已达目标，得满分 ${fmt(w)}` : `${fmt(w)} × ${fmt(achieved)} ÷ ${fmt(t)}`, formula: "{w}*MIN(1,MAX(0,{a})/{t})", values }];
+  }
+  // Reverse indicators (≤ / <): cost, complaint rate.
+  if (t <= 0) {
+    const e = achieved <= 0 ? w : 0;
+    return [{ expected: e, arithmetic: achieved <= 0 ? `已达目标，得满分 ${fmt(w)}` : `目标为 0，实际为 ${fmt(achieved)}，得 0`, formula: "IF({a}<=0,{w},0)", values }];
+  }
+  if (achieved <= t) return [{ expected: w, arithmetic: `已达目标，得满分 ${fmt(w)}`, formula: "{w}", values: {} }];
+  const out: Reading[] = [];
+  if (profile.reverseRule !== "ratio") {
+    out.push({ expected: w * Math.max(0, 1 - (achieved - t) / t), arithmetic: `${fmt(w)} × (1 − (${fmt(achieved)} − ${fmt(t)}) ÷ ${fmt(t)})`, formula: "IF({a}<={t},{w},{w}*MAX(0,1-({a}-{t})/{t}))", values });
+  }
+  if (profile.reverseRule !== "linear") {
+    out.push({ expected: w * (t / achieved), arithmetic: `${fmt(w)} × ${fmt(t)} ÷ ${fmt(achieved)}`, formula: "IF({a}<={t},{w},{w}*{t}/{a})", values });
+  }
+  return out;
+}
+
+/**
+ * The expected score(s) of one indicator. Several readings are returned where the sheet is
+ * ambiguous (完成值 as completion ratio or as achieved value; the two reverse rules).
+ */
+export function expectScore(inputs: IndicatorInputs, profile: Profile): Expectation {
+  const w = inputs.weight;
+  const target = targetOf(inputs);
+  const dir = directionOf(inputs, target);
+  const achievement = readAchievement(inputs.actualCell);
+  const qualitative = dir === "qualitative" || !target;
+  const bands = profile.qualitativeBands;
+  const bandOf = (o: "achieved" | "partial" | "notAchieved"): Expectation => {
+    if (o === "achieved") return { kind: "band", low: bands.achieved * w, high: w, outcome: "达成年度指标" };
+    if (o === "partial") return { kind: "band", low: bands.partial * w, high: bands.achieved * w, outcome: "部分达成年度指标" };
+    return { kind: "band", low: 0, high: bands.partial * w, outcome: "未达成年度指标" };
+  };
+
+  switch (achievement.kind) {
+    case "empty":
+      return { kind: "none", reason: "no-achievement" };
+    case "unreadable":
+      return { kind: "none", reason: "not-computable" };
+    case "qualitative":
+      return bandOf(achievement.outcome);
+    case "met":
+      if (qualitative) return bandOf("achieved");
+      return { kind: "readings", qualitative: false, readings: [{ expected: w, arithmetic: `已完成，得满分 ${fmt(w)}`, formula: "{w}", values: {} }] };
+    case "notMet":
+      if (qualitative) return bandOf("notAchieved");
+      return { kind: "readings", qualitative: false, readings: [{ expected: 0, arithmetic: "未完成，得 0", formula: "0", values: {} }] };
+    case "partial":
+      return qualitative ? bandOf("partial") : { kind: "none", reason: "not-computable" };
+    case "words": {
+      // A qualitative target met word for word (目标 好 / 实际 好).
+      const targetText = inputs.targetCell ? normalizeLabel(cellText(inputs.targetCell)) : "";
+      if (qualitative && targetText !== "" && achievement.text === targetText) return bandOf("achieved");
+      return { kind: "none", reason: "not-computable" };
+    }
+    case "quantity":
+      break;
+  }
+
+  const a = achievement;
+  if (qualitative) {
+    // A percentage in 完成值 of a qualitative indicator is its degree of achievement.
+    if (!a.percent) return { kind: "none", reason: "not-computable" };
+    const p = Math.max(0, a.value);
+    return {
+      kind: "readings",
+      qualitative: true,
+      readings: [{ expected: w * Math.min(1, p), arithmetic: `${fmt(w)} × ${pct(p)}`, formula: "{w}*MIN(1,MAX(0,{a}))", values: { a: p } }],
+    };
+  }
+
+  const t = target!;
+  const direction = dir as Direction;
+  const readings: Reading[] = [];
+  let overAchievement: number | undefined;
+  // A bound written with the achievement ("＞450人" against "≥450") settles whether it was met.
+  if (a.bound && a.fromText) {
+    const metUp = (direction === "≥" || direction === ">" || direction === "=") && (a.bound === ">" || a.bound === "≥") && a.value >= t.value;
+    const metDown = (direction === "≤" || direction === "<") && (a.bound === "<" || a.bound === "≤") && a.value <= t.value;
+    if (metUp || metDown) return { kind: "readings", qualitative: false, readings: [{ expected: w, arithmetic: `已达目标，得满分 ${fmt(w)}`, formula: "{w}", values: {} }] };
+  }
+  if (a.percent) {
+    // Completion ratio: 完成值 100% means the target was met in full.
+    const p = Math.max(0, a.value);
+    readings.push({ expected: w * Math.min(1, p), arithmetic: p >= 1 ? `完成值 ${pct(p)}，得满分 ${fmt(w)}` : `${fmt(w)} × ${pct(p)}`, formula: "{w}*MIN(1,MAX(0,{a}))", values: { a: p } });
+    if (t.percent) readings.push(...valueReading(w, p, t.value, direction, profile));
+  } else {
+    // A bare number against a percentage target is percentage points.
+    const value = t.percent && !a.fromText && Math.abs(a.value) > 1.5 ? a.value / 100 : a.value;
+    readings.push(...valueReading(w, value, t.value, direction, profile));
+    if ((direction === "≥" || direction === ">") && t.value > 0 && value / t.value >= profile.overAchievementRatio) {
+      overAchievement = value / t.value;
+    }
+  }
+  if (a.percent && !t.percent && a.value >= profile.overAchievementRatio) overAchievement = a.value;
+  return { kind: "readings", qualitative: false, readings, overAchievement };
+}

@@ -1,0 +1,154 @@
+/**
+ * Reading what staff type: full-width digits and symbols, spaces and line breaks inside labels,
+ * stray apostrophes, thousands separators, units after numbers.
+ */
+
+const WHITESPACE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+const LEADING_QUOTES = /^['’‘`"“”]+/;
+
+/** NFKC folds full-width forms (１００ → 100, （ → (, ％ → %, ＝ → =, ﹦ → =). */
+export function fold(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/[≧]/g, "≥")
+    .replace(/[≦]/g, "≤")
+    .replace(/[−–—－]/g, (ch) => (ch === "−" ? "-" : ch));
+}
+
+/** A label reduced for matching: folded, no white space at all, no leading apostrophes. */
+export function normalizeLabel(text: string): string {
+  return fold(text).replace(WHITESPACE, "").replace(LEADING_QUOTES, "");
+}
+
+/** Display text with runs of white space collapsed (for messages). */
+export function tidy(text: string): string {
+  return fold(text).replace(WHITESPACE, " ").trim();
+}
+
+/** Empty, "/", "—", "-" and the like mean "not applicable" (never zero). */
+export function isNotApplicable(text: string): boolean {
+  const t = normalizeLabel(text);
+  return t === "" || /^[/／\\—–\-－_]+$/.test(t) || t === "——" || t === "无" || t === "不涉及" || t === "N/A" || t === "n/a";
+}
+
+export interface ParsedNumber {
+  value: number;
+  /** The text carried a percent sign (the value is then a fraction: 97.59% → 0.9759). */
+  percent: boolean;
+  /** Unit text that followed the number (分, 万元, 元, 个, 平方米 …), "" when none. */
+  unit: string;
+}
+
+const NUMBER_CORE = String.raw`[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+`;
+const PLAIN_NUMBER = new RegExp(`^(${NUMBER_CORE})(%|‰|百分比)?(.*)$`);
+
+/** Units that may follow a stated amount, weight or score without making it text. */
+const VALUE_UNITS = /^(分|万元|元|万|千元|亿元)?$/;
+
+/**
+ * Parse a cell's text as one number (amount, weight, score, rate).
+ * Accepts "１００", "1,234.50", "97.59%", "10 分", "’100". Returns null when the text is not one number.
+ */
+export function parseNumberText(text: string): ParsedNumber | null {
+  const t = normalizeLabel(text);
+  if (t === "") return null;
+  const m = PLAIN_NUMBER.exec(t);
+  if (!m) return null;
+  const unit = m[3];
+  if (!VALUE_UNITS.test(unit)) return null;
+  const value = Number(m[1].replace(/,/g, ""));
+  if (!Number.isFinite(value)) return null;
+  if (m[2] === "%" || m[2] === "百分比") return { value: value / 100, percent: true, unit };
+  if (m[2] === "‰") return { value: value / 1000, percent: true, unit };
+  return { value, percent: false, unit };
+}
+
+export type Direction = "≥" | "≤" | "=" | ">" | "<";
+
+const DIRECTION_WORDS: [RegExp, Direction][] = [
+  [/^(>=|=>|≥|大于等于|大于或等于|不低于|不少于|不小于|至少|达到|≮)/, "≥"],
+  [/^(<=|=<|≤|小于等于|小于或等于|不高于|不超过|不多于|不大于|最多|控制在|≯)/, "≤"],
+  [/^(>|大于|高于|多于|超过)/, ">"],
+  [/^(<|小于|低于|少于)/, "<"],
+  [/^(==|=|等于)/, "="],
+];
+
+/** Read a direction written on its own (指标性质 column) or at the start of a target. */
+export function readDirection(text: string): { direction: Direction; rest: string } | null {
+  const t = normalizeLabel(text);
+  for (const [re, dir] of DIRECTION_WORDS) {
+    const m = re.exec(t);
+    if (m) return { direction: dir, rest: t.slice(m[0].length) };
+  }
+  return null;
+}
+
+export interface Quantity {
+  direction?: Direction;
+  value: number;
+  percent: boolean;
+  unit: string;
+}
+
+const QUANTITY = new RegExp(`^(${NUMBER_CORE})(%|‰|百分比)?([^\\d]*)$`);
+
+/**
+ * Parse a target or an achieved value such as "≥95%", "≤90万元", "100百分比", "’＝32300平方米",
+ * "＞450人", "大于等于3次", "≤1年", "12月". Returns null for text that is not one quantity
+ * (qualitative targets, dates with several numbers, prose).
+ */
+export function parseQuantity(text: string): Quantity | null {
+  let t = normalizeLabel(text);
+  if (t === "") return null;
+  let direction: Direction | undefined;
+  const d = readDirection(t);
+  if (d) {
+    direction = d.direction;
+    t = d.rest;
+  }
+  // "以上" / "以下" after the number are directions too: "90%以上".
+  let suffixDirection: Direction | undefined;
+  if (/(以上|及以上)$/.test(t)) {
+    suffixDirection = "≥";
+    t = t.replace(/(及以上|以上)$/, "");
+  } else if (/(以下|以内|及以下)$/.test(t)) {
+    suffixDirection = "≤";
+    t = t.replace(/(及以下|以下|以内)$/, "");
+  }
+  const m = QUANTITY.exec(t);
+  if (!m) return null;
+  const unit = m[3];
+  if (unit.length > 6) return null; // prose after a number is not a unit
+  let value = Number(m[1].replace(/,/g, ""));
+  if (!Number.isFinite(value)) return null;
+  const percent = m[2] !== undefined;
+  if (m[2] === "%" || m[2] === "百分比") value /= 100;
+  if (m[2] === "‰") value /= 1000;
+  return { direction: direction ?? suffixDirection, value, percent, unit };
+}
+
+/** Text achievements that mean the target was met. */
+const MET_WORDS = /^(已?完成|全部完成|按时完成|按期完成|达到|已达到|达标|已达标|是|合格|已实现|实现|达成|达成年度指标|达成预期指标|满意|通过|已通过|验收合格)$/;
+const NOT_MET_WORDS = /^(未完成|没有完成|未达到|未达标|否|不合格|未实现)$/;
+
+export type TextOutcome = "met" | "notMet" | "partial";
+
+/** Classify an achievement written in words; null when the words say nothing decisive. */
+export function readTextOutcome(text: string): TextOutcome | null {
+  const t = normalizeLabel(text).replace(/[。.!！]$/, "");
+  if (MET_WORDS.test(t)) return "met";
+  if (NOT_MET_WORDS.test(t)) return "notMet";
+  if (/^(部分完成|基本完成|部分达成|基本达成|部分达到)/.test(t)) return "partial";
+  return null;
+}
+
+export type QualitativeOutcome = "achieved" | "partial" | "notAchieved";
+
+/** The national system's qualitative outcome phrases (达成年度指标 …). */
+export function readQualitativeOutcome(text: string): QualitativeOutcome | null {
+  const t = normalizeLabel(text);
+  if (/^未达成/.test(t)) return "notAchieved";
+  if (/^部分达成/.test(t)) return "partial";
+  if (/^达成(年度指标|预期指标|预期目标|年度目标)?/.test(t)) return "achieved";
+  return null;
+}
