@@ -8,7 +8,8 @@ import { Bounds, EvaluationUnit, TemplateId } from "./model";
 import { Profile, ProfileId, PROFILES } from "./profiles";
 import { recognise } from "./recognize";
 import { RULES } from "./rules";
-import { FindingDraft } from "./rules/types";
+import { FindingDraft, FixDraft } from "./rules/types";
+import { addConsequences } from "./consequences";
 
 export interface SheetResult {
   sheet: string;
@@ -59,6 +60,16 @@ function onePerFault(drafts: FindingDraft[]): FindingDraft[] {
   });
 }
 
+function toFix(d: FixDraft): Fix {
+  const fix: Fix = { cell: a1(d.at.row, d.at.col), description: d.description };
+  if (d.formula !== undefined) fix.formula = d.formula;
+  if (d.value !== undefined) fix.value = d.value;
+  if (d.numFmt !== undefined) fix.numFmt = d.numFmt;
+  if (d.result !== undefined) fix.result = typeof d.result === "number" ? Math.round(d.result * 1e10) / 1e10 : d.result;
+  if (d.also?.length) fix.also = d.also.map(toFix);
+  return fix;
+}
+
 export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult {
   const recognised = recognise(grid);
   const profileId = options.profile ?? recognised.suggestedProfile;
@@ -66,11 +77,15 @@ export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult 
   const drafts: FindingDraft[] = [];
   for (const unit of recognised.units) {
     const facts = unitFacts(recognised.view, unit);
+    const unitDrafts: FindingDraft[] = [];
     for (const rule of RULES) {
-      rule.check({ view: recognised.view, unit, facts, profile, report: (d) => drafts.push(d) });
+      rule.check({ view: recognised.view, unit, facts, profile, report: (d) => unitDrafts.push(d) });
     }
+    const kept = onePerFault(unitDrafts);
+    addConsequences(recognised.view, unit, facts, profile, kept);
+    drafts.push(...kept);
   }
-  const findings: Finding[] = onePerFault(drafts)
+  const findings: Finding[] = drafts
     .sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col || (CODE_ORDER.get(a.code)! - CODE_ORDER.get(b.code)!))
     .map((d) => ({
       code: d.code,
@@ -80,15 +95,7 @@ export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult 
       stated: d.stated,
       expected: d.expected,
       message: d.message,
-      fix: d.fix
-        ? {
-            cell: a1(d.fix.at.row, d.fix.at.col),
-            ...(d.fix.formula !== undefined ? { formula: d.fix.formula } : {}),
-            ...(d.fix.value !== undefined ? { value: d.fix.value } : {}),
-            ...(d.fix.numFmt !== undefined ? { numFmt: d.fix.numFmt } : {}),
-            description: d.fix.description,
-          }
-        : undefined,
+      fix: d.fix ? toFix(d.fix) : undefined,
       at: d.at,
       section: SECTION_OF[d.code],
     }));
@@ -103,11 +110,17 @@ export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult 
   };
 }
 
-/** The writes that fix every fixable finding, one per cell. */
+/** The writes that fix the given findings (with the writes they carry along), one per cell. */
 export function planFixes(findings: readonly Finding[]): Fix[] {
   const byCell = new Map<string, Fix>();
+  const add = (fix: Fix) => {
+    if (!byCell.has(fix.cell)) byCell.set(fix.cell, fix);
+    for (const a of fix.also ?? []) add(a);
+  };
+  // A finding's own fix wins over a carried-along write to the same cell.
   for (const f of findings) if (f.fix && !byCell.has(f.fix.cell)) byCell.set(f.fix.cell, f.fix);
-  return [...byCell.values()];
+  for (const f of findings) if (f.fix) add(f.fix);
+  return [...byCell.values()].map(({ also: _also, ...fix }) => fix);
 }
 
 /** Every cell a fix may write lies inside one of these (the recognised tables and their statements). */

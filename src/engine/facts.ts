@@ -98,21 +98,37 @@ export function unitFacts(view: SheetView, unit: EvaluationUnit): UnitFacts {
   const exec = unit.budget && unit.budget.cols.score !== undefined ? execFacts(view, unit.budget) : undefined;
   const facts: UnitFacts = { unit, items, exec, totalParts: { items: 0, deductions: 0 } };
   if (!unit.indicators) return facts;
+  return Object.assign(facts, computeTotal(facts));
+}
+
+const key = (at: Ref) => `${at.row}:${at.col}`;
+
+/**
+ * Σ item scores (each capped at its weight) + execution score (capped) − deductions, with some
+ * scores replaced (`overrides`, by cell) — how the total will read once fixes are written.
+ */
+export function computeTotal(facts: UnitFacts, overrides = new Map<string, number>()): Pick<UnitFacts, "total" | "totalParts"> {
+  const { items, exec } = facts;
+  const none = { total: undefined, totalParts: { items: 0, deductions: 0 } };
+  if (!facts.unit.indicators) return none;
+  // An unreadable score makes the total unknown: it is reported once, on its own cell.
+  if (items.some((it) => it.score.reading.kind === "unreadable" && !overrides.has(key(it.score.at)))) return none;
+  if (exec?.score?.reading.kind === "unreadable" && !overrides.has(key(exec.score.at))) return none;
+  const scoreOf = (n: NumberAt) => overrides.get(key(n.at)) ?? value(n);
   let itemsSum = 0;
   let deductions = 0;
   for (const it of items) {
-    const s = value(it.score);
+    const s = scoreOf(it.score);
     if (s === undefined) continue;
     const w = value(it.weight);
-    if (it.item.isDeduction) deductions += w !== undefined ? Math.min(s, w) : s;
-    else itemsSum += w !== undefined ? Math.min(s, w) : s;
+    const capped = w !== undefined ? Math.min(s, w) : s;
+    if (it.item.isDeduction) deductions += capped;
+    else itemsSum += capped;
   }
   let execScore: number | undefined;
-  if (exec) {
-    const s = value(exec.score);
+  if (exec?.score) {
+    const s = scoreOf(exec.score);
     if (s !== undefined) execScore = exec.weight ? Math.min(s, exec.weight.value) : s;
   }
-  facts.totalParts = { items: itemsSum, exec: execScore, deductions };
-  facts.total = itemsSum + (execScore ?? 0) - deductions;
-  return facts;
+  return { total: itemsSum + (execScore ?? 0) - deductions, totalParts: { items: itemsSum, exec: execScore, deductions } };
 }

@@ -34,6 +34,10 @@ export interface Fix {
   value?: string | number;
   /** Number format to set with the formula, when the cell's own format would misread it. */
   numFmt?: string;
+  /** The value the formula gives (cached in the file so that readers that do not recalculate see it). */
+  result?: number | string;
+  /** Writes that must go with this one (a typed-in 合计 that the corrected score changes). */
+  also?: Fix[];
   /** What the write does, for the user (zh-CN). */
   description: string;
 }

@@ -4,3 +4,4 @@ export * from "./findings";
 export * from "./profiles";
 export * from "./check";
 export type { EvaluationUnit, TemplateId, Bounds } from "./model";
+export * from "./templates";

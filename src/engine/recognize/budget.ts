@@ -3,7 +3,7 @@
  * amount part of department goal tables, recognised by their header labels.
  */
 import { BudgetBlock, BudgetRow, BudgetRowRole, FundUseTable, GoalBudgetTable } from "../model";
-import { isBlank, readNumber } from "../values";
+import { readNumber } from "../values";
 import {
   baseLabel,
   BUDGET_BLOCK_LABEL,
@@ -99,6 +99,8 @@ export function readBudgetBlock(
     if (isOtherHeader(row)) break;
     const texts: string[] = [];
     for (const c of labelCols) {
+      // A label merged down from the header row is the block's caption, not this row's name.
+      if (view.master(row, c).row <= headerRow) continue;
       const t = view.label(row, c);
       if (t === "" || BUDGET_BLOCK_LABEL.test(t) || texts.includes(t)) continue;
       // A long description (项目支出明细内容) is not a row label but still belongs to the row.
@@ -268,4 +270,3 @@ export function readGoalBudget(
   };
 }
 
-export { isBlank };

@@ -45,6 +45,7 @@ export const executionRate: Rule = {
           at: stated.at,
           formula: `=${rateExpression(computed.budget.at, computed.executed.at)}${points ? "*100" : ""}`,
           numFmt: numFmtFor(stated.reading.form, "rate"),
+          result: points ? computed.rate * 100 : computed.rate,
           description: points ? "写入执行率公式（以百分数计）" : "写入执行率公式（执行数 ÷ 预算数）",
         },
       });

@@ -14,8 +14,10 @@ export const executionScore: Rule = {
     if (!exec || s === undefined || !exec.weight) return;
     const w = exec.weight.value;
     const expression = execScoreExpression(view, exec, profile);
+    const rate = exec.computed?.rate ?? (exec.stated?.reading.kind === "number" ? exec.stated.reading.value : undefined);
+    const e = rate === undefined ? undefined : w * Math.min(profile.execScore.cap, Math.max(0, rate));
     const fix = expression
-      ? { at: exec.score!.at, formula: `=${expression}`, numFmt: numFmtFor(exec.score!.reading.kind === "number" ? exec.score!.reading.form : undefined, "score"), description: "写入执行率得分公式（分值 × 执行率，不超过分值）" }
+      ? { at: exec.score!.at, formula: `=${expression}`, result: e, numFmt: numFmtFor(exec.score!.reading.kind === "number" ? exec.score!.reading.form : undefined, "score"), description: "写入执行率得分公式（分值 × 执行率，不超过分值）" }
       : undefined;
     if (s > w + 0.005) {
       report({
@@ -29,9 +31,7 @@ export const executionScore: Rule = {
       });
       return;
     }
-    const rate = exec.computed?.rate ?? (exec.stated?.reading.kind === "number" ? exec.stated.reading.value : undefined);
-    if (rate === undefined) return;
-    const e = w * Math.min(profile.execScore.cap, Math.max(0, rate));
+    if (rate === undefined || e === undefined) return;
     const j = judgeScore(s, [e]);
     if (j.verdict === "ok") return;
     report({

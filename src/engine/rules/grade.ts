@@ -35,6 +35,7 @@ export const grade: Rule = {
             ? {
                 at: g.at,
                 formula: `=${gradeExpression(source, profile, (x) => writeGradeText(x as typeof expected, style))}`,
+                result: writeGradeText(expected, style),
                 description: g.form === "checkbox" ? "写入等级公式（按总分勾选）" : "写入等级公式（按总分取等级）",
               }
             : undefined,

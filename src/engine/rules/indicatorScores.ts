@@ -62,7 +62,7 @@ export const indicatorScores: Rule = {
       const readingFix = (reading: Reading | undefined): FixDraft | undefined => {
         const formula = reading && readingFormula(view, it, reading, cols.actual, cols.target);
         return formula
-          ? { at: it.score.at, formula, numFmt: numFmtFor(scoreForm, "score"), description: `写入指标得分公式（${reading!.arithmetic}）` }
+          ? { at: it.score.at, formula, numFmt: numFmtFor(scoreForm, "score"), result: reading!.expected, description: `写入指标得分公式（${reading!.arithmetic}）` }
           : undefined;
       };
       const single = expectation?.kind === "readings" ? expectation.readings[0] : undefined;
@@ -79,6 +79,7 @@ export const indicatorScores: Rule = {
           fix: readingFix(single) ?? {
             at: it.score.at,
             formula: `=MIN(${weightRef},${constant(s)})`,
+            result: w,
             numFmt: numFmtFor(scoreForm, "score"),
             description: `得分不超过分值（保留原填的 ${num(s)}）`,
           },

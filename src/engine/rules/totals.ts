@@ -42,7 +42,7 @@ export const totals: Rule = {
         stated: stated.value,
         expected: Math.round(total * 100) / 100,
         message: `合计应为 ${num(total)}（${totalArithmetic(facts)}），表中为 ${num(stated.value)}`,
-        fix: expr ? { at: totalAt, formula: `=${expr}`, numFmt: numFmtFor(stated.form, "score"), description: "写入合计公式（各项得分之和）" } : undefined,
+        fix: expr ? { at: totalAt, formula: `=${expr}`, result: total, numFmt: numFmtFor(stated.form, "score"), description: "写入合计公式（各项得分之和）" } : undefined,
       });
     }
     const header = unit.headerScore;
@@ -59,7 +59,7 @@ export const totals: Rule = {
           stated: r.value,
           expected: Math.round(total * 100) / 100,
           message: `表头自评得分应为 ${num(total)}（${totalArithmetic(facts)}），表中为 ${num(r.value)}`,
-          fix: source ? { at: header.at, formula: `=${source}`, numFmt: numFmtFor(r.form, "score"), description: "表头自评得分引用合计" } : undefined,
+          fix: source ? { at: header.at, formula: `=${source}`, result: total, numFmt: numFmtFor(r.form, "score"), description: "表头自评得分引用合计" } : undefined,
         });
       }
     }

@@ -13,6 +13,8 @@ export interface FixDraft {
   formula?: string;
   value?: string | number;
   numFmt?: string;
+  result?: number | string;
+  also?: FixDraft[];
   description: string;
 }
 

@@ -97,15 +97,19 @@ export const weights: Rule = {
         message: `绩效指标声明 ${num(declared.value)} 分，各指标分值合计为 ${num(sum)}`,
       });
     }
-    // The total row's weight: the indicators' total, or that plus the execution-rate weight.
-    const reference = declared?.value ?? sum;
+    // The total row's weight agrees when it matches the indicators at any level of the table (the
+    // declared block weight, the items, or the top-level groups), with or without the execution
+    // weight; a disagreement between levels is reported once, where it is.
     const execWeight = facts.exec?.weight?.value;
+    const topLevel = table.groups.length > 0 ? table.groups.map((g) => g.weight?.value ?? contentWeight(ctx, g).sum).reduce((a, b) => a + b, 0) : undefined;
+    const references = [...new Set([declared?.value, sum, table.hierarchical ? topLevel : undefined].filter((x): x is number => x !== undefined))];
+    const accepted = references.flatMap((r) => (execWeight !== undefined && !table.hierarchical ? [r, r + execWeight] : [r]));
     for (const at of table.totalRow?.weights ?? []) {
       const r = readNumber(view.cell(at.row, at.col));
       if (r.kind !== "number") continue;
-      const accepted = table.hierarchical ? [sum] : [reference, ...(execWeight !== undefined ? [reference + execWeight] : [])];
       if (accepted.some((a) => Math.abs(a - r.value) <= TOLERANCE)) continue;
       const expected = accepted.reduce((best, a) => (Math.abs(a - r.value) < Math.abs(best - r.value) ? a : best), accepted[0]);
+      const base = references.find((x) => Math.abs(x - expected) <= TOLERANCE);
       ctx.report({
         code: "WEIGHT_TOTAL_MISMATCH",
         severity: "error",
@@ -113,8 +117,8 @@ export const weights: Rule = {
         stated: r.value,
         expected: Math.round(expected * 100) / 100,
         message:
-          expected !== reference
-            ? `总分的分值应为 ${num(expected)}（指标分值合计 ${num(reference)} + 执行率分值 ${num(execWeight!)}），表中为 ${num(r.value)}`
+          base === undefined && execWeight !== undefined
+            ? `总分的分值应为 ${num(expected)}（指标分值合计 ${num(expected - execWeight)} + 执行率分值 ${num(execWeight)}），表中为 ${num(r.value)}`
             : `总分的分值应为 ${num(expected)}（各指标分值合计），表中为 ${num(r.value)}`,
       });
     }
