@@ -128,8 +128,8 @@ export function parseQuantity(text: string): Quantity | null {
 }
 
 /** Text achievements that mean the target was met. */
-const MET_WORDS = /^(已?完成|全部完成|按时完成|按期完成|达到|已达到|达标|已达标|是|合格|已实现|实现|达成|达成年度指标|达成预期指标|满意|通过|已通过|验收合格)$/;
-const NOT_MET_WORDS = /^(未完成|没有完成|未达到|未达标|否|不合格|未实现)$/;
+const MET_WORDS = /^(已?完成|全部完成|按时完成|按期完成|达到|已达到|达标|已达标|是|合格|已实现|实现|达成|达成年度指标|达成预期指标|满意|通过|已通过|验收合格)(\(.*\))?$/;
+const NOT_MET_WORDS = /^(未完成|没有完成|未达到|未达标|否|不合格|未实现)(\(.*\))?$/;
 
 export type TextOutcome = "met" | "notMet" | "partial";
 

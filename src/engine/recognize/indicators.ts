@@ -4,6 +4,7 @@
  * weights 投入（15分）) and score-only goal tables (部门自评得分).
  */
 import { IndicatorItem, IndicatorTable, LevelGroup } from "../model";
+import { isCellError } from "../grid";
 import { readNumber } from "../values";
 import {
   baseLabel,
@@ -63,8 +64,9 @@ export function matchIndicatorHeader(view: SheetView, row: number): HeaderMatch 
   };
   const single = tryBuild(first, 1);
   if (single) return single;
-  if (row + 1 >= view.rowCount) return null;
-  // Two-row header: a group label above (绩效指标 / 指标) with the level names below it.
+  // Two-row header: column labels over two rows (绩效指标 | 指标分值 | 自评得分 above 一级 | 二级 | 三级).
+  // The upper row must name at least one column itself, or any row above a header would match.
+  if (row + 1 >= view.rowCount || first.length === 0) return null;
   const second = rolesOfRow(view, row + 1);
   if (second.length < 2) return null;
   const covered = new Set<number>();
@@ -296,33 +298,37 @@ export function readIndicatorTable(
  * are read by their labels: the number after 得分合计 is the score, the one after 总分 the weight.
  */
 function readTotalRow(view: SheetView, row: number, weightCols: number[], scoreCol: number): IndicatorTable["totalRow"] {
-  const weights: Ref[] = [];
-  let score: Ref | undefined;
-  const numbers: Ref[] = [];
+  // Value cells: numbers, and error values or unreadable entries where a number belongs; not labels.
+  const values: Ref[] = [];
+  const labels: { col: number; text: string }[] = [];
   for (let c = 0; c < view.colCount; c++) {
     if (view.isContinuation(row, c)) continue;
-    if (readNumber(view.cell(row, c)).kind === "empty") continue;
-    if (view.label(row, c) !== "" && /[^\d.,%分\s-]/.test(view.label(row, c)) && readNumber(view.cell(row, c)).kind === "unreadable") continue;
-    numbers.push({ row, col: c });
+    const cell = view.cell(row, c);
+    const reading = readNumber(cell);
+    if (reading.kind === "empty") continue;
+    const errorLike = isCellError(cell?.value) || /^#[A-Z0-9/!?.]+$/i.test(view.label(row, c));
+    if (reading.kind === "number" || errorLike) values.push({ row, col: c });
+    else labels.push({ col: c, text: view.label(row, c) });
   }
   const covers = (ref: Ref, col: number) => ref.col <= col && col <= view.spanRight(row, ref.col);
-  for (const ref of numbers) {
-    if (covers(ref, scoreCol)) score = ref;
-    else if (weightCols.some((wc) => covers(ref, wc))) weights.push(ref);
+  let score = values.find((v) => covers(v, scoreCol));
+  const weights = values.filter((v) => v !== score && weightCols.some((wc) => covers(v, wc)));
+  // Templates whose total row does not line up with the columns ("总分 | 90 分 | 得分合计 | 100"):
+  // the number after 得分合计 is the score, the one after 总分 the weight.
+  const after = (re: RegExp) => {
+    const l = labels.find((x) => re.test(x.text));
+    if (!l) return undefined;
+    const next = values.find((v) => v.col > l.col);
+    return next && !labels.some((x) => x.col > l.col && x.col < next.col) ? next : undefined;
+  };
+  if (!score) score = after(/^(得分合计|自评得分合计|合计得分)$/);
+  if (!score) {
+    const rightmost = values.filter((v) => !weights.includes(v)).pop();
+    if (rightmost && weights.every((w) => w.col < rightmost.col)) score = rightmost;
   }
-  if (!score || weights.length === 0) {
-    // Fall back to the labels on the row.
-    const labels = view.rowLabels(row);
-    const after = (re: RegExp): Ref | undefined => {
-      const l = labels.find((x) => re.test(x.text));
-      if (!l) return undefined;
-      return numbers.find((n) => n.col > l.col && !labels.some((x) => x.col > l.col && x.col < n.col && /[^\d.,%分]/.test(x.text)));
-    };
-    if (!score) score = after(/^(得分合计|自评得分合计|合计得分)$/) ?? (numbers.length > 0 ? numbers[numbers.length - 1] : undefined);
-    if (weights.length === 0) {
-      const w = after(/^(总分|合计|总计|分值合计)$/);
-      if (w && (!score || w.col !== score.col)) weights.push(w);
-    }
+  if (weights.length === 0) {
+    const w = after(/^(总分|合计|总计|分值合计)$/);
+    if (w && w !== score) weights.push(w);
   }
   return { row, weights, score };
 }

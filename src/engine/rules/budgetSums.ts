@@ -44,12 +44,6 @@ function reportFailure(ctx: RuleContext, f: SumFailure) {
   });
 }
 
-/** parent = Σ parts, reported on the parent's cell. */
-function checkSum(ctx: RuleContext, parent: NumberAt | undefined, parts: (NumberAt | undefined)[], what: string) {
-  const f = sumFailure(parent, parts, what);
-  if (f) reportFailure(ctx, f);
-}
-
 /**
  * Report failed identities. A cell that breaks two identities at once (a row sum and a column sum)
  * is the likely fault: it is reported once, on itself, instead of twice on the two totals.
@@ -66,7 +60,8 @@ function reportFailures(ctx: RuleContext, failures: SumFailure[]) {
     const others = failures.filter((g) => !done.has(g) && [g.parent, ...g.parts].some((m) => key(m) === key(shared)));
     const v = value(shared)!;
     const implied = (g: SumFailure) => (key(g.parent) === key(shared) ? g.sum : value(g.parent)! - (g.sum - v));
-    const expected = implied(others[0]);
+    // Prefer the identity the cell is the total of: its parts give the value directly.
+    const expected = implied(others.find((g) => key(g.parent) === key(shared)) ?? others[0]);
     ctx.report({
       code: "BUDGET_SUM_MISMATCH",
       severity: "error",
@@ -80,9 +75,9 @@ function reportFailures(ctx: RuleContext, failures: SumFailure[]) {
   for (const f of failures) if (!done.has(f)) reportFailure(ctx, f);
 }
 
-function budgetBlockSums(ctx: RuleContext) {
+function budgetBlockFailures(ctx: RuleContext): SumFailure[] {
   const block = ctx.unit.budget;
-  if (!block) return;
+  if (!block) return [];
   const { view } = ctx;
   const failures: SumFailure[] = [];
   const push = (f: SumFailure | undefined) => f && failures.push(f);
@@ -112,85 +107,68 @@ function budgetBlockSums(ctx: RuleContext) {
       push(sumFailure(numberAt(view, r.row, block.cols.adjusted), [initial, adjustment], `“${r.label}”${header(view, block.headerRow, block.cols.adjusted)}（年初预算数 + 预算调整数）`));
     }
   }
-  reportFailures(ctx, failures);
+  return failures;
 }
 
-/** A column sum on a 合计 row; rows already reported use their corrected value (one fault, one finding). */
-function checkColumnSum(ctx: RuleContext, sumAt: NumberAt | undefined, cells: (NumberAt | undefined)[], corrected: Map<number, number>, what: string) {
-  const parts = cells.map((c) => (c && corrected.has(c.at.row) ? { ...c, reading: { kind: "number" as const, value: corrected.get(c.at.row)!, form: { text: false, percentFormat: false, percentSign: false, unit: "" } } } : c));
-  checkSum(ctx, sumAt, parts, what);
+function rowName(view: SheetView, row: number, labelCol: number): string {
+  for (let c = labelCol; c >= 0; c--) {
+    const t = view.label(row, c);
+    if (t !== "" && !/^\d+$/.test(t)) return `“${t}”`;
+  }
+  return `第 ${row + 1} 行`;
 }
 
-function fundUseSums(ctx: RuleContext) {
+/** 实际到位 = 已使用 + 结余 + 结转 on each row; the 合计 row is the column sum. */
+function fundUseFailures(ctx: RuleContext): SumFailure[] {
   const t = ctx.unit.fundUse;
-  if (!t) return;
+  if (!t) return [];
   const { view } = ctx;
   const c = t.cols;
-  const correctedBalance = new Map<number, number>();
-  const correctedCarry = new Map<number, number>();
+  const out: SumFailure[] = [];
+  const push = (f: SumFailure | undefined) => f && out.push(f);
   for (const row of t.itemRows) {
-    const arrived = value(numberAt(view, row, c.arrived));
-    const used = value(numberAt(view, row, c.used));
     const balance = numberAt(view, row, c.balance);
     const carry = numberAt(view, row, c.carryover);
-    if (arrived === undefined || used === undefined || (value(balance) === undefined && value(carry) === undefined)) continue;
-    const stated = (value(balance) ?? 0) + (value(carry) ?? 0);
-    const expected = arrived - used;
-    if (Math.abs(stated - expected) <= AMOUNT_TOLERANCE) continue;
-    const onBalance = value(balance) !== undefined;
-    const at = onBalance ? balance! : carry!;
-    if (onBalance) correctedBalance.set(row, expected - (value(carry) ?? 0));
-    else correctedCarry.set(row, expected);
-    ctx.report({
-      code: "BUDGET_SUM_MISMATCH",
-      severity: "error",
-      at: at.at,
-      stated: Math.round(stated * 100) / 100,
-      expected: Math.round(expected * 100) / 100,
-      message: `到位资金 − 已使用资金 = 结余 + 结转：${num(arrived)} − ${num(used)} = ${num(expected)}，表中结余 + 结转为 ${num(stated)}`,
-    });
+    if (value(balance) === undefined && value(carry) === undefined) continue;
+    const used = numberAt(view, row, c.used);
+    if (value(used) === undefined) continue;
+    push(sumFailure(numberAt(view, row, c.arrived), [used, balance, carry], `${rowName(view, row, c.label)}实际到位资金（已使用资金 + 结余资金 + 结转资金）`));
   }
-  if (t.sumRow === undefined) return;
-  for (const col of [c.budget, c.arrived, c.used, c.balance, c.carryover]) {
-    if (col === undefined) continue;
-    const corrected = col === c.balance ? correctedBalance : col === c.carryover ? correctedCarry : new Map<number, number>();
-    checkColumnSum(ctx, numberAt(view, t.sumRow, col), t.itemRows.map((r) => numberAt(view, r, col)), corrected, `合计行${header(view, t.headerRow, col)}`);
+  if (t.sumRow !== undefined) {
+    for (const col of [c.budget, c.arrived, c.used, c.balance, c.carryover]) {
+      if (col === undefined) continue;
+      push(sumFailure(numberAt(view, t.sumRow, col), t.itemRows.map((r) => numberAt(view, r, col)), `合计行${header(view, t.headerRow, col)}`));
+    }
   }
+  return out;
 }
 
-function goalBudgetSums(ctx: RuleContext) {
+/** Each group's 总额 = 财政拨款 + 其他资金; 金额合计 is the column sum. */
+function goalBudgetFailures(ctx: RuleContext): SumFailure[] {
   const t = ctx.unit.goalBudget;
-  if (!t) return;
+  if (!t) return [];
   const { view } = ctx;
+  const out: SumFailure[] = [];
+  const push = (f: SumFailure | undefined) => f && out.push(f);
   for (const g of t.groups) {
     const groupName = g.name === "planned" ? "预算金额" : "实际执行";
-    const correctedTotal = new Map<number, number>();
     if (g.total !== undefined && g.parts.length > 0) {
       for (const row of [...t.itemRows, ...(t.sumRow !== undefined ? [t.sumRow] : [])]) {
-        const total = numberAt(view, row, g.total);
-        const parts = g.parts.map((col) => value(numberAt(view, row, col))).filter((v): v is number => v !== undefined);
-        const before = value(total);
-        checkSum(ctx, total, g.parts.map((col) => numberAt(view, row, col)), `${groupName}总额`);
-        if (before !== undefined && parts.length > 0) {
-          const sum = parts.reduce((a, b) => a + b, 0);
-          if (Math.abs(sum - before) > AMOUNT_TOLERANCE) correctedTotal.set(row, sum);
-        }
+        push(sumFailure(numberAt(view, row, g.total), g.parts.map((col) => numberAt(view, row, col)), `${rowName(view, row, t.labelCol)}${groupName}总额`));
       }
     }
     if (t.sumRow === undefined) continue;
     for (const col of [...(g.total !== undefined ? [g.total] : []), ...g.parts]) {
-      if (correctedTotal.has(t.sumRow) && col === g.total) continue; // already reported on this cell
-      checkColumnSum(ctx, numberAt(view, t.sumRow, col), t.itemRows.map((r) => numberAt(view, r, col)), col === g.total ? correctedTotal : new Map(), `金额合计（${groupName}${header(view, t.headerRow + 1, col)}）`);
+      push(sumFailure(numberAt(view, t.sumRow, col), t.itemRows.map((r) => numberAt(view, r, col)), `金额合计（${groupName}${header(view, t.headerRow + 1, col)}）`));
     }
   }
+  return out;
 }
 
 export const budgetSums: Rule = {
   name: "budget-sums",
   codes: ["BUDGET_SUM_MISMATCH"],
   check(ctx) {
-    budgetBlockSums(ctx);
-    fundUseSums(ctx);
-    goalBudgetSums(ctx);
+    reportFailures(ctx, [...budgetBlockFailures(ctx), ...fundUseFailures(ctx), ...goalBudgetFailures(ctx)]);
   },
 };

@@ -1,0 +1,55 @@
+import { readGradeText, readSentence, writeGradeText } from "../../src/engine/recognize/statements";
+
+describe("grades as written", () => {
+  test.each([
+    ["优", "优", "text"],
+    ["良好", "良", "text"],
+    ["☑优 □良 □中 □差", "优", "checkbox"],
+    ["□优 ☑良 □中 □差", "良", "checkbox"],
+    ["■优 □良 □中 □差", "优", "checkbox"],
+    ["优√ 良□ 中□ 差□", "优", "checkbox"],
+    ["优□ 良✓ 中□ 差□", "良", "checkbox"],
+    ["□优 □良 ✔中 □差", "中", "checkbox"],
+    ["优        良□       中 □       差□", "优", "checkbox"],
+    ['<input checked="" type="checkbox"/> 优 <input type="checkbox"/> 良 <input type="checkbox"/> 中 <input type="checkbox"/> 差', "优", "checkbox"],
+    ["☑优 □中 □良 □差", "优", "checkbox"],
+  ])("%j → %s", (text, grade, form) => expect(readGradeText(text)).toMatchObject({ grade, form }));
+
+  test.each([
+    "□优 □良 □中 □差",
+    "☑优 ☑良 □中 □差",
+    "100-90（含）分为优、90-80（含）分为良、80-60（含）分为中、60分以下为差",
+    "优良中低差",
+    "政务服务水平提升",
+  ])("%j is not one grade", (text) => expect(readGradeText(text)).toBeNull());
+
+  test("a fix writes the grade in the sheet's own check-box style", () => {
+    const style = readGradeText("优√ 良□ 中□ 差□")!.style;
+    expect(writeGradeText("良", style)).toBe("优□ 良√ 中□ 差□");
+    const front = readGradeText("☑优 □中 □良 □差")!.style;
+    expect(writeGradeText("中", front)).toBe("□优 ☑中 □良 □差");
+    expect(writeGradeText("差")).toBe("差");
+  });
+});
+
+describe("conclusion sentences", () => {
+  test.each([
+    ["该项目自评总分100分，通过该项目的实施…", [100]],
+    ["经自评，部门整体自评总97分。", [97]],
+    ["2023年我单位政务服务专项工作经费项目评价总体得分为91分", [91]],
+    ["绩效自评得分为97分，绩效自评综述：…", [97]],
+    ["经自评，我中心2022年整体支出绩效评价得分97分。", [97]],
+    ["该项目通过单位自评，最终得分 100 分，评价等级“优”。", [100]],
+    ["本次整体支出绩效自评得分 98.5 分，自评等级为“优”。", [98.5]],
+    ["评价得分≥90分，等级为“优”", []],
+    ["总分 7 分，自评得 7 分。", []],
+  ])("%j → %j", (text, scores) => expect(readSentence(text).scores.map((s) => s.value)).toEqual(scores));
+
+  test.each([
+    ["自评得分为100分。自评等级：优。", ["优"]],
+    ["最终得分100分，评价等级“优”。", ["优"]],
+    ["本次绩效评价各项工作自评结果:优秀。", ["优"]],
+    ["自评等级为良", ["良"]],
+    ["中国政务服务", []],
+  ])("%j → grades %j", (text, grades) => expect(readSentence(text).grades.map((g) => g.grade)).toEqual(grades));
+});
