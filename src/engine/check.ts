@@ -78,11 +78,12 @@ export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult 
   for (const unit of recognised.units) {
     const facts = unitFacts(recognised.view, unit);
     const unitDrafts: FindingDraft[] = [];
+    const operands = { view: recognised.view, willFix: (at: { row: number; col: number }) => unitDrafts.some((d) => d.fix && d.fix.at.row === at.row && d.fix.at.col === at.col) };
     for (const rule of RULES) {
-      rule.check({ view: recognised.view, unit, facts, profile, report: (d) => unitDrafts.push(d) });
+      rule.check({ view: recognised.view, unit, facts, profile, operands, report: (d) => unitDrafts.push(d) });
     }
     const kept = onePerFault(unitDrafts);
-    addConsequences(recognised.view, unit, facts, profile, kept);
+    addConsequences(operands, unit, facts, profile, kept);
     drafts.push(...kept);
   }
   const findings: Finding[] = drafts

@@ -9,14 +9,14 @@ import { num } from "./format";
 import { EvaluationUnit, Ref } from "./model";
 import { gradeFor, Profile } from "./profiles";
 import { readGradeText, writeGradeText } from "./recognize/statements";
-import { SheetView } from "./recognize/view";
-import { gradeExpression, ref, totalExpression } from "./rules/formulas";
+import { gradeExpression, Operands, ref, totalExpression } from "./rules/formulas";
 import { FindingDraft, FixDraft } from "./rules/types";
 import { cellText } from "./values";
 
 const key = (at: Ref) => `${at.row}:${at.col}`;
 
-export function addConsequences(view: SheetView, unit: EvaluationUnit, facts: UnitFacts, profile: Profile, drafts: FindingDraft[]): void {
+export function addConsequences(operands: Operands, unit: EvaluationUnit, facts: UnitFacts, profile: Profile, drafts: FindingDraft[]): void {
+  const view = operands.view;
   const scoreCells = new Set([...facts.items.map((i) => key(i.score.at)), ...(facts.exec?.score ? [key(facts.exec.score.at)] : [])]);
   const causes = drafts.filter((d) => d.fix && typeof d.fix.result === "number" && scoreCells.has(key(d.fix.at)));
   if (causes.length === 0 || facts.total === undefined) return;
@@ -24,9 +24,23 @@ export function addConsequences(view: SheetView, unit: EvaluationUnit, facts: Un
   const after = computeTotal(facts, overrides).total;
   if (after === undefined || Math.abs(after - facts.total) <= 0.005) return;
 
+  // Fixes already planned for the total, the header score and the grade cache the values they will
+  // show once every fix is written (readers that do not recalculate show the cached value).
+  const gradeAfter = gradeFor(after, profile);
+  const totalCells = new Set([unit.indicators?.totalRow?.score, unit.headerScore?.at].filter((x): x is Ref => !!x).map(key));
+  for (const d of drafts) {
+    if (!d.fix) continue;
+    if (totalCells.has(key(d.fix.at))) d.fix.result = after;
+    const g = unit.grades.find((x) => x.form !== "sentence" && key(x.at) === key(d.fix!.at));
+    if (g) {
+      const style = g.form === "checkbox" ? readGradeText(cellText(view.cell(g.at.row, g.at.col)))?.style : undefined;
+      d.fix.result = writeGradeText(gradeAfter, style);
+    }
+  }
+
   const targeted = new Set(drafts.filter((d) => d.fix).map((d) => key(d.fix!.at)));
   const isTyped = (at: Ref) => !view.cell(at.row, at.col)?.formula && !targeted.has(key(at));
-  const expr = totalExpression(facts);
+  const expr = totalExpression(operands, facts);
   const also: FixDraft[] = [];
   const totalAt = unit.indicators?.totalRow?.score;
   let totalSource = expr;
@@ -39,7 +53,6 @@ export function addConsequences(view: SheetView, unit: EvaluationUnit, facts: Un
   if (unit.headerScore && isTyped(unit.headerScore.at) && totalSource) {
     also.push({ at: unit.headerScore.at, formula: `=${totalSource}`, result: after, description: `表头自评得分随之更新为 ${num(after)}` });
   }
-  const gradeAfter = gradeFor(after, profile);
   for (const g of unit.grades) {
     if (g.form === "sentence" || !isTyped(g.at) || g.grade === gradeAfter || !totalSource) continue;
     const style = g.form === "checkbox" ? readGradeText(cellText(view.cell(g.at.row, g.at.col)))?.style : undefined;

@@ -1,5 +1,5 @@
 /** EXEC_RATE_MISMATCH: a stated execution rate that is not 执行数 ÷ 预算数. */
-import { computeRate, statedRate } from "../facts";
+import { computeRate, statedRate, value } from "../facts";
 import { num, pct } from "../format";
 import { numFmtFor, rateExpression } from "./formulas";
 import { Rule } from "./types";
@@ -10,7 +10,7 @@ const RATE_TOLERANCE = 0.0001 + 1e-9;
 export const executionRate: Rule = {
   name: "execution-rate",
   codes: ["EXEC_RATE_MISMATCH"],
-  check({ view, unit, report }) {
+  check({ view, unit, operands, report }) {
     const block = unit.budget;
     if (!block || block.cols.rate === undefined) return;
     for (const row of block.rows) {
@@ -40,10 +40,10 @@ export const executionRate: Rule = {
         at: stated.at,
         stated: Math.round(s * 1e6) / 1e6,
         expected: Math.round(computed.rate * 1e4) / 1e4,
-        message: `“${name}”执行率应为 ${pct(computed.rate)}（${num(computed.executed.reading.kind === "number" ? computed.executed.reading.value : 0)} ÷ ${num(computed.budget.reading.kind === "number" ? computed.budget.reading.value : 0)}），表中为 ${pct(s)}`,
+        message: `“${name}”执行率应为 ${pct(computed.rate)}（${num(value(computed.executed)!)} ÷ ${num(value(computed.budget)!)}），表中为 ${pct(s)}`,
         fix: {
           at: stated.at,
-          formula: `=${rateExpression(computed.budget.at, computed.executed.at)}${points ? "*100" : ""}`,
+          formula: `=${rateExpression(operands, { at: computed.budget.at, value: value(computed.budget)! }, { at: computed.executed.at, value: value(computed.executed)! })}${points ? "*100" : ""}`,
           numFmt: numFmtFor(stated.reading.form, "rate"),
           result: points ? computed.rate * 100 : computed.rate,
           description: points ? "写入执行率公式（以百分数计）" : "写入执行率公式（执行数 ÷ 预算数）",

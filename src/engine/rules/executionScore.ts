@@ -8,12 +8,12 @@ import { Rule } from "./types";
 export const executionScore: Rule = {
   name: "execution-score",
   codes: ["EXEC_SCORE_MISMATCH", "SCORE_EXCEEDS_WEIGHT"],
-  check({ view, facts, profile, report }) {
+  check({ facts, profile, operands, report }) {
     const exec = facts.exec;
     const s = value(exec?.score);
     if (!exec || s === undefined || !exec.weight) return;
     const w = exec.weight.value;
-    const expression = execScoreExpression(view, exec, profile);
+    const expression = execScoreExpression(operands, exec, profile);
     const rate = exec.computed?.rate ?? (exec.stated?.reading.kind === "number" ? exec.stated.reading.value : undefined);
     const e = rate === undefined ? undefined : w * Math.min(profile.execScore.cap, Math.max(0, rate));
     const fix = expression

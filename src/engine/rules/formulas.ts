@@ -24,23 +24,52 @@ export function numFmtFor(f: NumberForm | undefined, kind: "rate" | "score"): st
   return undefined;
 }
 
+/**
+ * How a fix formula refers to a cell that holds a number: the reference when the cell holds a
+ * number (or is itself being fixed); VALUE(ref) for a plain number stored as text, since arithmetic
+ * on text fails in some spreadsheets and SUM skips it in all; the number as read otherwise
+ * ("10 分", "1,234.5").
+ */
+export interface Operands {
+  view: SheetView;
+  willFix: (at: Ref) => boolean;
+}
+
+export function operand(o: Operands, at: Ref, asRead: number): string {
+  if (o.willFix(at)) return ref(at);
+  const v = o.view.cell(at.row, at.col)?.value;
+  if (typeof v === "number" || v === null || v === undefined) return ref(at);
+  if (typeof v === "string" && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(v)) return `VALUE(${ref(at)})`;
+  return constant(asRead);
+}
+
+const summable = (o: Operands, at: Ref) => {
+  const v = o.view.cell(at.row, at.col)?.value;
+  return o.willFix(at) || typeof v === "number" || v === null || v === undefined;
+};
+
 /** 执行数 ÷ 预算数 for a budget row, guarded against an empty or zero budget. */
-export function rateExpression(budgetAt: Ref, executedAt: Ref): string {
-  return `IF(${ref(budgetAt)}=0,0,${ref(executedAt)}/${ref(budgetAt)})`;
+export function rateExpression(o: Operands, budget: { at: Ref; value: number }, executed: { at: Ref; value: number }): string {
+  const b = operand(o, budget.at, budget.value);
+  return `IF(${b}=0,0,${operand(o, executed.at, executed.value)}/${b})`;
+}
+
+function execWeight(o: Operands, exec: ExecFacts): string {
+  return exec.weight!.inCell ? operand(o, exec.weight!.at, exec.weight!.value) : constant(exec.weight!.value);
 }
 
 /** The execution score by the profile's rule, from the amounts when the sheet has them. */
-export function execScoreExpression(view: SheetView, exec: ExecFacts, profile: Profile): string | undefined {
+export function execScoreExpression(o: Operands, exec: ExecFacts, profile: Profile): string | undefined {
   if (!exec.weight) return undefined;
-  const w = exec.weight.inCell ? ref(exec.weight.at) : constant(exec.weight.value);
   let rate: string | undefined;
-  if (exec.computed) rate = rateExpression(exec.computed.budget.at, exec.computed.executed.at);
-  else if (exec.stated && exec.stated.reading.kind === "number") {
+  if (exec.computed) {
+    rate = rateExpression(o, { at: exec.computed.budget.at, value: value(exec.computed.budget)! }, { at: exec.computed.executed.at, value: value(exec.computed.executed)! });
+  } else if (exec.stated && exec.stated.reading.kind === "number") {
     const r = exec.stated.reading;
     rate = r.form.text ? constant(r.value) : exec.stated.points ? `${ref(exec.stated.at)}/100` : ref(exec.stated.at);
   }
   if (!rate) return undefined;
-  return `${w}*MIN(${constant(profile.execScore.cap)},${rate})`;
+  return `${execWeight(o, exec)}*MIN(${constant(profile.execScore.cap)},${rate})`;
 }
 
 /** Contiguous runs of rows in one column as SUM arguments: "H10:H20,H22". */
@@ -66,44 +95,38 @@ function runs(col: number, rows: number[]): string[] {
  * The recomputed total as a formula body: the item scores (each capped at its weight), plus the
  * execution score (capped), minus deductions.
  */
-export function totalExpression(facts: UnitFacts): string | undefined {
+export function totalExpression(o: Operands, facts: UnitFacts): string | undefined {
   const items = facts.items.filter((i) => !i.item.isDeduction);
   if (items.length === 0) return undefined;
   const byCol = new Map<number, number[]>();
+  const loose: string[] = [];
   for (const it of items) {
-    const list = byCol.get(it.score.at.col) ?? [];
-    list.push(it.score.at.row);
-    byCol.set(it.score.at.col, list);
+    if (summable(o, it.score.at)) {
+      const list = byCol.get(it.score.at.col) ?? [];
+      list.push(it.score.at.row);
+      byCol.set(it.score.at.col, list);
+    } else if (value(it.score) !== undefined) loose.push(operand(o, it.score.at, value(it.score)!));
   }
-  const args = [...byCol.entries()].flatMap(([col, rows]) => runs(col, rows));
+  const args = [...[...byCol.entries()].flatMap(([col, rows]) => runs(col, rows)), ...loose];
   let expr = `SUM(${args.join(",")})`;
   for (const it of items) {
     const s = value(it.score);
     const w = value(it.weight);
     if (s !== undefined && w !== undefined && s > w && it.weight) {
-      expr += `-${ref(it.score.at)}+MIN(${ref(it.weight.at)},${ref(it.score.at)})`;
+      const so = operand(o, it.score.at, s);
+      expr += `-${so}+MIN(${operand(o, it.weight.at, w)},${so})`;
     }
   }
   const exec = facts.exec;
   if (exec?.score && value(exec.score) !== undefined) {
     const s = value(exec.score)!;
-    if (exec.weight && s > exec.weight.value) {
-      const w = exec.weight.inCell ? ref(exec.weight.at) : constant(exec.weight.value);
-      expr += `+MIN(${w},${ref(exec.score.at)})`;
-    } else expr += `+${ref(exec.score.at)}`;
+    const so = operand(o, exec.score.at, s);
+    expr += exec.weight && s > exec.weight.value ? `+MIN(${execWeight(o, exec)},${so})` : `+${so}`;
   }
-  for (const d of facts.items.filter((i) => i.item.isDeduction)) expr += `-${ref(d.score.at)}`;
+  for (const d of facts.items.filter((i) => i.item.isDeduction)) {
+    if (value(d.score) !== undefined) expr += `-${operand(o, d.score.at, value(d.score)!)}`;
+  }
   return expr;
-}
-
-/** Where the total can be referenced: the total cell when it already holds the right total. */
-export function totalReference(facts: UnitFacts, view: SheetView, agrees: (stated: number) => boolean): string | undefined {
-  const at = facts.unit.indicators?.totalRow?.score;
-  if (at) {
-    const c = view.cell(at.row, at.col);
-    if (typeof c?.value === "number" && agrees(c.value)) return ref(at);
-  }
-  return totalExpression(facts);
 }
 
 /** IF(ROUND(T,2)>=90,"优",IF(…)) with the profile's bands, in the sheet's grade style. */

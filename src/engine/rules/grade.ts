@@ -10,13 +10,13 @@ import { Rule } from "./types";
 export const grade: Rule = {
   name: "grade",
   codes: ["GRADE_MISMATCH"],
-  check({ view, unit, facts, profile, report }) {
+  check({ view, unit, facts, profile, operands, report }) {
     const total = facts.total;
     if (total === undefined) return;
     const expected = gradeFor(total, profile);
     const totalAt = unit.indicators?.totalRow?.score;
     const totalStated = totalAt ? readNumber(view.cell(totalAt.row, totalAt.col)) : undefined;
-    const expr = totalExpression(facts);
+    const expr = totalExpression(operands, facts);
     // The grade formula reads the total cell when that cell already holds the total.
     const source = totalAt && totalStated?.kind === "number" && totalAgrees(totalStated.value, total) ? ref(totalAt) : expr;
     for (const g of unit.grades) {

@@ -9,7 +9,7 @@ import { Ref } from "../model";
 import { SheetView } from "../recognize/view";
 import { expectScore, judgeScore, Reading } from "../scoring";
 import { cellText } from "../values";
-import { constant, numFmtFor, ref } from "./formulas";
+import { constant, numFmtFor, operand, Operands, ref } from "./formulas";
 import { FixDraft, Rule } from "./types";
 
 function cellAt(view: SheetView, row: number, col: number | undefined): { cell?: Cell; at?: Ref } {
@@ -19,9 +19,10 @@ function cellAt(view: SheetView, row: number, col: number | undefined): { cell?:
 }
 
 /** The reading as a live formula: cells where they hold the numbers the reading used, constants otherwise. */
-function readingFormula(view: SheetView, it: ItemFacts, reading: Reading, actualCol?: number, targetCol?: number): string | undefined {
+function readingFormula(o: Operands, it: ItemFacts, reading: Reading, actualCol?: number, targetCol?: number): string | undefined {
+  const view = o.view;
   if (!reading.formula || !it.weight) return undefined;
-  const w = typeof view.cell(it.weight.at.row, it.weight.at.col)?.value === "number" ? ref(it.weight.at) : constant(value(it.weight)!);
+  const w = operand(o, it.weight.at, value(it.weight)!);
   const pick = (col: number | undefined, v: number | undefined) => {
     if (v === undefined) return undefined;
     const { cell, at } = cellAt(view, it.item.row, col);
@@ -36,7 +37,7 @@ function readingFormula(view: SheetView, it: ItemFacts, reading: Reading, actual
 export const indicatorScores: Rule = {
   name: "indicator-scores",
   codes: ["SCORE_EXCEEDS_WEIGHT", "INDICATOR_SCORE_MISMATCH", "TARGET_EXCEEDED"],
-  check({ view, unit, facts, profile, report }) {
+  check({ view, unit, facts, profile, operands, report }) {
     const table = unit.indicators;
     if (!table) return;
     const cols = table.cols;
@@ -60,7 +61,7 @@ export const indicatorScores: Rule = {
           : undefined;
       const scoreForm = it.score.reading.kind === "number" ? it.score.reading.form : undefined;
       const readingFix = (reading: Reading | undefined): FixDraft | undefined => {
-        const formula = reading && readingFormula(view, it, reading, cols.actual, cols.target);
+        const formula = reading && readingFormula(operands, it, reading, cols.actual, cols.target);
         return formula
           ? { at: it.score.at, formula, numFmt: numFmtFor(scoreForm, "score"), result: reading!.expected, description: `写入指标得分公式（${reading!.arithmetic}）` }
           : undefined;
@@ -68,7 +69,7 @@ export const indicatorScores: Rule = {
       const single = expectation?.kind === "readings" ? expectation.readings[0] : undefined;
 
       if (s > w + 0.005) {
-        const weightRef = it.weight && typeof view.cell(it.weight.at.row, it.weight.at.col)?.value === "number" ? ref(it.weight.at) : constant(w);
+        const weightRef = it.weight ? operand(operands, it.weight.at, w) : constant(w);
         report({
           code: "SCORE_EXCEEDS_WEIGHT",
           severity: "error",

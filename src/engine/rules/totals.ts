@@ -27,10 +27,10 @@ export function totalArithmetic(facts: UnitFacts): string {
 export const totals: Rule = {
   name: "totals",
   codes: ["TOTAL_MISMATCH", "HEADER_SCORE_MISMATCH", "CONCLUSION_SCORE_MISMATCH"],
-  check({ view, unit, facts, report }) {
+  check({ view, unit, facts, operands, report }) {
     const total = facts.total;
     if (total === undefined) return;
-    const expr = totalExpression(facts);
+    const expr = totalExpression(operands, facts);
     const totalAt = unit.indicators?.totalRow?.score;
     const stated = totalAt ? readNumber(view.cell(totalAt.row, totalAt.col)) : undefined;
     const totalCellAgrees = stated?.kind === "number" && totalAgrees(stated.value, total);

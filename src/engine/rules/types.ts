@@ -7,6 +7,7 @@ import { FindingCode, Severity } from "../findings";
 import { EvaluationUnit, Ref } from "../model";
 import { Profile } from "../profiles";
 import { SheetView } from "../recognize/view";
+import { Operands } from "./formulas";
 
 export interface FixDraft {
   at: Ref;
@@ -33,6 +34,8 @@ export interface RuleContext {
   unit: EvaluationUnit;
   facts: UnitFacts;
   profile: Profile;
+  /** How fix formulas refer to cells (knows which cells earlier rules already fix). */
+  operands: Operands;
   report(finding: FindingDraft): void;
 }
 
