@@ -78,10 +78,13 @@ export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult 
   for (const unit of recognised.units) {
     const facts = unitFacts(recognised.view, unit);
     const unitDrafts: FindingDraft[] = [];
-    const operands = { view: recognised.view, willFix: (at: { row: number; col: number }) => unitDrafts.some((d) => d.fix && d.fix.at.row === at.row && d.fix.at.col === at.col) };
-    for (const rule of RULES) {
-      rule.check({ view: recognised.view, unit, facts, profile, operands, report: (d) => unitDrafts.push(d) });
-    }
+    const fixing = new Set<string>();
+    const operands = { view: recognised.view, willFix: (at: { row: number; col: number }) => fixing.has(`${at.row}:${at.col}`) };
+    const report = (d: FindingDraft) => {
+      unitDrafts.push(d);
+      if (d.fix) fixing.add(`${d.fix.at.row}:${d.fix.at.col}`);
+    };
+    for (const rule of RULES) rule.check({ view: recognised.view, unit, facts, profile, operands, report });
     const kept = onePerFault(unitDrafts);
     addConsequences(operands, unit, facts, profile, kept);
     drafts.push(...kept);

@@ -30,6 +30,8 @@ export interface ExecFacts {
 export interface UnitFacts {
   unit: EvaluationUnit;
   items: ItemFacts[];
+  /** The facts of an item (rules look items up by the model's object). */
+  byItem: Map<IndicatorItem, ItemFacts>;
   exec?: ExecFacts;
   /** Σ item scores (each capped at its weight) + execution score (capped) − deductions. */
   total?: number;
@@ -62,7 +64,8 @@ export function computeRate(view: SheetView, block: BudgetBlock, row: number): E
   const initial = numberAt(view, row, block.cols.initial);
   const budget = value(adjusted) !== undefined ? adjusted : value(initial) !== undefined ? initial : undefined;
   if (!executed || value(executed) === undefined) return undefined;
-  if (!budget || value(budget) === undefined || value(budget) === 0) return "undefined-budget";
+  // A budget of 0 (or less: no budget is negative) leaves the rate undefined.
+  if (!budget || value(budget) === undefined || value(budget)! <= 1e-9) return "undefined-budget";
   return { rate: value(executed)! / value(budget)!, executed, budget };
 }
 
@@ -96,7 +99,7 @@ export function unitFacts(view: SheetView, unit: EvaluationUnit): UnitFacts {
     });
   }
   const exec = unit.budget && unit.budget.cols.score !== undefined ? execFacts(view, unit.budget) : undefined;
-  const facts: UnitFacts = { unit, items, exec, totalParts: { items: 0, deductions: 0 } };
+  const facts: UnitFacts = { unit, items, byItem: new Map(items.map((f) => [f.item, f])), exec, totalParts: { items: 0, deductions: 0 } };
   if (!unit.indicators) return facts;
   return Object.assign(facts, computeTotal(facts));
 }

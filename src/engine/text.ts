@@ -6,8 +6,12 @@
 const WHITESPACE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 const LEADING_QUOTES = /^['’‘`"“”]+/;
 
+/** Text that NFKC leaves as it is: ASCII, CJK ideographs and the common CJK punctuation. */
+const NOTHING_TO_FOLD = /^[\u0000-\u007f\u4e00-\u9fff\u3001-\u3035]*$/;
+
 /** NFKC folds full-width forms (１００ → 100, （ → (, ％ → %, ＝ → =, ﹦ → =). */
 export function fold(text: string): string {
+  if (NOTHING_TO_FOLD.test(text)) return text;
   return text
     .normalize("NFKC")
     .replace(/[≧]/g, "≥")
@@ -17,8 +21,12 @@ export function fold(text: string): string {
 
 /** A label reduced for matching: folded, no white space at all, no leading apostrophes. */
 export function normalizeLabel(text: string): string {
-  return fold(text).replace(WHITESPACE, "").replace(LEADING_QUOTES, "");
+  const f = fold(text);
+  return PLAIN.test(f) ? f : f.replace(WHITESPACE, "").replace(LEADING_QUOTES, "");
 }
+
+/** Nothing to strip: no white space anywhere, no quote at the start. */
+const PLAIN = /^(?!['’‘`"“”])[^\s\u00a0\u3000\u200b\ufeff]*$/;
 
 /** Display text with runs of white space collapsed (for messages). */
 export function tidy(text: string): string {

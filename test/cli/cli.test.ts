@@ -53,7 +53,7 @@ describe("output", () => {
       stated: 0.45,
       expected: 0.4362,
       message: "“总额”执行率应为 43.62%（172.66 ÷ 395.84），表中为 45.00%",
-      fix: { cell: "H9", formula: "=IF(F9=0,0,G9/F9)", result: expect.closeTo(0.43619, 4), description: expect.any(String) },
+      fix: { cell: "H9", formula: "=IF(F9<=0,0,G9/F9)", result: expect.closeTo(0.43619, 4), description: expect.any(String) },
     });
     for (const f of sheet.findings) expect(Object.keys(f).sort()).toEqual(expect.arrayContaining(["cell", "code", "expected", "message", "severity", "sheet", "stated"]));
   });

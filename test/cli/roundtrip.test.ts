@@ -86,7 +86,7 @@ describeWithLibreOffice("--fix recalculated by LibreOffice", () => {
       return sheet(name).cell(row, col);
     };
     // Sichuan 智慧化: 10 × 172.66 ÷ 395.84 and the total that follows from it.
-    expect(value("智慧化信息化管理系统建设", "J9")).toMatchObject({ formula: "=I9*MIN(1,IF(F9=0,0,G9/F9))" });
+    expect(value("智慧化信息化管理系统建设", "J9")).toMatchObject({ formula: "=I9*MIN(1,MAX(0,IF(F9<=0,0,G9/F9)))" });
     expect(value("智慧化信息化管理系统建设", "J9")!.value).toBeCloseTo((10 * 172.66) / 395.84, 9);
     expect(value("智慧化信息化管理系统建设", "J33")!.value).toBeCloseTo(90 + (10 * 172.66) / 395.84, 9);
     // 网络运行维护费: capped scores 3, 3, 4 and the 效益 row 30 × 80 %; 合计 follows.

@@ -68,16 +68,33 @@ const gridArb = fc
     return { name: "随机", rows: out, merges: kept } as SheetSpec;
   });
 
-type Mutation = (s: SheetSpec) => SheetSpec;
+/** Mutations are data, so that a counterexample prints what was done. */
+type Mutation =
+  | { kind: "set"; r: number; c: number; v: SpecCell }
+  | { kind: "delete"; r: number }
+  | { kind: "insert"; r: number; row: SpecCell[] }
+  | { kind: "swap"; a: number; b: number };
+
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ r: fc.nat(80), c: fc.nat(11), v: cellArb }).map(({ r, c, v }) => (s: SheetSpec) => {
-    const row = (r % Math.max(1, s.rows.length)) + 1;
-    return withCell(s, `${String.fromCharCode(65 + c)}${row}`, v);
-  }),
-  fc.nat(80).map((r) => (s: SheetSpec) => (s.rows.length > 3 ? deleteRow(s, (r % s.rows.length) + 1) : s)),
-  fc.record({ r: fc.nat(80), row: fc.array(cellArb, { maxLength: 8 }) }).map(({ r, row }) => (s: SheetSpec) => insertRows(s, (r % Math.max(1, s.rows.length)) + 1, [row])),
-  fc.record({ a: fc.nat(80), b: fc.nat(80) }).map(({ a, b }) => (s: SheetSpec) => (s.rows.length > 2 ? swapRows(s, (a % s.rows.length) + 1, (b % s.rows.length) + 1) : s)),
+  fc.record({ kind: fc.constant("set" as const), r: fc.nat(80), c: fc.nat(11), v: cellArb }),
+  fc.record({ kind: fc.constant("delete" as const), r: fc.nat(80) }),
+  fc.record({ kind: fc.constant("insert" as const), r: fc.nat(80), row: fc.array(cellArb, { maxLength: 8 }) }),
+  fc.record({ kind: fc.constant("swap" as const), a: fc.nat(80), b: fc.nat(80) }),
 );
+
+function mutate(s: SheetSpec, m: Mutation): SheetSpec {
+  const n = Math.max(1, s.rows.length);
+  switch (m.kind) {
+    case "set":
+      return withCell(s, `${String.fromCharCode(65 + m.c)}${(m.r % n) + 1}`, m.v);
+    case "delete":
+      return s.rows.length > 3 ? deleteRow(s, (m.r % n) + 1) : s;
+    case "insert":
+      return insertRows(s, (m.r % n) + 1, [m.row]);
+    case "swap":
+      return s.rows.length > 2 ? swapRows(s, (m.a % n) + 1, (m.b % n) + 1) : s;
+  }
+}
 
 const within = (cell: string, bounds: Bounds[]) => {
   const { row, col } = parseA1(cell);
@@ -107,8 +124,8 @@ describe("properties", () => {
 
   test("mutated seed tables: never throws; fixes stay inside the table; fix → recheck leaves none of the fixed; fixing twice = once", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...SEEDS), fc.array(mutationArb, { maxLength: 4 }), (seed, mutations) => {
-        const spec = mutations.reduce((s, m) => m(s), seed);
+      fc.property(fc.nat(SEEDS.length - 1), fc.array(mutationArb, { maxLength: 4 }), (seedIndex, mutations) => {
+        const spec = mutations.reduce(mutate, SEEDS[seedIndex]);
         const grid = toGrid(spec);
         const r = checkSheet(grid);
         assertWritesInsideTables(r);

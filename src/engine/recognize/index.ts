@@ -29,8 +29,7 @@ type AnyTable = BudgetBlock | IndicatorTable | FundUseTable | GoalBudgetTable;
 const HEADER_HINT = /指标|预算|执行|到位|得分|分值|权重|资金/;
 
 function rowMayBeHeader(view: SheetView, row: number): boolean {
-  for (const { text } of view.rowLabels(row)) if (HEADER_HINT.test(text)) return true;
-  return false;
+  return HEADER_HINT.test(view.rowText(row));
 }
 
 export function findTables(view: SheetView): AnyTable[] {
@@ -161,16 +160,17 @@ interface Statement {
 const NOTE_LABEL = /^(填表说明|填报说明|注[:：]|注\d|说明[:：]|备注|评分标准|计分标准|指标解释)/;
 
 function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
-  const inTable = (r: number, c: number) =>
-    tables.some((t) => r >= t.bounds.top && r <= t.bounds.bottom && c >= t.bounds.left && c <= t.bounds.right);
+  // Tables whose rows cover r, found once per row.
+  const covering = (r: number) => tables.filter((t) => r >= t.bounds.top && r <= t.bounds.bottom);
   const out: Statement[] = [];
   const used = new Set<number>();
   for (let r = 0; r < view.rowCount; r++) {
     const labels = view.rowLabels(r);
     if (labels.length === 0) continue;
     if (NOTE_LABEL.test(labels[0].text)) continue;
+    const cover = covering(r);
     for (const { col, text } of labels) {
-      if (inTable(r, col) || used.has(r * 16384 + col)) continue;
+      if (cover.some((t) => col >= t.bounds.left && col <= t.bounds.right) || used.has(r * 16384 + col)) continue;
       if (isHeaderScoreLabel(text)) {
         const v = valueRightOf(view, { row: r, col });
         if (v && readNumber(view.cell(v.row, v.col)).kind !== "empty") {

@@ -46,7 +46,12 @@ function isHeaderShape(roles: Set<IndicatorRole>): boolean {
 }
 
 /** Is this row (alone or with the next one) the header of an indicator table? */
+/** A header names a level (一级 / 二级 / 三级 / 指标名称) in this row or the next. */
+const LEVEL_HINT = /\u0001(一级|二级|三级|指标名称|指标内容|具体指标)/;
+
 export function matchIndicatorHeader(view: SheetView, row: number): HeaderMatch | null {
+  const hinted = (r: number) => r < view.rowCount && LEVEL_HINT.test(view.rowText(r));
+  if (!hinted(row) && !hinted(row + 1)) return null;
   const first = rolesOfRow(view, row);
   const tryBuild = (cells: { col: number; right: number; role: IndicatorRole }[], height: number): HeaderMatch | null => {
     const roles = new Set(cells.map((c) => c.role));
@@ -139,7 +144,7 @@ export function readIndicatorTable(
       continue;
     }
     blankRun = 0;
-    const labels = view.rowLabels(row, 0, Math.max(header.right, scoreColGuess));
+    const labels = view.rowLabels(row);
     const firstText = labels[0]?.text ?? "";
     if (TABLE_END_LABELS.test(firstText)) break;
     const again = matchIndicatorHeader(view, row);
@@ -260,7 +265,8 @@ export function readIndicatorTable(
   let totalRow: IndicatorTable["totalRow"];
   if (totalRowIndex !== undefined) totalRow = readTotalRow(view, totalRowIndex, [...levelWeights.filter((c): c is number => c !== undefined), ...(leafWeight !== undefined ? [leafWeight] : [])], scoreCol);
 
-  const allCols = [header.left, header.right, scoreCol, ...levels, ...weightCols, ...reasons].filter((c) => c !== undefined);
+  const totalCols = totalRow ? [...totalRow.weights.map((w) => w.col), ...(totalRow.score ? [totalRow.score.col] : [])] : [];
+  const allCols = [header.left, header.right, scoreCol, ...levels, ...weightCols, ...reasons, ...totalCols].filter((c) => c !== undefined);
   const table: IndicatorTable = {
     kind: "indicators",
     headerRow: header.row,
@@ -374,10 +380,20 @@ function buildGroups(
       current.weight = { value: w, at: { row: r, col: weightCol! }, declared: false };
     }
   }
+  // Rows and items are in row order: hand each group its slice.
+  let ri = 0;
+  let ii = 0;
   for (const g of groups) {
-    const inside = rows.filter((r) => r >= g.top && r <= g.bottom);
-    g.items = items.filter((it) => it.row >= g.top && it.row <= g.bottom);
-    if (level + 1 < levels.length - 1) g.children = buildGroups(view, level + 1, levels, levelWeights, inside, items);
+    while (ri < rows.length && rows[ri] < g.top) ri++;
+    let re = ri;
+    while (re < rows.length && rows[re] <= g.bottom) re++;
+    while (ii < items.length && items[ii].row < g.top) ii++;
+    let ie = ii;
+    while (ie < items.length && items[ie].row <= g.bottom) ie++;
+    g.items = items.slice(ii, ie);
+    if (level + 1 < levels.length - 1) g.children = buildGroups(view, level + 1, levels, levelWeights, rows.slice(ri, re), g.items);
+    ri = re;
+    ii = ie;
   }
   return groups;
 }

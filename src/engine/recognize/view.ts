@@ -50,7 +50,8 @@ export class SheetView {
     let t = this.labelCache.get(key);
     if (t === undefined) {
       const c = this.grid.cell(m.row, m.col);
-      t = c && typeof c.value === "string" ? normalizeLabel(c.value) : normalizeLabel(cellText(c));
+      // Numbers need no folding: their digits are their label.
+      t = c && typeof c.value === "string" ? normalizeLabel(c.value) : typeof c?.value === "number" ? String(c.value) : normalizeLabel(cellText(c));
       this.labelCache.set(key, t);
     }
     return t;
@@ -82,14 +83,34 @@ export class SheetView {
     return m ? m.bottom : row;
   }
 
+  private readonly rowLabelCache = new Map<number, { col: number; text: string }[]>();
+  private readonly rowTextCache = new Map<number, string>();
+
+  /**
+   * The row's labels joined, each preceded by \u0001: a cheap test for header hints
+   * (/\u0001一级/ — a label that starts with 一级; /执行/ — any label containing 执行).
+   */
+  rowText(row: number): string {
+    let t = this.rowTextCache.get(row);
+    if (t === undefined) {
+      t = this.rowLabels(row).map((l) => `\u0001${l.text}`).join("");
+      this.rowTextCache.set(row, t);
+    }
+    return t;
+  }
+
   /** Master cells of a row with text, left to right: [{col, text}]. */
   rowLabels(row: number, from = 0, to = this.colCount - 1): { col: number; text: string }[] {
-    const out: { col: number; text: string }[] = [];
-    for (let c = from; c <= to; c++) {
-      if (this.isContinuation(row, c)) continue;
-      const t = this.label(row, c);
-      if (t !== "") out.push({ col: c, text: t });
+    let all = this.rowLabelCache.get(row);
+    if (!all) {
+      all = [];
+      for (let c = 0; c < this.colCount; c++) {
+        if (this.isContinuation(row, c)) continue;
+        const t = this.label(row, c);
+        if (t !== "") all.push({ col: c, text: t });
+      }
+      this.rowLabelCache.set(row, all);
     }
-    return out;
+    return from === 0 && to >= this.colCount - 1 ? all : all.filter((l) => l.col >= from && l.col <= to);
   }
 }

@@ -33,7 +33,9 @@ export const executionRate: Rule = {
         continue;
       }
       if (Math.abs(s - computed.rate) <= RATE_TOLERANCE) continue;
-      const points = stated.points;
+      // A column of bare percentage points ("100") gets points back — unless the rate is so small
+      // that its points would read as a fraction (≤ 1.5): then a %-formatted fraction.
+      const points = stated.points && computed.rate * 100 > 1.5;
       report({
         code: "EXEC_RATE_MISMATCH",
         severity: "error",
@@ -44,7 +46,9 @@ export const executionRate: Rule = {
         fix: {
           at: stated.at,
           formula: `=${rateExpression(operands, { at: computed.budget.at, value: value(computed.budget)! }, { at: computed.executed.at, value: value(computed.executed)! })}${points ? "*100" : ""}`,
-          numFmt: numFmtFor(stated.reading.form, "rate"),
+          // A fraction in a cell without a %-format is ambiguous above 150 % (2 would read as 2 %):
+          // give it the format that makes it a rate.
+          numFmt: points ? numFmtFor(stated.reading.form, "rate") : stated.reading.form.percentFormat ? undefined : "0.00%",
           result: points ? computed.rate * 100 : computed.rate,
           description: points ? "写入执行率公式（以百分数计）" : "写入执行率公式（执行数 ÷ 预算数）",
         },

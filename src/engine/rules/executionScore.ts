@@ -11,7 +11,7 @@ export const executionScore: Rule = {
   check({ facts, profile, operands, report }) {
     const exec = facts.exec;
     const s = value(exec?.score);
-    if (!exec || s === undefined || !exec.weight) return;
+    if (!exec || s === undefined || !exec.weight || exec.weight.value < 0) return;
     const w = exec.weight.value;
     const expression = execScoreExpression(operands, exec, profile);
     const rate = exec.computed?.rate ?? (exec.stated?.reading.kind === "number" ? exec.stated.reading.value : undefined);
@@ -40,7 +40,7 @@ export const executionScore: Rule = {
       at: exec.score!.at,
       stated: s,
       expected: Math.round(e * 100) / 100,
-      message: `执行率得分应为 ${num(e)}（${num(w)} × ${pct(Math.min(profile.execScore.cap, rate))}），表中为 ${num(s)}${j.verdict === "over" ? "，多计了分" : ""}`,
+      message: `执行率得分应为 ${num(e)}（${num(w)} × ${pct(Math.min(profile.execScore.cap, Math.max(0, rate)))}），表中为 ${num(s)}${j.verdict === "over" ? "，多计了分" : ""}`,
       fix,
     });
   },

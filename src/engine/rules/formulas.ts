@@ -51,7 +51,7 @@ const summable = (o: Operands, at: Ref) => {
 /** 执行数 ÷ 预算数 for a budget row, guarded against an empty or zero budget. */
 export function rateExpression(o: Operands, budget: { at: Ref; value: number }, executed: { at: Ref; value: number }): string {
   const b = operand(o, budget.at, budget.value);
-  return `IF(${b}=0,0,${operand(o, executed.at, executed.value)}/${b})`;
+  return `IF(${b}<=0,0,${operand(o, executed.at, executed.value)}/${b})`;
 }
 
 function execWeight(o: Operands, exec: ExecFacts): string {
@@ -69,7 +69,7 @@ export function execScoreExpression(o: Operands, exec: ExecFacts, profile: Profi
     rate = r.form.text ? constant(r.value) : exec.stated.points ? `${ref(exec.stated.at)}/100` : ref(exec.stated.at);
   }
   if (!rate) return undefined;
-  return `${execWeight(o, exec)}*MIN(${constant(profile.execScore.cap)},${rate})`;
+  return `${execWeight(o, exec)}*MIN(${constant(profile.execScore.cap)},MAX(0,${rate}))`;
 }
 
 /** Contiguous runs of rows in one column as SUM arguments: "H10:H20,H22". */

@@ -44,7 +44,8 @@ export const indicatorScores: Rule = {
     for (const it of facts.items) {
       const w = value(it.weight);
       const s = value(it.score);
-      if (w === undefined || s === undefined) continue;
+      // A negative weight is not a weight: nothing can be scored against it.
+      if (w === undefined || s === undefined || w < 0) continue;
       const name = it.item.name || "该指标";
       const expectation =
         cols.actual !== undefined && !it.item.isDeduction

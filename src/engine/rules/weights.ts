@@ -32,7 +32,7 @@ function contentWeight(ctx: RuleContext, g: LevelGroup): { sum: number; parts: n
   } else {
     for (const item of g.items) {
       if (item.isDeduction) continue;
-      const f = ctx.facts.items.find((x) => x.item === item);
+      const f = ctx.facts.byItem.get(item);
       const w = value(f?.weight);
       if (w !== undefined) {
         parts.push(w);

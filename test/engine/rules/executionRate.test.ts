@@ -9,7 +9,7 @@ describe("EXEC_RATE_MISMATCH", () => {
     const f = findingsOf(withCell(nationalProject(), "H6", P(0.8)));
     expect(f.map(brief)).toEqual([{ code: "EXEC_RATE_MISMATCH", severity: "error", cell: "H6", stated: 0.8, expected: 0.942 }]);
     expect(f[0].message).toBe("“年度资金总额”执行率应为 94.20%（141.3 ÷ 150），表中为 80.00%");
-    expect(f[0].fix).toMatchObject({ cell: "H6", formula: "=IF(E6=0,0,F6/E6)" });
+    expect(f[0].fix).toMatchObject({ cell: "H6", formula: "=IF(E6<=0,0,F6/E6)" });
   });
   test("a sub-row (其中：财政资金) is checked too", () => {
     const f = findingsOf(withCell(sichuanProject(procurement), "H10", P(0.95)));
@@ -21,7 +21,7 @@ describe("EXEC_RATE_MISMATCH", () => {
     const f = findingsOf(withCell(withCell(spec, "F6", 900), "G6", 100));
     const rate = f.find((x) => x.code === "EXEC_RATE_MISMATCH")!;
     expect(rate).toMatchObject({ cell: "G6", stated: 1, expected: 0.9482 });
-    expect(rate.fix?.formula).toBe("=IF(E6=0,0,F6/E6)*100");
+    expect(rate.fix?.formula).toBe("=IF(E6<=0,0,F6/E6)*100");
   });
   test("text 97.59% is read as a percentage and fixed with a %-format", () => {
     const f = findingsOf(withCell(nationalProject(), "H6", "90.00%"));

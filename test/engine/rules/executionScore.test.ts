@@ -21,6 +21,6 @@ describe("EXEC_SCORE_MISMATCH", () => {
   });
   test("the fix is a live formula from the amounts and the 分值 cell", () => {
     const f = only(sichuanProject(smartHall), "EXEC_SCORE_MISMATCH");
-    expect(f[0].fix).toMatchObject({ cell: "J9", formula: "=I9*MIN(1,IF(F9=0,0,G9/F9))", result: expect.closeTo(4.3619, 3) });
+    expect(f[0].fix).toMatchObject({ cell: "J9", formula: "=I9*MIN(1,MAX(0,IF(F9<=0,0,G9/F9)))", result: expect.closeTo(4.3619, 3) });
   });
 });
