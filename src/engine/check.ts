@@ -10,6 +10,7 @@ import { recognise } from "./recognize";
 import { RULES } from "./rules";
 import { FindingDraft, FixDraft } from "./rules/types";
 import { addConsequences } from "./consequences";
+import { liveTotals } from "./liveTotals";
 
 export interface SheetResult {
   sheet: string;
@@ -18,6 +19,8 @@ export interface SheetResult {
   suggestedProfile: ProfileId;
   findings: Finding[];
   units: EvaluationUnit[];
+  /** 插入正确等级和合计: live formulas for 合计, 自评得分 and the grade (see liveTotals.ts). */
+  liveTotals: Fix[];
 }
 
 export interface CheckOptions {
@@ -75,6 +78,7 @@ export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult 
   const profileId = options.profile ?? recognised.suggestedProfile;
   const profile: Profile = PROFILES[profileId];
   const drafts: FindingDraft[] = [];
+  const live: FixDraft[] = [];
   for (const unit of recognised.units) {
     const facts = unitFacts(recognised.view, unit);
     const unitDrafts: FindingDraft[] = [];
@@ -88,6 +92,7 @@ export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult 
     const kept = onePerFault(unitDrafts);
     addConsequences(operands, unit, facts, profile, kept);
     drafts.push(...kept);
+    live.push(...liveTotals(operands, unit, facts, profile));
   }
   const findings: Finding[] = drafts
     .sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col || (CODE_ORDER.get(a.code)! - CODE_ORDER.get(b.code)!))
@@ -111,6 +116,7 @@ export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult 
     suggestedProfile: recognised.suggestedProfile,
     findings,
     units: recognised.units,
+    liveTotals: live.map(toFix),
   };
 }
 
