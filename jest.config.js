@@ -7,4 +7,8 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   testTimeout: 30000,
+  // office-addin-mock imports office-addin-manifest, whose entry point pulls an ESM-only dependency.
+  moduleNameMapper: {
+    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
+  },
 };

@@ -4,7 +4,7 @@
 let cli;
 try {
   cli = require("../dist/node/cli/main.js");
-} catch (e) {
+} catch {
   process.stderr.write("selfeval：尚未编译，请先运行 npm install（或 npm run build:node）\n");
   process.exit(2);
 }

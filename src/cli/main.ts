@@ -138,13 +138,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       reports.push(report);
     } catch (e) {
-      if (!(e instanceof UnreadableFileError)) {
-        // Never a stack trace: say what happened in one line.
-        e = new UnreadableFileError(`处理“${file}”时出错：${(e as Error).message}`);
-      }
+      // Never a stack trace: say what happened in one line.
+      const message = e instanceof UnreadableFileError ? e.message : `处理“${file}”时出错：${(e as Error).message}`;
       unreadable = true;
-      io.stderr(`selfeval：${(e as Error).message}\n`);
-      reports.push({ file, sheets: [], error: (e as Error).message });
+      io.stderr(`selfeval：${message}\n`);
+      reports.push({ file, sheets: [], error: message });
     }
   }
 

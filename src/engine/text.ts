@@ -7,7 +7,7 @@ const WHITESPACE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 const LEADING_QUOTES = /^['’‘`"“”]+/;
 
 /** Text that NFKC leaves as it is: ASCII, CJK ideographs and the common CJK punctuation. */
-const NOTHING_TO_FOLD = /^[\u0000-\u007f\u4e00-\u9fff\u3001-\u3035]*$/;
+const NOTHING_TO_FOLD = /^[\p{ASCII}\u4e00-\u9fff\u3001-\u3035]*$/u;
 
 /** NFKC folds full-width forms (１００ → 100, （ → (, ％ → %, ＝ → =, ﹦ → =). */
 export function fold(text: string): string {

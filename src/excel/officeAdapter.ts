@@ -18,7 +18,7 @@ export interface OfficeHost {
     context: {
       displayLanguage?: string;
       requirements: { isSetSupported(name: string, minVersion?: string): boolean };
-      document?: { settings: Pick<Office.Settings, "get" | "set" | "saveAsync"> };
+      document?: { settings: { get(name: string): unknown; set(name: string, value: unknown): void; saveAsync(callback?: (result: unknown) => void): void } };
     };
   };
 }
@@ -57,7 +57,15 @@ interface UndoRecord {
 }
 
 const SETTINGS = { profile: "selfeval.profile", marks: "selfeval.marks" };
-const FILL_PROPS = "color,pattern,patternColor,tintAndShade,patternTintAndShade";
+/** Everything that makes a fill, so that it can be put back exactly. */
+function loadFill(range: Excel.Range): Excel.RangeFill {
+  const fill = range.format.fill;
+  fill.load("color,pattern,patternColor,tintAndShade,patternTintAndShade");
+  return fill;
+}
+
+/** Only a literal true means missing (mocks that do not model null objects answer with other values). */
+const isNull = (o: { isNullObject: boolean }) => o.isNullObject === true;
 
 function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -124,8 +132,8 @@ export class OfficeAdapter implements WorkbookPort {
       const used = ws.getUsedRangeOrNullObject();
       used.load("rowIndex,columnIndex,rowCount,columnCount");
       await context.sync(); // size probe
-      if (ws.isNullObject) throw new PortError("no-sheet", `no sheet ${name}`, name);
-      if (used.isNullObject) return new MemoryGrid(ws.name, []);
+      if (isNull(ws)) throw new PortError("no-sheet", `no sheet ${name}`, name);
+      if (isNull(used)) return new MemoryGrid(ws.name, []);
       const { rowIndex, columnIndex, rowCount, columnCount } = used;
       const perRow = columnCount * this.limits.bytesPerCell;
       const rowsPerBlock = Math.max(1, Math.min(rowCount, Math.floor(this.limits.maxResponseBytes / perRow), Math.floor(this.limits.maxCells / columnCount)));
@@ -147,18 +155,19 @@ export class OfficeAdapter implements WorkbookPort {
           }
           throw e;
         }
-        if (block.values === null || block.formulas === null) throw new PortError("read-failed", "Excel returned no values for a block of this size", ws.name);
+        const { values, formulas, numberFormat } = block;
+        if (values === null || formulas === null) throw new PortError("read-failed", "Excel returned no values for a block of this size", ws.name);
         for (let r = 0; r < count; r++) {
           const out: (Cell | undefined)[] = [];
           for (let c = 0; c < columnCount; c++) {
-            const value = block.values[r][c];
-            const formula = block.formulas[r][c];
+            const value = values[r][c];
+            const formula = formulas[r][c];
             // Text typed as '=1年 comes back from .formulas as "=1年" too: a formula's value differs from its text.
             const isFormula = typeof formula === "string" && formula.length > 1 && formula.startsWith("=") && formula !== value;
             if ((value === "" || value === null) && !isFormula) continue;
             const cell: Cell = { value: value === "" ? null : (value as Cell["value"]) };
             if (isFormula) cell.formula = formula as string;
-            const fmt = block.numberFormat[r][c];
+            const fmt = numberFormat[r][c];
             if (typeof fmt === "string" && fmt !== "General") cell.numFmt = fmt;
             out[columnIndex + c] = cell;
           }
@@ -170,7 +179,7 @@ export class OfficeAdapter implements WorkbookPort {
       await starts.reduce((chain, start) => chain.then(() => readBlock(start, Math.min(rowsPerBlock, rowCount - start))), Promise.resolve());
 
       const areas: MergeArea[] =
-        merges && !merges.isNullObject
+        merges && !isNull(merges)
           ? merges.areas.items.map((a) => ({ top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 }))
           : [];
       return new MemoryGrid(ws.name, rows, areas);
@@ -186,11 +195,7 @@ export class OfficeAdapter implements WorkbookPort {
       const previous = this.marks[sheet] ?? {};
       const wanted = new Map(marks.map((m) => [m.cell, m]));
       const fresh = marks.filter((m) => !previous[m.cell]);
-      const fills = fresh.map((m) => {
-        const fill = ws.getRange(m.cell).format.fill;
-        fill.load(FILL_PROPS);
-        return fill;
-      });
+      const fills = fresh.map((m) => loadFill(ws.getRange(m.cell)));
       const existingNotes = notes ? marks.map((m) => {
         const note = ws.notes.getItemOrNullObject(m.cell);
         note.load("content");
@@ -214,7 +219,7 @@ export class OfficeAdapter implements WorkbookPort {
         const existing = existingNotes[i];
         const ours = next[m.cell].note;
         // Never overwrite a note somebody wrote; replace only our own.
-        if (existing.isNullObject) {
+        if (isNull(existing)) {
           ws.notes.add(m.cell, m.note);
           next[m.cell].note = m.note;
         } else if (ours !== undefined && existing.content === ours && ours !== m.note) {
@@ -260,10 +265,10 @@ export class OfficeAdapter implements WorkbookPort {
         : [];
       await context.sync();
       for (const { name, ws } of found) {
-        if (!ws.isNullObject) for (const [cell, record] of Object.entries(this.marks[name])) this.restoreCell(ws, cell, record);
+        if (!isNull(ws)) for (const [cell, record] of Object.entries(this.marks[name])) this.restoreCell(ws, cell, record);
         delete this.marks[name];
       }
-      for (const { note, text } of ourNotes) if (!note.isNullObject && note.content === text) note.delete();
+      for (const { note, text } of ourNotes) if (!isNull(note) && note.content === text) note.delete();
       await context.sync();
       this.settings()?.set(SETTINGS.marks, this.marks);
     }).then(() => this.saveSettings());
@@ -278,27 +283,26 @@ export class OfficeAdapter implements WorkbookPort {
       const ranges = fixes.map((f) => {
         const range = ws.getRange(f.cell);
         range.load("formulas,numberFormat");
-        range.format.fill.load(FILL_PROPS);
-        return range;
+        return { range, fill: loadFill(range) };
       });
       await context.sync();
-      if (ws.isNullObject) throw new PortError("no-sheet", `no sheet ${sheet}`, sheet);
+      if (isNull(ws)) throw new PortError("no-sheet", `no sheet ${sheet}`, sheet);
       if (ws.protection.protected) throw new PortError("protected", `sheet ${sheet} is protected`, sheet);
       const snapshot: UndoRecord = {
         sheet,
         cells: fixes.map((f, i) => {
-          const fill = ranges[i].format.fill;
+          const { range, fill } = ranges[i];
           return {
             address: f.cell,
-            formula: ranges[i].formulas[0][0],
-            numberFormat: ranges[i].numberFormat[0][0] as string,
+            formula: range.formulas[0][0],
+            numberFormat: range.numberFormat[0][0] as string,
             fill: { color: fill.color, pattern: fill.pattern, patternColor: fill.patternColor, tintAndShade: fill.tintAndShade, patternTintAndShade: fill.patternTintAndShade },
           };
         }),
       };
       fixes.forEach((f, i) => {
-        if (f.numFmt) ranges[i].numberFormat = [[f.numFmt]];
-        ranges[i].formulas = [[f.formula ?? f.value ?? ""]];
+        if (f.numFmt) ranges[i].range.numberFormat = [[f.numFmt]];
+        ranges[i].range.formulas = [[f.formula ?? f.value ?? ""]];
       });
       try {
         await context.sync();
@@ -333,7 +337,7 @@ export class OfficeAdapter implements WorkbookPort {
       ws.load("name");
       ws.protection.load("protected");
       await context.sync();
-      if (ws.isNullObject) throw new PortError("no-sheet", `no sheet ${record.sheet}`, record.sheet);
+      if (isNull(ws)) throw new PortError("no-sheet", `no sheet ${record.sheet}`, record.sheet);
       if (ws.protection.protected) throw new PortError("protected", `sheet ${record.sheet} is protected`, record.sheet);
       await this.restoreSnapshot(context, ws, record);
       this.undoRecord = undefined;
@@ -377,4 +381,37 @@ export class OfficeAdapter implements WorkbookPort {
     this.settings()?.set(SETTINGS.profile, id);
     await this.saveSettings();
   }
+}
+
+/* ---- Office host plumbing the pane and the ribbon need, kept here with the rest of Office.js. ---- */
+
+/** Office.js loads from Microsoft's CDN; outside Office (or offline) it is missing. */
+export function officeAvailable(): boolean {
+  return typeof Office !== "undefined" && typeof Excel !== "undefined";
+}
+
+export interface OfficeInfo {
+  host: string | null;
+  displayLanguage: string;
+  /** Office's theme is dark (the pane follows it). */
+  dark: boolean;
+}
+
+export async function whenOfficeReady(): Promise<OfficeInfo> {
+  const info = await Office.onReady();
+  const theme = (Office.context as { officeTheme?: { bodyBackgroundColor?: string } }).officeTheme;
+  const bg = theme?.bodyBackgroundColor ?? "#FFFFFF";
+  const dark = /^#?[0-5][0-9A-F]/i.test(bg.replace("#", "").slice(0, 2)) && bg.toUpperCase() !== "#FFFFFF";
+  return { host: info.host ? String(info.host) : null, displayLanguage: Office.context?.displayLanguage ?? "zh-CN", dark };
+}
+
+/** Register a ribbon ExecuteFunction: run it, then tell Office it completed (also on failure). */
+export function associateCommand(name: string, run: () => Promise<unknown>): void {
+  Office.actions.associate(name, async (event: Office.AddinCommands.Event) => {
+    try {
+      await run();
+    } finally {
+      event.completed();
+    }
+  });
 }

@@ -481,29 +481,38 @@ class FakeRangeAreas extends MaybeNull {
 
 class FakeRangeFormat {
   readonly fill: FakeRangeFill;
-  readonly font: { bold: boolean };
+  readonly font: FakeFont;
   constructor(
     private readonly ctx: Ctx,
     private readonly range: FakeRange,
   ) {
     this.fill = new FakeRangeFill(ctx, range);
-    const self = this;
-    this.font = {
-      set bold(v: boolean) {
-        self.ctx.queue({ set: "font.bold", v }, () => {
-          const { sheet, cells } = self.range.cellsOf();
-          const s = self.ctx.model.sheet(sheet)!;
-          for (const [r, c] of cells) (v ? s.bold.add(`${r},${c}`) : s.bold.delete(`${r},${c}`));
-          return undefined;
-        });
-      },
-      get bold(): boolean {
-        throw new FakeOfficeError("PropertyNotLoaded", "The property 'bold' is not available.");
-      },
-    };
+    this.font = new FakeFont(ctx, range);
   }
   autofitColumns(): void {
     this.ctx.queue({ method: "autofitColumns" }, () => undefined);
+  }
+}
+
+/** Only bold is written (the report header); reading it is not supported. */
+class FakeFont {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly range: FakeRange,
+  ) {}
+  set bold(v: boolean) {
+    this.ctx.queue({ set: "font.bold", v }, () => {
+      const { sheet, cells } = this.range.cellsOf();
+      const s = this.ctx.model.sheet(sheet)!;
+      for (const [r, c] of cells) {
+        if (v) s.bold.add(`${r},${c}`);
+        else s.bold.delete(`${r},${c}`);
+      }
+      return undefined;
+    });
+  }
+  get bold(): boolean {
+    throw new FakeOfficeError("PropertyNotLoaded", "The property 'bold' is not available.");
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { checkSheet, Fix, MemoryGrid, planFixes } from "../../src/engine";
 import { DEFAULT_LIMITS, MARK_FILL, OfficeAdapter, OfficeHost } from "../../src/excel/officeAdapter";
-import { createFakeOffice, FakeOffice, Fill, NO_FILL, WorkbookModel } from "../../src/fake-excel";
+import { createFakeOffice, Fill, NO_FILL, WorkbookModel } from "../../src/fake-excel";
 import { PortError } from "../../src/addin/port";
 import { SheetSpec, toGrid } from "../fixtures/sheetSpec";
 import { procurement, sichuanProject, smartHall } from "../fixtures/sichuan";

@@ -211,7 +211,7 @@ export function readFundUseTable(
 
 /** 预算金额（万元）| 实际执行（万元）over 总额 | 财政拨款 | 其他资金 (two header rows). */
 export function matchGoalBudgetHeader(view: SheetView, row: number): { planned: number; actual: number } | null {
-  if (row + 1 >= view.rowCount || !/\u0001(预算金额|预算数|年度预算)/.test(view.rowText(row))) return null;
+  if (row + 1 >= view.rowCount || !/\u241f(预算金额|预算数|年度预算)/.test(view.rowText(row))) return null;
   let planned: number | undefined;
   let actual: number | undefined;
   for (const { col, text } of view.rowLabels(row)) {

@@ -47,7 +47,7 @@ function isHeaderShape(roles: Set<IndicatorRole>): boolean {
 
 /** Is this row (alone or with the next one) the header of an indicator table? */
 /** A header names a level (一级 / 二级 / 三级 / 指标名称) in this row or the next. */
-const LEVEL_HINT = /\u0001(一级|二级|三级|指标名称|指标内容|具体指标)/;
+const LEVEL_HINT = /\u241f(一级|二级|三级|指标名称|指标内容|具体指标)/;
 
 export function matchIndicatorHeader(view: SheetView, row: number): HeaderMatch | null {
   const hinted = (r: number) => r < view.rowCount && LEVEL_HINT.test(view.rowText(r));

@@ -33,7 +33,7 @@ export interface CheckboxStyle {
 
 /** Read a grade from a cell's text: a single word (优 / 良好 …) or a line of check boxes. */
 export function readGradeText(raw: string): { grade: Grade; form: "text" | "checkbox"; style?: CheckboxStyle } | null {
-  let t = fold(raw)
+  const t = fold(raw)
     .replace(/<input[^>]*checked[^>]*>/gi, "☑")
     .replace(/<input[^>]*>/gi, "□")
     .replace(/\(\s*\)|（\s*）/g, "□")

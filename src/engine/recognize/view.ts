@@ -87,13 +87,13 @@ export class SheetView {
   private readonly rowTextCache = new Map<number, string>();
 
   /**
-   * The row's labels joined, each preceded by \u0001: a cheap test for header hints
-   * (/\u0001一级/ — a label that starts with 一级; /执行/ — any label containing 执行).
+   * The row's labels joined, each preceded by \u241f: a cheap test for header hints
+   * (/\u241f一级/ — a label that starts with 一级; /执行/ — any label containing 执行).
    */
   rowText(row: number): string {
     let t = this.rowTextCache.get(row);
     if (t === undefined) {
-      t = this.rowLabels(row).map((l) => `\u0001${l.text}`).join("");
+      t = this.rowLabels(row).map((l) => `\u241f${l.text}`).join("");
       this.rowTextCache.set(row, t);
     }
     return t;

@@ -1,0 +1,114 @@
+/**
+ * One smoke test per adapter entry point with Microsoft's office-addin-mock: the adapter's calls
+ * fit the object model that mock describes. (The strict behaviour — loads, syncs, limits — is
+ * tested against our own fake in officeAdapter.test.ts; this mock does not enforce them.)
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import { OfficeAdapter, OfficeHost } from "../../src/excel/officeAdapter";
+
+// Mock data is loosely typed on purpose: office-addin-mock adds and reads properties freely.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+function range(values: unknown[][], extra: Record<string, unknown> = {}): Record<string, any> {
+  return {
+    values,
+    formulas: values,
+    numberFormat: values.map((r) => r.map(() => "General")),
+    rowIndex: 0,
+    columnIndex: 0,
+    rowCount: values.length,
+    columnCount: values[0]?.length ?? 0,
+    isNullObject: false,
+    format: { fill: { color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: 0, patternTintAndShade: 0, clear(this: Record<string, any>) { this.cleared = true; } }, font: {}, autofitColumns() {} },
+    select(this: Record<string, any>) { this.selected = true; },
+    ...extra,
+  };
+}
+
+/** "1.18" → 18: requirement sets compare by their minor version. */
+const minor = (v: string) => Number(v.split(".")[1] ?? 0);
+
+function host(data: Record<string, unknown>, excelApi = "1.18"): { mock: OfficeMockObject & Record<string, any>; adapter: OfficeAdapter } {
+  const settings = new Map<string, unknown>();
+  const mock = new OfficeMockObject({ ...data, run: async function (this: { context: unknown }, cb: (c: unknown) => Promise<unknown>) { return cb(this.context); } }) as OfficeMockObject & Record<string, any>;
+  const office = {
+    context: {
+      displayLanguage: "zh-CN",
+      requirements: { isSetSupported: (_n: string, v?: string | number) => minor(String(v ?? "1.1")) <= minor(excelApi) },
+      document: { settings: { get: (k: string) => settings.get(k) ?? null, set: (k: string, v: unknown) => settings.set(k, v), saveAsync: (cb?: (r: unknown) => void) => cb?.({ status: "succeeded" }) } },
+    },
+  };
+  (globalThis as { Office?: unknown }).Office = office;
+  return { mock, adapter: new OfficeAdapter({ Excel: mock as unknown as OfficeHost["Excel"], Office: office }) };
+}
+
+const sheet = (r: Record<string, any>, extra: Record<string, unknown> = {}): Record<string, any> => ({
+  name: "自评表",
+  isNullObject: false,
+  used: r,
+  cell: range([["5"]]),
+  protection: { protected: false },
+  getUsedRangeOrNullObject() { return this.used; },
+  getRangeByIndexes() { return this.used; },
+  getRange() { return this.cell; },
+  activate(this: Record<string, any>) { this.active = true; },
+  ...extra,
+});
+
+describe("office-addin-mock smoke tests", () => {
+  test("readSheet", async () => {
+    const used = range([["合计", 98]], { getMergedAreasOrNullObject() { return { isNullObject: true }; } });
+    const { adapter } = host({ context: { workbook: { worksheets: { active: sheet(used), getActiveWorksheet() { return this.active; } } } } }, "1.9");
+    const grid = await adapter.readSheet();
+    expect(grid.sheetName).toBe("自评表");
+    expect(grid.cell(0, 1)?.value).toBe(98);
+  });
+
+  test("activeSheetName", async () => {
+    const { adapter } = host({ context: { workbook: { worksheets: { active: { name: "项目表" }, getActiveWorksheet() { return this.active; } } } } });
+    expect(await adapter.activeSheetName()).toBe("项目表");
+  });
+
+  test("highlight and clearHighlights", async () => {
+    const ws = sheet(range([[1]]));
+    const { mock, adapter } = host({ context: { workbook: { worksheets: { ws, getItem() { return this.ws; }, getItemOrNullObject() { return this.ws; } } } } }, "1.9");
+    await adapter.highlight("自评表", [{ cell: "A1", severity: "error" }]);
+    expect(mock.context.workbook.worksheets.ws.cell.format.fill.color).toBe("#FFC7CE");
+    await adapter.clearHighlights();
+    expect(mock.context.workbook.worksheets.ws.cell.format.fill.cleared).toBe(true);
+  });
+
+  test("applyFixes and undoLastFix", async () => {
+    const ws = sheet(range([[1]]));
+    const { mock, adapter } = host({ context: { workbook: { worksheets: { ws, getItemOrNullObject() { return this.ws; } } } } });
+    await adapter.applyFixes("自评表", [{ cell: "J9", formula: "=I9*MIN(1,MAX(0,IF(F9<=0,0,G9/F9)))", description: "" }]);
+    expect(mock.context.workbook.worksheets.ws.cell.formulas).toEqual([["=I9*MIN(1,MAX(0,IF(F9<=0,0,G9/F9)))"]]);
+    expect(await adapter.undoLastFix()).toBe("自评表");
+    expect(mock.context.workbook.worksheets.ws.cell.formulas).toEqual([["5"]]);
+  });
+
+  test("selectCell", async () => {
+    const ws = sheet(range([[1]]));
+    const { mock, adapter } = host({ context: { workbook: { worksheets: { ws, getItem() { return this.ws; } } } } });
+    await adapter.selectCell("自评表", "B2");
+    expect(mock.context.workbook.worksheets.ws.cell.selected).toBe(true);
+    expect(mock.context.workbook.worksheets.ws.active).toBe(true);
+  });
+
+  test("writeReport", async () => {
+    const report = sheet(range([["", ""]]));
+    const { mock, adapter } = host({
+      context: {
+        workbook: {
+          worksheets: {
+            report,
+            getItemOrNullObject() { return { isNullObject: true }; },
+            add() { return this.report; },
+          },
+        },
+      },
+    });
+    mock.context.workbook.context = mock.context;
+    await adapter.writeReport("核对报告", ["工作表", "单元格"], [{ sheet: "自评表", cell: "J9", severity: "error", code: "X", message: "m", fixable: false }]);
+    expect(mock.context.workbook.worksheets.report.used.values).toEqual([["工作表", "单元格"], ["自评表", "J9", "error", "X", "m", ""]]);
+  });
+});

@@ -1,0 +1,58 @@
+// Builds the task pane (with the ribbon commands, one shared runtime) and serves it over HTTPS on
+// localhost for sideloading. `--mode production` writes dist/ with the manifest's localhost URLs
+// rewritten to SELFEVAL_URL.
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { productionUrl, rewriteManifest } = require("./scripts/manifestUrls");
+
+module.exports = (_env, argv) => {
+  const production = argv.mode === "production";
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? "source-map" : "eval-cheap-module-source-map",
+    entry: {
+      taskpane: "./src/taskpane/bootstrap.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist", "web"),
+      filename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // Type checking is `tsc --noEmit` (npm test); the bundle only transpiles.
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", noEmit: false, sourceMap: true } } },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/help.html", to: "help.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (production ? rewriteManifest(content.toString(), productionUrl()) : content),
+          },
+        ],
+      }),
+    ],
+    performance: { maxAssetSize: 1_500_000, maxEntrypointSize: 1_500_000 },
+    devServer: {
+      server: "https",
+      host: "localhost",
+      port: 3000,
+      hot: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: { directory: path.join(__dirname, "dist", "web"), watch: false },
+      client: { overlay: { warnings: false } },
+    },
+  };
+};
