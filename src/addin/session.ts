@@ -4,7 +4,10 @@
  * runtime), so the pane shows what the ribbon's 检查本表 found.
  */
 import { checkSheet, Finding, Fix, planFixes, ProfileId, SheetResult } from "../engine";
+import { STRINGS } from "./i18n";
 import { Mark, PortError, ReportRow, WorkbookPort } from "./port";
+
+const REPORT_SHEETS = Object.values(STRINGS).map((s) => s.reportSheet);
 
 export type Task = "check" | "check-workbook" | "fix" | "undo" | "clear" | "report" | "profile";
 
@@ -21,7 +24,8 @@ export type Notice =
   | { kind: "undone"; sheet: string }
   | { kind: "cleared" }
   | { kind: "report"; sheet: string }
-  | { kind: "nothing-to-fix" };
+  | { kind: "nothing-to-fix" }
+  | { kind: "not-marked"; sheet: string };
 
 export interface SessionState {
   busy?: { task: Task; done?: number; total?: number };
@@ -68,7 +72,9 @@ export class Session {
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
   }
 
   private set(patch: Partial<SessionState>) {
@@ -97,8 +103,14 @@ export class Session {
   private async checkAndMark(sheet?: string): Promise<SheetResult> {
     const grid = await this.port.readSheet(sheet);
     const result = checkSheet(grid, { profile: this.state.profile ?? undefined });
-    await this.port.highlight(grid.sheetName, marksFor(result.findings));
     this.set({ result });
+    try {
+      await this.port.highlight(grid.sheetName, marksFor(result.findings));
+    } catch (e) {
+      // A protected sheet is checked but cannot be marked: the findings are in the pane.
+      if (!(e instanceof PortError && e.kind === "protected")) throw e;
+      this.set({ notice: { kind: "not-marked", sheet: grid.sheetName } });
+    }
     return result;
   }
 
@@ -118,7 +130,9 @@ export class Session {
         this.set({ busy: { task: "check-workbook", done: i, total: names.length } });
         const grid = await this.port.readSheet(name);
         const result = checkSheet(grid, { profile: this.state.profile ?? undefined });
-        await this.port.highlight(name, marksFor(result.findings));
+        await this.port.highlight(name, marksFor(result.findings)).catch((e) => {
+          if (!(e instanceof PortError && e.kind === "protected")) throw e;
+        });
         if (name === active) activeResult = result;
         const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
         summary.push({ sheet: name, template: result.template, errors: count("error"), warnings: count("warning"), infos: count("info") });
@@ -140,9 +154,15 @@ export class Session {
       this.set({ notice: { kind: "nothing-to-fix" } });
       return;
     }
-    // Marks come off first, so that the undo snapshot holds the sheet's own fills.
+    // Marks come off first, so that the undo snapshot holds the sheet's own fills; if the write
+    // fails (a protected sheet), they go back on.
     await this.port.clearHighlights(result.sheet);
-    await this.port.applyFixes(result.sheet, fixes);
+    try {
+      await this.port.applyFixes(result.sheet, fixes);
+    } catch (e) {
+      await this.port.highlight(result.sheet, marksFor(result.findings)).catch(() => undefined);
+      throw e;
+    }
     const after = await this.checkAndMark(result.sheet);
     this.set({ notice: { kind: "fixed", count: fixes.length, remaining: after.findings.filter((f) => f.severity !== "info").length } });
   }
@@ -186,7 +206,8 @@ export class Session {
       const names = await this.port.sheetNames();
       const rows: ReportRow[] = [];
       for (const name of names) {
-        if (name === title) continue;
+        // Earlier reports (in either language) are not self-evaluation tables.
+        if (name === title || REPORT_SHEETS.includes(name)) continue;
         const result = checkSheet(await this.port.readSheet(name), { profile: this.state.profile ?? undefined });
         for (const f of result.findings) rows.push({ sheet: name, cell: f.cell, severity: f.severity, code: f.code, message: f.message, fixable: !!f.fix });
       }
@@ -209,7 +230,7 @@ export class Session {
     try {
       await this.port.selectCell(finding.sheet, finding.cell);
     } catch (e) {
-      this.set({ error: { kind: e instanceof PortError ? e.kind : "unexpected", message: (e as Error).message } });
+      this.set({ error: { kind: e instanceof PortError ? e.kind : "unexpected", message: (e as Error).message, sheet: e instanceof PortError ? e.sheet : finding.sheet } });
     }
   }
 

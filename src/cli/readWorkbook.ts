@@ -1,10 +1,10 @@
-/**
- * .xlsx → engine grids, with ExcelJS. Only merge masters carry values (ExcelJS repeats the master's
- * value in every cell of a merged range, which would count totals several times).
- */
+/** .xlsx file → engine grids, with ExcelJS; clear zh-CN messages for files that cannot be read. */
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
-import { Cell, CellValue, MemoryGrid, MergeArea } from "../engine/grid";
+import { MemoryGrid } from "../engine/grid";
+import { worksheetToGrid } from "../xlsx/worksheetToGrid";
+
+export { worksheetToGrid };
 
 export class UnreadableFileError extends Error {}
 
@@ -35,54 +35,6 @@ export async function loadWorkbookBuffer(path: string): Promise<Buffer> {
   }
   if (!startsWith(buf, ZIP_MAGIC)) throw new UnreadableFileError(`“${path}”不是 .xlsx 工作簿`);
   return buf;
-}
-
-function toCellValue(v: ExcelJS.CellValue, text: () => string): { value: CellValue; formula?: string } {
-  if (v === null || v === undefined) return { value: null };
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return { value: v };
-  if (v instanceof Date) return { value: text() };
-  if (typeof v === "object") {
-    if ("error" in v) return { value: { error: String((v as ExcelJS.CellErrorValue).error) } };
-    if ("formula" in v || "sharedFormula" in v) {
-      const f = v as ExcelJS.CellFormulaValue & { sharedFormula?: string };
-      const inner = toCellValue((f.result ?? null) as ExcelJS.CellValue, text);
-      return { value: inner.value, formula: `=${f.formula ?? f.sharedFormula ?? ""}` };
-    }
-    if ("richText" in v) return { value: (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("") };
-    if ("text" in v) return { value: String((v as ExcelJS.CellHyperlinkValue).text) };
-  }
-  return { value: text() };
-}
-
-export function worksheetToGrid(ws: ExcelJS.Worksheet): MemoryGrid {
-  const rows: (Cell | undefined)[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const out: (Cell | undefined)[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (cell.isMerged && cell.master !== cell) return;
-      const { value, formula } = toCellValue(cell.value, () => {
-        try {
-          return cell.text;
-        } catch {
-          return "";
-        }
-      });
-      if (value === null && !formula) return;
-      const c: Cell = { value };
-      if (formula) c.formula = formula;
-      if (cell.numFmt) c.numFmt = cell.numFmt;
-      out[colNumber - 1] = c;
-    });
-    rows[rowNumber - 1] = out;
-  });
-  const merges: MergeArea[] = [];
-  for (const range of (ws.model as { merges?: string[] }).merges ?? []) {
-    const [a, b] = range.split(":");
-    const s = ws.getCell(a);
-    const e = ws.getCell(b ?? a);
-    merges.push({ top: Number(s.row) - 1, left: Number(s.col) - 1, bottom: Number(e.row) - 1, right: Number(e.col) - 1 });
-  }
-  return new MemoryGrid(ws.name, rows, merges);
 }
 
 export async function readWorkbook(path: string): Promise<{ grids: MemoryGrid[]; buffer: Buffer }> {

@@ -57,6 +57,13 @@ interface UndoRecord {
 }
 
 const SETTINGS = { profile: "selfeval.profile", marks: "selfeval.marks" };
+/** The sheet's protection, loaded: read `.protected` after the next sync. */
+function loadProtection(ws: Excel.Worksheet): Excel.WorksheetProtection {
+  const protection = ws.protection;
+  protection.load("protected");
+  return protection;
+}
+
 /** Everything that makes a fill, so that it can be put back exactly. */
 function loadFill(range: Excel.Range): Excel.RangeFill {
   const fill = range.format.fill;
@@ -192,6 +199,7 @@ export class OfficeAdapter implements WorkbookPort {
     const notes = this.capabilities().notes;
     return this.host.Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
+      const protection = loadProtection(ws);
       const previous = this.marks[sheet] ?? {};
       const wanted = new Map(marks.map((m) => [m.cell, m]));
       const fresh = marks.filter((m) => !previous[m.cell]);
@@ -202,6 +210,8 @@ export class OfficeAdapter implements WorkbookPort {
         return note;
       }) : [];
       await context.sync();
+      // A protected sheet cannot take fills: it is checked, not marked.
+      if (protection.protected) throw new PortError("protected", `sheet ${sheet} is protected`, sheet);
 
       const next: Record<string, MarkRecord> = {};
       fresh.forEach((m, i) => {
@@ -251,7 +261,10 @@ export class OfficeAdapter implements WorkbookPort {
     if (sheets.length === 0) return Promise.resolve();
     const notes = this.capabilities().notes;
     return this.host.Excel.run(async (context) => {
-      const found = sheets.map((name) => ({ name, ws: context.workbook.worksheets.getItemOrNullObject(name) }));
+      const found = sheets.map((name) => {
+        const ws = context.workbook.worksheets.getItemOrNullObject(name);
+        return { name, ws, protection: loadProtection(ws) };
+      });
       const ourNotes = notes
         ? found.flatMap(({ name, ws }) =>
             Object.entries(this.marks[name])
@@ -259,16 +272,20 @@ export class OfficeAdapter implements WorkbookPort {
               .map(([cell, r]) => {
                 const note = ws.notes.getItemOrNullObject(cell);
                 note.load("content");
-                return { note, text: r.note! };
+                return { name, note, text: r.note! };
               }),
           )
         : [];
       await context.sync();
-      for (const { name, ws } of found) {
+      const cleared = new Set<string>();
+      for (const { name, ws, protection } of found) {
+        // A sheet protected since it was marked keeps its record until it can be cleared.
+        if (!isNull(ws) && protection.protected) continue;
         if (!isNull(ws)) for (const [cell, record] of Object.entries(this.marks[name])) this.restoreCell(ws, cell, record);
-        delete this.marks[name];
+        cleared.add(name);
       }
-      for (const { note, text } of ourNotes) if (!isNull(note) && note.content === text) note.delete();
+      for (const { name, note, text } of ourNotes) if (cleared.has(name) && !isNull(note) && note.content === text) note.delete();
+      for (const name of cleared) delete this.marks[name];
       await context.sync();
       this.settings()?.set(SETTINGS.marks, this.marks);
     }).then(() => this.saveSettings());
@@ -279,7 +296,7 @@ export class OfficeAdapter implements WorkbookPort {
     return this.host.Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
       ws.load("name");
-      ws.protection.load("protected");
+      const protection = loadProtection(ws);
       const ranges = fixes.map((f) => {
         const range = ws.getRange(f.cell);
         range.load("formulas,numberFormat");
@@ -287,7 +304,7 @@ export class OfficeAdapter implements WorkbookPort {
       });
       await context.sync();
       if (isNull(ws)) throw new PortError("no-sheet", `no sheet ${sheet}`, sheet);
-      if (ws.protection.protected) throw new PortError("protected", `sheet ${sheet} is protected`, sheet);
+      if (protection.protected) throw new PortError("protected", `sheet ${sheet} is protected`, sheet);
       const snapshot: UndoRecord = {
         sheet,
         cells: fixes.map((f, i) => {
@@ -335,10 +352,10 @@ export class OfficeAdapter implements WorkbookPort {
     return this.host.Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItemOrNullObject(record.sheet);
       ws.load("name");
-      ws.protection.load("protected");
+      const protection = loadProtection(ws);
       await context.sync();
       if (isNull(ws)) throw new PortError("no-sheet", `no sheet ${record.sheet}`, record.sheet);
-      if (ws.protection.protected) throw new PortError("protected", `sheet ${record.sheet} is protected`, record.sheet);
+      if (protection.protected) throw new PortError("protected", `sheet ${record.sheet} is protected`, record.sheet);
       await this.restoreSnapshot(context, ws, record);
       this.undoRecord = undefined;
       return record.sheet;

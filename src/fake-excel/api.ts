@@ -302,6 +302,10 @@ class FakeProtection extends ClientObject {
   protected loaders() {
     return { protected: () => this.ws.sheetModel().protected };
   }
+  /** The protection of a null worksheet loads nothing (as Office: its properties stay unset). */
+  override applyLoad(list: string[]): unknown {
+    return this.ws.resolve() ? super.applyLoad(list) : {};
+  }
   get protected(): boolean {
     return this.read("protected");
   }

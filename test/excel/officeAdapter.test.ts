@@ -164,6 +164,14 @@ describe("highlighting", () => {
     expect(model.fill(spec.name, 8, 9).color).toBe(MARK_FILL.error);
   });
 
+  test("clearing marks of a sheet deleted since is quietly forgotten", async () => {
+    const { model, adapter } = setup([spec, nationalProject()]);
+    await adapter.highlight(spec.name, [{ cell: "J9", severity: "error" }]);
+    model.deleteSheet(spec.name);
+    await expect(adapter.clearHighlights()).resolves.toBeUndefined();
+    await expect(adapter.clearHighlights()).resolves.toBeUndefined();
+  });
+
   test("marks survive a reload of the pane: a new adapter clears them from the document's settings", async () => {
     const { model, fake, adapter } = setup([spec]);
     model.setFill(spec.name, 8, 9, yellow);

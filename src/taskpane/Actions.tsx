@@ -1,0 +1,53 @@
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  ArrowUndoRegular,
+  BookSearchRegular,
+  CalculatorRegular,
+  DocumentBulletListRegular,
+  EraserRegular,
+  TableSearchRegular,
+  WrenchRegular,
+} from "@fluentui/react-icons";
+import type { Session, SessionState } from "../addin/session";
+import type { Strings } from "../addin/i18n";
+
+const useStyles = makeStyles({
+  root: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingVerticalS },
+  primary: { gridColumn: "1 / -1" },
+  button: { justifyContent: "flex-start", textAlign: "start" },
+});
+
+/**
+ * The commands. Busy or unavailable buttons stay focusable (aria-disabled): a button that
+ * becomes disabled under the keyboard focus would drop the focus to the page.
+ */
+export function Actions({ session, state, strings }: { session: Session; state: SessionState; strings: Strings }) {
+  const styles = useStyles();
+  const busy = !!state.busy;
+  const noResult = !state.result;
+  return (
+    <div role="group" aria-label={strings.actions} className={styles.root}>
+      <Button appearance="primary" className={styles.primary} icon={<TableSearchRegular />} disabledFocusable={busy} onClick={() => void session.checkActiveSheet()}>
+        {strings.checkSheet}
+      </Button>
+      <Button className={styles.button} icon={<BookSearchRegular />} disabledFocusable={busy} onClick={() => void session.checkWorkbook()}>
+        {strings.checkWorkbook}
+      </Button>
+      <Button className={styles.button} icon={<WrenchRegular />} disabledFocusable={busy || noResult} onClick={() => void session.fixAll()}>
+        {strings.fixAll}
+      </Button>
+      <Button className={styles.button} icon={<CalculatorRegular />} disabledFocusable={busy || noResult} onClick={() => void session.insertTotalsAndGrade()}>
+        {strings.insertTotals}
+      </Button>
+      <Button className={styles.button} icon={<ArrowUndoRegular />} disabledFocusable={busy || !state.canUndo} onClick={() => void session.undo()}>
+        {strings.undo}
+      </Button>
+      <Button className={styles.button} icon={<EraserRegular />} disabledFocusable={busy} onClick={() => void session.clearMarks()}>
+        {strings.clearMarks}
+      </Button>
+      <Button className={styles.button} icon={<DocumentBulletListRegular />} disabledFocusable={busy} onClick={() => void session.writeReport(strings.reportSheet, strings.reportHeader)}>
+        {strings.report}
+      </Button>
+    </div>
+  );
+}

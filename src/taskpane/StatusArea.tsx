@@ -1,0 +1,75 @@
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  ProgressBar,
+  Spinner,
+  tokens,
+  useId,
+} from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
+import type { Session, SessionState } from "../addin/session";
+import type { Strings } from "../addin/i18n";
+import { announcement, busyText, errorText, noticeText } from "./words";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
+});
+
+/** What is happening now (spinner or progress), what went wrong, what was done; all announced politely. */
+export function StatusArea({ session, state, strings }: { session: Session; state: SessionState; strings: Strings }) {
+  const styles = useStyles();
+  const { busy, error, notice } = state;
+  return (
+    <div className={styles.root}>
+      <div className={styles.visuallyHidden} role="status" aria-live="polite">
+        {announcement(state, strings)}
+      </div>
+      {busy &&
+        (busy.task === "check-workbook" ? (
+          <Field label={busyText(busy, strings)}>
+            {/* Indeterminate until the sheets are counted. */}
+            <ProgressBar value={busy.total ? busy.done : undefined} max={busy.total || undefined} />
+          </Field>
+        ) : (
+          <Spinner size="small" labelPosition="after" label={busyText(busy, strings)} />
+        ))}
+      {error && (
+        <StatusBar intent="error" text={errorText(error, strings, state.result?.sheet)} dismiss={strings.dismiss} onDismiss={() => session.dismiss()} />
+      )}
+      {notice && (
+        <StatusBar
+          intent={notice.kind === "nothing-to-fix" ? "info" : notice.kind === "not-marked" ? "warning" : "success"}
+          text={noticeText(notice, strings)}
+          dismiss={strings.dismiss}
+          onDismiss={() => session.dismiss()}
+        />
+      )}
+    </div>
+  );
+}
+
+function StatusBar({ intent, text, dismiss, onDismiss }: { intent: "error" | "success" | "info" | "warning"; text: string; dismiss: string; onDismiss: () => void }) {
+  const bodyId = useId("status-body");
+  return (
+    // The bar has no title, so its body names it (the default label points at a title).
+    <MessageBar intent={intent} layout="multiline" aria-labelledby={bodyId}>
+      <MessageBarBody id={bodyId}>{text}</MessageBarBody>
+      <MessageBarActions containerAction={<Button appearance="transparent" size="small" icon={<DismissRegular />} aria-label={dismiss} onClick={onDismiss} />} />
+    </MessageBar>
+  );
+}
