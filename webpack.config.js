@@ -13,6 +13,8 @@ module.exports = (_env, argv) => {
     devtool: production ? "source-map" : "eval-cheap-module-source-map",
     entry: {
       taskpane: "./src/taskpane/bootstrap.ts",
+      // The playground is its own entry: not part of the add-in bundle.
+      playground: "./src/playground/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist", "web"),
@@ -32,10 +34,12 @@ module.exports = (_env, argv) => {
     },
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new HtmlWebpackPlugin({ filename: "playground.html", template: "./src/playground/playground.html", chunks: ["playground"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/help.html", to: "help.html" },
+          { from: "examples/*.xlsx", to: "examples/[name][ext]" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
@@ -44,7 +48,8 @@ module.exports = (_env, argv) => {
         ],
       }),
     ],
-    performance: { maxAssetSize: 1_500_000, maxEntrypointSize: 1_500_000 },
+    // Size limits watch the add-in; the playground (ExcelJS, HyperFormula) is a development page.
+    performance: { maxAssetSize: 1_000_000, maxEntrypointSize: 1_000_000, assetFilter: (file) => file.startsWith("taskpane") && file.endsWith(".js") },
     devServer: {
       server: "https",
       host: "localhost",
@@ -53,6 +58,11 @@ module.exports = (_env, argv) => {
       headers: { "Access-Control-Allow-Origin": "*" },
       static: { directory: path.join(__dirname, "dist", "web"), watch: false },
       client: { overlay: { warnings: false } },
+      open: false,
+      onListening: (server) => {
+        const base = `https://localhost:${server.server.address().port}/`;
+        console.log(`\n  自评表核对 / SelfEval Check\n  体验页 Playground:  ${base}playground.html\n  加载项 Add-in:      ${base}taskpane.html (manifest: ${base}manifest.xml)\n`);
+      },
     },
   };
 };

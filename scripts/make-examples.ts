@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import * as path from "path";
 import { addToWorkbook, SheetSpec } from "../test/fixtures/sheetSpec";
 import { networkMaintenance, procurement, sichuanProject, smartHall } from "../test/fixtures/sichuan";
-import { cityOfficeFunds, fundUse, yunnanDepartment, yunnanProject } from "../test/fixtures/yunnan";
+import { cityOfficeFunds, fundUse, yunnanDepartment, yunnanNearBand, yunnanProject } from "../test/fixtures/yunnan";
 import { ledger, nationalProject, wuhua } from "../test/fixtures/others";
 
 export const SAMPLE_SHEETS: SheetSpec[] = [
@@ -14,6 +14,7 @@ export const SAMPLE_SHEETS: SheetSpec[] = [
   sichuanProject(smartHall),
   sichuanProject(networkMaintenance),
   yunnanProject(cityOfficeFunds),
+  yunnanProject(yunnanNearBand),
   yunnanDepartment(),
   wuhua(),
   nationalProject(),

@@ -17,6 +17,8 @@ export interface FakeOfficeOptions {
   maxResponseBytes?: number;
   /** Ranges larger than this give null values (Excel on the web). */
   maxCellsWithValues?: number;
+  /** Each sync takes this long (the playground's ?delay=, to watch progress as on a slow connection). */
+  syncDelayMs?: number;
   /** Tests: make the operation that matches fail at sync (the batch stops there). */
   failWhen?: ((operation: unknown) => boolean) | null;
 }
@@ -74,6 +76,7 @@ class Ctx {
     const ops = this.ops;
     this.ops = [];
     this.stats.syncs++;
+    if (this.options.syncDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.options.syncDelayMs));
     this.stats.requestBytes += utf8(JSON.stringify(ops.map((o) => o.describe)));
     let response = 0;
     try {
@@ -693,6 +696,7 @@ export function createFakeOffice(model: WorkbookModel, options: FakeOfficeOption
     maxResponseBytes: options.maxResponseBytes ?? 5_000_000,
     maxCellsWithValues: options.maxCellsWithValues ?? 5_000_000,
     failWhen: options.failWhen ?? null,
+    syncDelayMs: options.syncDelayMs ?? 0,
   };
   const stats: FakeStats = { runs: 0, syncs: 0, requestBytes: 0, responseBytes: 0, largestResponse: 0 };
   const fake: FakeOffice = {

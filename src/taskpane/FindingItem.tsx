@@ -45,6 +45,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}`,
   },
+  fixButton: { flexShrink: 0 },
   fixText: { display: "flex", flexDirection: "column", minWidth: 0, color: tokens.colorNeutralForeground2 },
   formula: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
 });
@@ -79,7 +80,7 @@ export function FindingItem({
   // Messages and fix descriptions come from the engine in zh-CN whatever the display language.
   const zhText = lang === "zh" ? undefined : "zh-CN";
   return (
-    <li className={mergeClasses(styles.item, styles[finding.severity])}>
+    <li className={mergeClasses(styles.item, styles[finding.severity])} data-code={finding.code} data-cell={finding.cell} data-severity={finding.severity}>
       <div role="button" tabIndex={0} className={styles.row} onClick={() => onSelect(finding)} onKeyDown={onKeyDown}>
         <span className={styles.head}>
           <Text weight="semibold">{strings.codes[finding.code]}</Text>
@@ -99,6 +100,7 @@ export function FindingItem({
         {fix ? (
           <>
             <Button
+              className={styles.fixButton}
               size="small"
               icon={<WrenchRegular />}
               aria-label={format(strings.fixCell, { cell: finding.cell })}

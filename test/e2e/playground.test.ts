@@ -1,0 +1,210 @@
+/**
+ * The playground in a real browser (Debian's chromium, headless, driven by playwright-core),
+ * clicking what a user clicks. A screenshot of each state is saved under test-output/e2e/.
+ */
+import { mkdirSync, readFileSync } from "fs";
+import * as path from "path";
+import type { Browser, Page } from "playwright-core";
+import { checkSheet, Finding, ProfileId } from "../../src/engine";
+import { SAMPLE_SHEETS } from "../../scripts/make-examples";
+import { toGrid } from "../fixtures/sheetSpec";
+import { buildPages, launch, SCREENSHOTS, serve } from "../support/browser";
+
+jest.setTimeout(240000);
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await serve(buildPages());
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const spec = (name: string) => SAMPLE_SHEETS.find((s) => s.name === name)!;
+/** The sample's findings as the engine states them: what the pane must list, no more. */
+const expectedFindings = (sheet: string, profile?: ProfileId) => checkSheet(toGrid(spec(sheet)), { profile }).findings.map((f: Finding) => `${f.code}@${f.cell}`);
+
+async function open(query = ""): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  (page as Page & { errors: string[] }).errors = errors;
+  await page.goto(`${server.url}playground.html${query}`);
+  await page.locator("[data-testid=sheet-grid] td[data-cell]").first().waitFor();
+  return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+const cell = (page: Page, address: string) => page.locator(`[data-testid=sheet-grid] td[data-cell="${address}"]`);
+const pane = (page: Page) => page.locator("aside");
+const listed = async (page: Page) => (await pane(page).locator("li[data-code]").evaluateAll((els) => els.map((e) => `${e.getAttribute("data-code")}@${e.getAttribute("data-cell")}`))).sort();
+const button = (page: Page, name: string) => pane(page).getByRole("button", { name, exact: true });
+/** Wait until the pane has finished its task (检查本表 usable again). */
+const idle = (page: Page) =>
+  page.waitForFunction(() => {
+    const b = [...document.querySelectorAll("aside button")].find((e) => e.textContent?.trim() === "检查本表" || e.textContent?.trim() === "Check this sheet");
+    return !!b && b.getAttribute("aria-disabled") !== "true" && !b.hasAttribute("disabled");
+  });
+/** The visible message bar (the same words also go to the screen-reader live region). */
+const notice = (page: Page, text: RegExp) => pane(page).locator(".fui-MessageBarBody").filter({ hasText: text });
+
+async function checkSheetNamed(page: Page, sheet: string) {
+  await page.getByRole("tab", { name: sheet }).click();
+  await button(page, "检查本表").click();
+  await pane(page).getByRole("heading", { name: `“${sheet}”的检查结果` }).waitFor();
+  await idle(page);
+}
+
+test("open → 检查本表 → the sample's findings, marked; a finding selects its cell; 全部修复; 撤销; 清除标记", async () => {
+  const page = await open();
+  await shot(page, "01-open");
+  const sheet = "智慧化信息化管理系统建设";
+  await checkSheetNamed(page, sheet);
+  expect(await listed(page)).toEqual(expectedFindings(sheet).sort());
+  expect(await cell(page, "J9").getAttribute("data-fill")).toBe("#FFC7CE");
+  expect(await cell(page, "J33").getAttribute("data-fill")).toBe("#FFC7CE");
+  expect(await cell(page, "I9").getAttribute("data-fill")).toBeNull();
+  await expect(cell(page, "J9").getAttribute("title")).resolves.toContain("执行率得分应为 4.36");
+  await shot(page, "02-checked");
+
+  // Clicking a finding selects its cell in the sheet.
+  await pane(page).locator('li[data-cell="J33"] [role=button]').click();
+  await expect(cell(page, "J33").getAttribute("aria-selected")).resolves.toBe("true");
+  await shot(page, "03-finding-selected");
+
+  // 全部修复: only findings without a safe automatic fix remain; cells show the recomputed values.
+  await button(page, "全部修复").click();
+  await notice(page, /已写入 2 处公式/).waitFor();
+  expect(await listed(page)).toEqual(["CONCLUSION_SCORE_MISMATCH@B34"]);
+  expect(await cell(page, "J9").getAttribute("data-formula")).toBe("=I9*MIN(1,MAX(0,IF(F9<=0,0,G9/F9)))");
+  expect(Number(await cell(page, "J9").innerText())).toBeCloseTo(4.361863, 5);
+  expect(Number(await cell(page, "J33").innerText())).toBeCloseTo(94.361863, 5);
+  expect(await cell(page, "J9").getAttribute("data-fill")).toBeNull();
+  expect(await cell(page, "B34").getAttribute("data-fill")).toBe("#FFC7CE");
+  await shot(page, "04-fixed");
+
+  // 撤销上次修复: the original values and fills are back.
+  await button(page, "撤销上次修复").click();
+  await notice(page, /已撤销/).waitFor();
+  expect(await cell(page, "J9").innerText()).toBe("5");
+  expect(await cell(page, "J33").innerText()).toBe("100");
+  expect(await cell(page, "J9").getAttribute("data-formula")).toBeNull();
+  expect(await cell(page, "J9").getAttribute("data-fill")).toBe("#FFC7CE");
+  await shot(page, "05-undone");
+
+  // 清除标记: every cell has its own fill back.
+  await button(page, "清除标记").click();
+  await notice(page, /已清除全部标记/).waitFor();
+  expect(await page.locator("[data-testid=sheet-grid] td[data-fill]").count()).toBe(0);
+  await shot(page, "06-cleared");
+  expect((page as Page & { errors: string[] }).errors).toEqual([]);
+  await page.close();
+});
+
+test("switching the profile changes the grade finding as the bands say", async () => {
+  const page = await open();
+  const sheet = "大楼运行（94.5分）";
+  await checkSheetNamed(page, sheet);
+  expect(await listed(page)).toEqual([]);
+  await pane(page).getByText("未发现问题").first().waitFor();
+  await pane(page).getByRole("combobox").selectOption("yunnan-lincang-2022");
+  await pane(page).locator('li[data-code="GRADE_MISMATCH"]').waitFor();
+  expect(await listed(page)).toEqual(expectedFindings(sheet, "yunnan-lincang-2022").sort());
+  expect(await listed(page)).toEqual(["GRADE_MISMATCH@D3"]);
+  await pane(page).getByText("优 ≥ 95；良 85–95；中 60–85；差 < 60", { exact: true }).waitFor();
+  expect(await cell(page, "D3").getAttribute("data-fill")).toBe("#FFC7CE");
+  await shot(page, "07-profile-lincang");
+  await page.close();
+});
+
+test("检查整个工作簿: progress, then the per-sheet summary; a non-template sheet says so", async () => {
+  const page = await open("?delay=60");
+  await button(page, "检查整个工作簿").click();
+  await pane(page).getByRole("progressbar").waitFor();
+  await pane(page).locator("label").filter({ hasText: /正在检查第 [2-9]\/\d+ 张工作表/ }).waitFor();
+  await shot(page, "08-workbook-progress");
+  await pane(page).getByRole("heading", { name: "工作簿检查结果" }).waitFor({ timeout: 60000 });
+  await idle(page);
+  const summary = await pane(page).getByRole("region", { name: "工作簿检查结果" }).locator("li").evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText.replace(/\s+/g, " ")));
+  expect(summary.length).toBe(SAMPLE_SHEETS.length);
+  for (const s of SAMPLE_SHEETS) {
+    const errors = checkSheet(toGrid(s)).findings.filter((f) => f.severity === "error").length;
+    const line = summary.find((l) => l.startsWith(s.name))!;
+    if (errors) expect(line).toContain(`${errors} 个错误`);
+  }
+  expect(summary.find((l) => l.startsWith("收支台账"))).toContain("非自评表");
+  await shot(page, "09-workbook-summary");
+
+  await checkSheetNamed(page, "收支台账");
+  await pane(page).locator("span").filter({ hasText: "本表未识别为绩效自评表" }).waitFor();
+  await shot(page, "10-not-a-template");
+  await page.close();
+});
+
+test("keyboard only: Tab to 检查本表, Enter; Tab to a finding, Enter selects its cell; 修复 with Enter", async () => {
+  const page = await open();
+  await page.getByRole("tab", { name: "智慧化信息化管理系统建设" }).click();
+  const check = button(page, "检查本表");
+  await check.focus();
+  await page.keyboard.press("Enter");
+  await pane(page).locator('li[data-cell="J9"]').waitFor();
+  // From 检查本表, Tab through the toolbar to the first finding.
+  let focusedCell: string | null = null;
+  for (let i = 0; i < 20 && !focusedCell; i++) {
+    await page.keyboard.press("Tab");
+    focusedCell = await page.evaluate(() => document.activeElement?.closest("li[data-code]")?.getAttribute("data-cell") ?? null);
+  }
+  expect(focusedCell).toBe("J9");
+  await page.keyboard.press("Enter");
+  await expect(cell(page, "J9").getAttribute("aria-selected")).resolves.toBe("true");
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("修复 J9");
+  await page.keyboard.press("Enter");
+  await notice(page, /已写入 \d+ 处公式/).waitFor();
+  expect(await cell(page, "J9").getAttribute("data-formula")).toMatch(/^=I9\*MIN/);
+  await shot(page, "11-keyboard-fix");
+  await page.close();
+});
+
+test("accessibility: axe-core finds no serious or critical violation, in each state", async () => {
+  const page = await open();
+  const axe = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  const audit = async (state: string) => {
+    await page.addScriptTag({ content: axe });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+      });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+    });
+    const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect([state, serious]).toEqual([state, []]);
+  };
+  await audit("opened");
+  await checkSheetNamed(page, "网络运行维护费");
+  await audit("findings");
+  await button(page, "全部修复").click();
+  await notice(page, /已写入/).waitFor();
+  await audit("after a fix");
+  await button(page, "检查整个工作簿").click();
+  await pane(page).getByRole("heading", { name: "工作簿检查结果" }).waitFor();
+  await audit("workbook summary");
+  await page.close();
+});
+
+test("English when Office's display language is English", async () => {
+  const page = await open("?lang=en");
+  await page.getByRole("tab", { name: "智慧化信息化管理系统建设" }).click();
+  await button(page, "Check this sheet").click();
+  await pane(page).locator('li[data-cell="J9"]').waitFor();
+  await idle(page);
+  await pane(page).getByRole("button", { name: "Fix all", exact: true }).waitFor();
+  await shot(page, "12-english");
+  await page.close();
+});
