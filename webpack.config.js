@@ -4,7 +4,21 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const fs = require("fs");
+const os = require("os");
 const { productionUrl, rewriteManifest } = require("./scripts/manifestUrls");
+
+/**
+ * Excel desktop loads add-ins only from a trusted certificate: use the one `npx office-addin-dev-certs
+ * install` makes (and trusts) when it exists; otherwise webpack-dev-server's self-signed one, which
+ * browsers accept after a warning (enough for the playground and Excel on the web).
+ */
+function httpsServer() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { cert: "localhost.crt", key: "localhost.key", ca: "ca.crt" };
+  if (!Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) return "https";
+  return { type: "https", options: Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))])) };
+}
 
 module.exports = (_env, argv) => {
   const production = argv.mode === "production";
@@ -51,7 +65,7 @@ module.exports = (_env, argv) => {
     // Size limits watch the add-in; the playground (ExcelJS, HyperFormula) is a development page.
     performance: { maxAssetSize: 1_000_000, maxEntrypointSize: 1_000_000, assetFilter: (file) => file.startsWith("taskpane") && file.endsWith(".js") },
     devServer: {
-      server: "https",
+      server: httpsServer(),
       host: "localhost",
       port: 3000,
       hot: false,
