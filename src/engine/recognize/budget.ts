@@ -74,7 +74,7 @@ export function readBudgetBlock(
   headerRow: number,
   roles: Map<BudgetRole, { col: number; text: string }>,
   isOtherHeader: (row: number) => boolean,
-): { block: BudgetBlock; nextRow: number } | null {
+): { table: BudgetBlock; nextRow: number } | null {
   const col = (r: BudgetRole) => roles.get(r)?.col;
   const amountCols = (["initial", "adjustment", "adjusted", "executed"] as BudgetRole[])
     .map(col)
@@ -154,7 +154,7 @@ export function readBudgetBlock(
     rows,
     declaredExecWeight,
   };
-  return { block, nextRow: row };
+  return { table: block, nextRow: row };
 }
 
 export function readFundUseTable(

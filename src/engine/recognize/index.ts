@@ -38,49 +38,34 @@ export function findTables(view: SheetView): AnyTable[] {
     rowMayBeHeader(view, row) && (!!matchBudgetHeader(view, row) || !!matchFundHeader(view, row) || !!matchGoalBudgetHeader(view, row));
   const otherThanBudget = (row: number) =>
     rowMayBeHeader(view, row) && (!!matchIndicatorHeader(view, row) || !!matchFundHeader(view, row) || !!matchGoalBudgetHeader(view, row));
+  // Each reader recognises its header at a row and reads the table below it; the first that
+  // succeeds wins (goal and fund tables name budget words too, so they are tried first).
+  type Read = { table: AnyTable; nextRow: number } | null;
+  const readers: ((row: number) => Read)[] = [
+    (row) => {
+      const at = matchGoalBudgetHeader(view, row);
+      return at ? readGoalBudget(view, row, at) : null;
+    },
+    (row) => {
+      const roles = matchFundHeader(view, row);
+      return roles ? readFundUseTable(view, row, roles) : null;
+    },
+    (row) => {
+      const roles = matchBudgetHeader(view, row);
+      return roles ? readBudgetBlock(view, row, roles, otherThanBudget) : null;
+    },
+    (row) => {
+      const header = matchIndicatorHeader(view, row);
+      return header ? readIndicatorTable(view, header, otherThanIndicators) : null;
+    },
+  ];
   let row = 0;
   while (row < view.rowCount) {
-    if (!rowMayBeHeader(view, row)) {
-      row++;
-      continue;
-    }
-    const goal = matchGoalBudgetHeader(view, row);
-    if (goal) {
-      const read = readGoalBudget(view, row, goal);
-      if (read) {
-        tables.push(read.table);
-        row = Math.max(read.nextRow, row + 1);
-        continue;
-      }
-    }
-    const fund = matchFundHeader(view, row);
-    if (fund) {
-      const read = readFundUseTable(view, row, fund);
-      if (read) {
-        tables.push(read.table);
-        row = Math.max(read.nextRow, row + 1);
-        continue;
-      }
-    }
-    const budget = matchBudgetHeader(view, row);
-    if (budget) {
-      const read = readBudgetBlock(view, row, budget, otherThanBudget);
-      if (read) {
-        tables.push(read.block);
-        row = Math.max(read.nextRow, row + 1);
-        continue;
-      }
-    }
-    const ind = matchIndicatorHeader(view, row);
-    if (ind) {
-      const read = readIndicatorTable(view, ind, otherThanIndicators);
-      if (read) {
-        tables.push(read.table);
-        row = Math.max(read.nextRow, row + 1);
-        continue;
-      }
-    }
-    row++;
+    const read = rowMayBeHeader(view, row) ? readers.reduce<Read>((found, reader) => found ?? reader(row), null) : null;
+    if (read) {
+      tables.push(read.table);
+      row = Math.max(read.nextRow, row + 1);
+    } else row++;
   }
   return tables;
 }

@@ -75,12 +75,10 @@ function reportFailures(ctx: RuleContext, failures: SumFailure[]) {
   for (const f of failures) if (!done.has(f)) reportFailure(ctx, f);
 }
 
-function budgetBlockFailures(ctx: RuleContext): SumFailure[] {
+function* budgetBlockFailures(ctx: RuleContext): Generator<SumFailure | undefined> {
   const block = ctx.unit.budget;
-  if (!block) return [];
+  if (!block) return;
   const { view } = ctx;
-  const failures: SumFailure[] = [];
-  const push = (f: SumFailure | undefined) => f && failures.push(f);
   const byRole = (role: BudgetRow["role"]) => block.rows.find((r) => r.role === role);
   const total = byRole("total");
   const basic = byRole("basic");
@@ -88,14 +86,14 @@ function budgetBlockFailures(ctx: RuleContext): SumFailure[] {
   for (const col of budgetCellsOf(block)) {
     const colName = header(view, block.headerRow, col);
     if (total && basic && project) {
-      push(sumFailure(numberAt(view, total.row, col), [numberAt(view, basic.row, col), numberAt(view, project.row, col)], `“${total.label}”${colName}（基本支出 + 项目支出）`));
+      yield sumFailure(numberAt(view, total.row, col), [numberAt(view, basic.row, col), numberAt(view, project.row, col)], `“${total.label}”${colName}（基本支出 + 项目支出）`);
     }
     for (const parentRole of ["total", "basic", "project"] as const) {
       const parent = byRole(parentRole);
       if (!parent) continue;
       const parts = block.rows.filter((r) => r.role === "component" && r.parent === parentRole);
       if (parts.length === 0) continue;
-      push(sumFailure(numberAt(view, parent.row, col), parts.map((r) => numberAt(view, r.row, col)), `“${parent.label}”${colName}（其中各项之和）`));
+      yield sumFailure(numberAt(view, parent.row, col), parts.map((r) => numberAt(view, r.row, col)), `“${parent.label}”${colName}（其中各项之和）`);
     }
   }
   // 年初预算数 + 预算调整数 = 全年收入决算数 (department block).
@@ -104,10 +102,9 @@ function budgetBlockFailures(ctx: RuleContext): SumFailure[] {
       const initial = numberAt(view, r.row, block.cols.initial);
       const adjustment = numberAt(view, r.row, block.cols.adjustment);
       if (value(initial) === undefined || value(adjustment) === undefined) continue;
-      push(sumFailure(numberAt(view, r.row, block.cols.adjusted), [initial, adjustment], `“${r.label}”${header(view, block.headerRow, block.cols.adjusted)}（年初预算数 + 预算调整数）`));
+      yield sumFailure(numberAt(view, r.row, block.cols.adjusted), [initial, adjustment], `“${r.label}”${header(view, block.headerRow, block.cols.adjusted)}（年初预算数 + 预算调整数）`);
     }
   }
-  return failures;
 }
 
 function rowName(view: SheetView, row: number, labelCol: number): string {
@@ -119,56 +116,51 @@ function rowName(view: SheetView, row: number, labelCol: number): string {
 }
 
 /** 实际到位 = 已使用 + 结余 + 结转 on each row; the 合计 row is the column sum. */
-function fundUseFailures(ctx: RuleContext): SumFailure[] {
+function* fundUseFailures(ctx: RuleContext): Generator<SumFailure | undefined> {
   const t = ctx.unit.fundUse;
-  if (!t) return [];
+  if (!t) return;
   const { view } = ctx;
   const c = t.cols;
-  const out: SumFailure[] = [];
-  const push = (f: SumFailure | undefined) => f && out.push(f);
   for (const row of t.itemRows) {
     const balance = numberAt(view, row, c.balance);
     const carry = numberAt(view, row, c.carryover);
     if (value(balance) === undefined && value(carry) === undefined) continue;
     const used = numberAt(view, row, c.used);
     if (value(used) === undefined) continue;
-    push(sumFailure(numberAt(view, row, c.arrived), [used, balance, carry], `${rowName(view, row, c.label)}实际到位资金（已使用资金 + 结余资金 + 结转资金）`));
+    yield sumFailure(numberAt(view, row, c.arrived), [used, balance, carry], `${rowName(view, row, c.label)}实际到位资金（已使用资金 + 结余资金 + 结转资金）`);
   }
   if (t.sumRow !== undefined) {
     for (const col of [c.budget, c.arrived, c.used, c.balance, c.carryover]) {
       if (col === undefined) continue;
-      push(sumFailure(numberAt(view, t.sumRow, col), t.itemRows.map((r) => numberAt(view, r, col)), `合计行${header(view, t.headerRow, col)}`));
+      yield sumFailure(numberAt(view, t.sumRow, col), t.itemRows.map((r) => numberAt(view, r, col)), `合计行${header(view, t.headerRow, col)}`);
     }
   }
-  return out;
 }
 
 /** Each group's 总额 = 财政拨款 + 其他资金; 金额合计 is the column sum. */
-function goalBudgetFailures(ctx: RuleContext): SumFailure[] {
+function* goalBudgetFailures(ctx: RuleContext): Generator<SumFailure | undefined> {
   const t = ctx.unit.goalBudget;
-  if (!t) return [];
+  if (!t) return;
   const { view } = ctx;
-  const out: SumFailure[] = [];
-  const push = (f: SumFailure | undefined) => f && out.push(f);
   for (const g of t.groups) {
     const groupName = g.name === "planned" ? "预算金额" : "实际执行";
     if (g.total !== undefined && g.parts.length > 0) {
       for (const row of [...t.itemRows, ...(t.sumRow !== undefined ? [t.sumRow] : [])]) {
-        push(sumFailure(numberAt(view, row, g.total), g.parts.map((col) => numberAt(view, row, col)), `${rowName(view, row, t.labelCol)}${groupName}总额`));
+        yield sumFailure(numberAt(view, row, g.total), g.parts.map((col) => numberAt(view, row, col)), `${rowName(view, row, t.labelCol)}${groupName}总额`);
       }
     }
     if (t.sumRow === undefined) continue;
     for (const col of [...(g.total !== undefined ? [g.total] : []), ...g.parts]) {
-      push(sumFailure(numberAt(view, t.sumRow, col), t.itemRows.map((r) => numberAt(view, r, col)), `金额合计（${groupName}${header(view, t.headerRow + 1, col)}）`));
+      yield sumFailure(numberAt(view, t.sumRow, col), t.itemRows.map((r) => numberAt(view, r, col)), `金额合计（${groupName}${header(view, t.headerRow + 1, col)}）`);
     }
   }
-  return out;
 }
 
 export const budgetSums: Rule = {
   name: "budget-sums",
   codes: ["BUDGET_SUM_MISMATCH"],
   check(ctx) {
-    reportFailures(ctx, [...budgetBlockFailures(ctx), ...fundUseFailures(ctx), ...goalBudgetFailures(ctx)]);
+    const all = [...budgetBlockFailures(ctx), ...fundUseFailures(ctx), ...goalBudgetFailures(ctx)];
+    reportFailures(ctx, all.filter((f): f is SumFailure => f !== undefined));
   },
 };
