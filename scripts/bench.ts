@@ -36,7 +36,7 @@ function table(indicators: number, withFaults: boolean): SheetSpec {
       unit: i % 3 === 0 ? "%" : "个",
       actual: 1,
       weight: Math.round(weight * 1e6) / 1e6,
-      score: fault ? weight * 1.2 : Math.round(weight * 1e6) / 1e6,
+      score: fault ? Math.round((weight + 0.5) * 1e6) / 1e6 : Math.round(weight * 1e6) / 1e6,
     });
   }
   return sichuanProject({

@@ -11,6 +11,9 @@ import { NumberForm } from "../values";
 
 export const ref = (at: Ref) => a1(at.row, at.col);
 
+/** Excel's limit on a formula's length, in characters. */
+export const MAX_FORMULA = 8192;
+
 /** A number as a formula constant. */
 export function constant(x: number): string {
   return String(Math.round(x * 1e10) / 1e10);
@@ -109,14 +112,19 @@ export function totalExpression(o: Operands, facts: UnitFacts): string | undefin
   }
   const args = [...[...byCol.entries()].flatMap(([col, rows]) => runs(col, rows)), ...loose];
   let expr = `SUM(${args.join(",")})`;
+  // Scores above their weight count at the weight, so that the formula is right on its own; when
+  // there are so many that the formula would pass Excel's 8,192 characters, the capping fixes of
+  // those scores (written with it) do the job.
+  let caps = "";
   for (const it of items) {
     const s = value(it.score);
     const w = value(it.weight);
     if (s !== undefined && w !== undefined && s > w && it.weight) {
       const so = operand(o, it.score.at, s);
-      expr += `-${so}+MIN(${operand(o, it.weight.at, w)},${so})`;
+      caps += `-${so}+MIN(${operand(o, it.weight.at, w)},${so})`;
     }
   }
+  if (expr.length + caps.length <= MAX_FORMULA / 2) expr += caps;
   const exec = facts.exec;
   if (exec?.score && value(exec.score) !== undefined) {
     const s = value(exec.score)!;
@@ -126,6 +134,18 @@ export function totalExpression(o: Operands, facts: UnitFacts): string | undefin
   for (const d of facts.items.filter((i) => i.item.isDeduction)) {
     if (value(d.score) !== undefined) expr += `-${operand(o, d.score.at, value(d.score)!)}`;
   }
+  return expr;
+}
+
+/**
+ * How the top 自评得分 field and the grade refer to the total: the 合计 cell when it already holds the
+ * total (or when the sum itself is too long to repeat: the 合计 fix then makes the cell right);
+ * otherwise the sum itself, so that the fix is right on its own whatever else is fixed.
+ */
+export function totalSource(o: Operands, facts: UnitFacts, totalCellAgrees: boolean): string | undefined {
+  const at = facts.unit.indicators?.totalRow?.score;
+  const expr = totalExpression(o, facts);
+  if (at && (totalCellAgrees || (expr !== undefined && expr.length > 1000))) return ref(at);
   return expr;
 }
 

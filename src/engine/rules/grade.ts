@@ -3,7 +3,7 @@ import { num } from "../format";
 import { describeBands, gradeFor } from "../profiles";
 import { readGradeText, writeGradeText } from "../recognize/statements";
 import { cellText, readNumber } from "../values";
-import { gradeExpression, ref, totalExpression } from "./formulas";
+import { gradeExpression, totalSource } from "./formulas";
 import { totalAgrees } from "./totals";
 import { Rule } from "./types";
 
@@ -16,9 +16,7 @@ export const grade: Rule = {
     const expected = gradeFor(total, profile);
     const totalAt = unit.indicators?.totalRow?.score;
     const totalStated = totalAt ? readNumber(view.cell(totalAt.row, totalAt.col)) : undefined;
-    const expr = totalExpression(operands, facts);
-    // The grade formula reads the total cell when that cell already holds the total.
-    const source = totalAt && totalStated?.kind === "number" && totalAgrees(totalStated.value, total) ? ref(totalAt) : expr;
+    const source = totalSource(operands, facts, totalStated?.kind === "number" && totalAgrees(totalStated.value, total));
     for (const g of unit.grades) {
       if (g.grade === expected) continue;
       const where = g.form === "sentence" ? `结论中写“${g.text}”` : `表中为“${g.grade}”`;

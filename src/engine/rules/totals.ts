@@ -6,7 +6,7 @@
 import { UnitFacts } from "../facts";
 import { num } from "../format";
 import { readNumber } from "../values";
-import { numFmtFor, ref, totalExpression } from "./formulas";
+import { numFmtFor, totalExpression, totalSource } from "./formulas";
 import { Rule } from "./types";
 
 /** A stated total agrees when it equals the recomputed one, or that rounded to one decimal or an integer. */
@@ -49,9 +49,7 @@ export const totals: Rule = {
     if (header) {
       const r = readNumber(view.cell(header.at.row, header.at.col));
       if (r.kind === "number" && !totalAgrees(r.value, total)) {
-        // Point at the total cell when it already holds the total; else write the sum itself, so the
-        // fix is right on its own, whatever else is fixed.
-        const source = totalAt && totalCellAgrees ? ref(totalAt) : expr;
+        const source = totalSource(operands, facts, totalCellAgrees);
         report({
           code: "HEADER_SCORE_MISMATCH",
           severity: "error",

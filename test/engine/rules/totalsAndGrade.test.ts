@@ -1,4 +1,7 @@
-import { findCell, offset, withCell } from "../../fixtures/sheetSpec";
+import { checkSheet, planFixes } from "../../../src/engine";
+import { findCell, offset, toGrid, withCell } from "../../fixtures/sheetSpec";
+import { SichuanIndicator } from "../../fixtures/sichuan";
+import { applyFixes } from "../../support/recalc";
 import { nationalProject } from "../../fixtures/others";
 import { sichuanProject, smartHall } from "../../fixtures/sichuan";
 import { yunnanConsistent, yunnanProject } from "../../fixtures/yunnan";
@@ -66,5 +69,21 @@ describe("GRADE_MISMATCH", () => {
     const f = only(withCell(nationalProject(), "B23", "该项目自评得分为97.92分，自评等级：良。"), "GRADE_MISMATCH");
     expect(f.map((x) => [x.cell, x.stated, x.expected])).toEqual([["B23", "良", "优"]]);
     expect(f[0].fix).toBeUndefined();
+  });
+});
+
+describe("formulas stay within Excel's 8,192 characters", () => {
+  test("a table with hundreds of scores above their weights: the total formula is short, and fixing all still adds up", () => {
+    const items = Array.from({ length: 600 }, (_, i): SichuanIndicator => ({
+      l1: "产出指标", l2: "数量指标", name: `指标${i}`, dir: "≥", target: 10, unit: "个", actual: 1, weight: 0.15, score: i % 2 ? 0.15 : 0.4,
+    }));
+    const spec = sichuanProject({ ...smartHall, indicators: items, total: { weight: 100, score: 100 } });
+    const grid = toGrid(spec);
+    const r = checkSheet(grid);
+    const fixes = planFixes(r.findings);
+    expect(fixes.length).toBeGreaterThan(300);
+    for (const f of fixes) expect(f.formula!.length).toBeLessThanOrEqual(8192);
+    const again = checkSheet(applyFixes(grid, fixes));
+    expect(again.findings.filter((f) => f.fix)).toEqual([]);
   });
 });
