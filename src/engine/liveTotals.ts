@@ -25,12 +25,12 @@ export function liveTotals(operands: Operands, unit: EvaluationUnit, facts: Unit
     source = ref(totalAt);
     if (typed(totalAt)) out.push({ at: totalAt, formula: `=${expr}`, result: facts.total, description: `合计改为公式（当前 ${num(facts.total)}）` });
   }
-  if (unit.headerScore && typed(unit.headerScore.at)) {
+  if (unit.headerScore && unit.headerScore.inline === undefined && typed(unit.headerScore.at)) {
     out.push({ at: unit.headerScore.at, formula: `=${source}`, result: facts.total, description: "表头自评得分改为引用合计" });
   }
   const grade = gradeFor(facts.total, profile);
   for (const g of unit.grades) {
-    if (g.form === "sentence" || !typed(g.at)) continue;
+    if (g.form === "sentence" || g.inline || !typed(g.at)) continue;
     const style = g.form === "checkbox" ? readGradeText(cellText(view.cell(g.at.row, g.at.col)))?.style : undefined;
     out.push({
       at: g.at,

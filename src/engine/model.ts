@@ -133,6 +133,8 @@ export interface IndicatorTable {
 export interface FieldRef {
   at: Ref;
   labelAt: Ref;
+  /** Label and value typed in one cell ("自评得分：95"): the value, read from the text. Never rewritten. */
+  inline?: number;
 }
 
 export interface GradeStatement {
@@ -142,6 +144,8 @@ export interface GradeStatement {
   form: "text" | "checkbox" | "sentence";
   /** The original text (for rebuilding check-box text in the fix). */
   text: string;
+  /** Label and grade typed in one cell ("自评等级：☑优 □良"): reported, never rewritten. */
+  inline?: boolean;
 }
 
 export interface ConclusionScore {

@@ -129,3 +129,25 @@ describe("sheets that are not self-evaluation tables", () => {
     expect(run(nationalProject()).template).toBe("project-national");
   });
 });
+
+describe("label and value typed into one cell", () => {
+  // The Yunnan form's top row with 自评得分 and 自评等级 each typed with their value in one cell.
+  const inline = (score: string, grade: string) =>
+    withCell(withCell(withCell(withCell(yunnanProject(yunnanConsistent), "A3", score), "B3", null), "C3", grade), "D3", null);
+
+  test("read, compared with the recomputed total, reported without rewriting the text", () => {
+    expect(run(inline("自评得分：97.5", "自评等级：☑优 □良 □中 □差")).findings).toEqual([]);
+    const r = run(inline("自评得分：95分", "自评等级：□优 ☑良 □中 □差"));
+    expect(r.findings.map((f) => [f.code, f.cell, f.stated, f.expected, !!f.fix])).toEqual([
+      ["HEADER_SCORE_MISMATCH", "A3", 95, 97.5, false],
+      ["GRADE_MISMATCH", "C3", "良", "优", false],
+    ]);
+    expect(r.liveTotals.map((f) => f.cell)).not.toContain("A3");
+  });
+
+  test("budget row labels with a trailing colon (年度资金总额：)", () => {
+    const spec = mapText(nationalProject(), (t) => (/^(年度资金总额|其中：当年财政拨款)$/.test(t) ? `${t}：` : t));
+    expect(run(spec).findings).toEqual([]);
+    expect(run(withCell(spec, "D7", 90)).findings.map((f) => [f.code, f.cell])).toEqual([["BUDGET_SUM_MISMATCH", "D6"]]);
+  });
+});

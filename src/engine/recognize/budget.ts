@@ -54,7 +54,8 @@ function isNumberish(view: SheetView, row: number, col: number | undefined): boo
   return readNumber(view.cell(row, col)).kind !== "empty";
 }
 
-function classifyBudgetRow(texts: string[]): { role: BudgetRowRole; parent?: BudgetRow["parent"] } {
+function classifyBudgetRow(labels: string[]): { role: BudgetRowRole; parent?: BudgetRow["parent"] } {
+  const texts = labels.map((t) => t.replace(/[:：]$/, ""));
   const full = texts.join("");
   const last = texts[texts.length - 1] ?? "";
   const parentOf = (): BudgetRow["parent"] => (/^项目支出/.test(full) ? "project" : /^基本支出/.test(full) ? "basic" : "total");

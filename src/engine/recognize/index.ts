@@ -17,6 +17,7 @@ import {
   TemplateId,
 } from "../model";
 import { ProfileId } from "../profiles";
+import { parseNumberText } from "../text";
 import { cellText, readNumber } from "../values";
 import { matchBudgetHeader, matchFundHeader, matchGoalBudgetHeader, readBudgetBlock, readFundUseTable, readGoalBudget } from "./budget";
 import { matchIndicatorHeader, readIndicatorTable } from "./indicators";
@@ -156,6 +157,19 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
     const cover = covering(r);
     for (const { col, text } of labels) {
       if (cover.some((t) => col >= t.bounds.left && col <= t.bounds.right) || used.has(r * 16384 + col)) continue;
+      const at = { row: r, col };
+      // Label and value typed into one cell: 自评得分：95 / 自评等级：☑优 □良 □中 □差.
+      const inline = /^([^:：]{2,8})[:：](.+)$/.exec(text);
+      if (inline && isHeaderScoreLabel(inline[1])) {
+        const n = parseNumberText(inline[2]);
+        if (n && !n.percent) out.push({ at, kind: "field", headerScore: { at, labelAt: at, inline: n.value } });
+        continue;
+      }
+      if (inline && isGradeLabel(inline[1])) {
+        const g = readGradeText(inline[2]);
+        if (g) out.push({ at, kind: "field", grade: { at, grade: g.grade, form: g.form, text: inline[2], inline: true } });
+        continue;
+      }
       if (isHeaderScoreLabel(text)) {
         const v = valueRightOf(view, { row: r, col });
         if (v && readNumber(view.cell(v.row, v.col)).kind !== "empty") {

@@ -47,7 +47,7 @@ export const totals: Rule = {
     }
     const header = unit.headerScore;
     if (header) {
-      const r = readNumber(view.cell(header.at.row, header.at.col));
+      const r = header.inline !== undefined ? ({ kind: "number", value: header.inline, form: undefined } as const) : readNumber(view.cell(header.at.row, header.at.col));
       if (r.kind === "number" && !totalAgrees(r.value, total)) {
         const source = totalSource(operands, facts, totalCellAgrees);
         report({
@@ -57,7 +57,8 @@ export const totals: Rule = {
           stated: r.value,
           expected: Math.round(total * 100) / 100,
           message: `表头自评得分应为 ${num(total)}（${totalArithmetic(facts)}），表中为 ${num(r.value)}`,
-          fix: source ? { at: header.at, formula: `=${source}`, result: total, numFmt: numFmtFor(r.form, "score"), description: "表头自评得分引用合计" } : undefined,
+          // A value typed after its label in one cell is text: it is reported, not rewritten.
+          fix: source && header.inline === undefined ? { at: header.at, formula: `=${source}`, result: total, numFmt: numFmtFor(r.form, "score"), description: "表头自评得分引用合计" } : undefined,
         });
       }
     }

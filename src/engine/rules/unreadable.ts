@@ -50,7 +50,7 @@ export const unreadable: Rule = {
       if (total.score) check(numberAt(view, total.score.row, total.score.col), "合计");
       for (const w of total.weights) check(numberAt(view, w.row, w.col), "总分的分值");
     }
-    if (unit.headerScore) check(numberAt(view, unit.headerScore.at.row, unit.headerScore.at.col), "自评得分");
+    if (unit.headerScore && unit.headerScore.inline === undefined) check(numberAt(view, unit.headerScore.at.row, unit.headerScore.at.col), "自评得分");
     const fund = unit.fundUse;
     if (fund) {
       for (const row of [...fund.itemRows, ...(fund.sumRow !== undefined ? [fund.sumRow] : [])]) {
