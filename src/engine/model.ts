@@ -3,7 +3,6 @@
  * Rules read only this model (and the grid for cell values); they never search the sheet again.
  */
 import type { Ref } from "./recognize/view";
-import type { Direction } from "./text";
 
 export type { Ref };
 
@@ -166,8 +165,4 @@ export interface EvaluationUnit {
   headerScore?: FieldRef;
   grades: GradeStatement[];
   conclusions: ConclusionScore[];
-}
-
-export interface ParsedIndicatorValues {
-  direction?: Direction;
 }

@@ -4,7 +4,6 @@
  */
 
 export type Grade = "优" | "良" | "中" | "差";
-export const GRADES: readonly Grade[] = ["优", "良", "中", "差"];
 
 export interface GradeBand {
   grade: Grade;

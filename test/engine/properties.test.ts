@@ -4,7 +4,7 @@
  * real formula engine (HyperFormula) — leaves none of the fixed findings; fixing twice equals once.
  */
 import fc from "fast-check";
-import { Bounds, checkSheet, Finding, MemoryGrid, parseA1, planFixes, SheetResult } from "../../src/engine";
+import { Bounds, checkSheet, Finding, MemoryGrid, parseA1, planFixes, SheetResult, writableBounds } from "../../src/engine";
 import { deleteRow, insertRows, SheetSpec, SpecCell, swapRows, toGrid, withCell } from "../fixtures/sheetSpec";
 import { applyFixes } from "../support/recalc";
 import { hotline, networkMaintenance, procurement, sichuanProject, smartHall } from "../fixtures/sichuan";
@@ -102,7 +102,7 @@ const within = (cell: string, bounds: Bounds[]) => {
 };
 
 function assertWritesInsideTables(r: SheetResult) {
-  const bounds = r.units.map((u) => u.bounds);
+  const bounds = writableBounds(r);
   for (const fix of planFixes(r.findings)) {
     if (!within(fix.cell, bounds)) throw new Error(`write outside the recognised tables: ${fix.cell} (${JSON.stringify(bounds)})`);
   }

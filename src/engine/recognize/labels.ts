@@ -63,7 +63,6 @@ export const TABLE_END_LABELS =
 /** Total rows: 总分 / 合计 / 得分合计 … */
 export const TOTAL_LABEL = /^(总分|合计|总计|得分合计|自评得分合计|分值合计|综合得分|总得分|合\s*计|总\s*分)$/;
 
-export const SCORE_TOTAL_LABEL = /^(得分合计|自评得分合计|合计得分)$/;
 
 /** Label of the top 自评得分 field. */
 export const HEADER_SCORE_LABEL = /^(自评得分|自评总分|评价得分|自评分数|综合评分|绩效自评得分)$/;
@@ -93,12 +92,7 @@ export function baseLabel(label: string): string {
   return label.replace(/[(（][^()（）]*[)）]/g, "").replace(/[:：]$/, "");
 }
 
-/** First-level section names of project tables (for choosing the level-1 column by content). */
-export const FIRST_LEVEL_NAME = /^(产出|效益|满意度|成本|效果|投入|过程|决策|产出和效益)(指标)?$/;
 
-/** Second-level names of project tables. */
-export const SECOND_LEVEL_NAME =
-  /^(数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|可持续影响|服务对象满意度|满意度)(指标)?$/;
 
 /** Empty placeholder rows: 指标 1: 指标 2: */
 export const PLACEHOLDER = /^指标\d+[:：.、]?$/;

@@ -2,7 +2,7 @@
  * The live formulas fixes write, built from the sheet's own cells. One place for each expression
  * so that the rate, the execution score, the total and the grade always agree with each other.
  */
-import { ExecFacts, form, UnitFacts, value } from "../facts";
+import { ExecFacts, UnitFacts, value } from "../facts";
 import { a1 } from "../grid";
 import { BudgetBlock, Ref } from "../model";
 import { Profile } from "../profiles";
@@ -163,4 +163,3 @@ export function budgetCellsOf(block: BudgetBlock) {
   return [block.cols.initial, block.cols.adjustment, block.cols.adjusted, block.cols.executed].filter((c): c is number => c !== undefined);
 }
 
-export { form, value };
