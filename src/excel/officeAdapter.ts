@@ -414,12 +414,18 @@ export interface OfficeInfo {
   dark: boolean;
 }
 
+/** A background colour ("#1F1F1F") is dark when its luminance is below the middle. */
+export function isDarkColor(hex: string | undefined): boolean {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex ?? "");
+  if (!m) return false;
+  const [r, g, b] = m.slice(1).map((h) => parseInt(h, 16) / 255);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
+}
+
 export async function whenOfficeReady(): Promise<OfficeInfo> {
   const info = await Office.onReady();
   const theme = (Office.context as { officeTheme?: { bodyBackgroundColor?: string } }).officeTheme;
-  const bg = theme?.bodyBackgroundColor ?? "#FFFFFF";
-  const dark = /^#?[0-5][0-9A-F]/i.test(bg.replace("#", "").slice(0, 2)) && bg.toUpperCase() !== "#FFFFFF";
-  return { host: info.host ? String(info.host) : null, displayLanguage: Office.context?.displayLanguage ?? "zh-CN", dark };
+  return { host: info.host ? String(info.host) : null, displayLanguage: Office.context?.displayLanguage ?? "zh-CN", dark: isDarkColor(theme?.bodyBackgroundColor) };
 }
 
 /** Register a ribbon ExecuteFunction: run it, then tell Office it completed (also on failure). */

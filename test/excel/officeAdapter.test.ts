@@ -4,7 +4,7 @@
  * sheet and a failed batch, run-time gating of optional APIs.
  */
 import { checkSheet, Fix, MemoryGrid, planFixes } from "../../src/engine";
-import { DEFAULT_LIMITS, MARK_FILL, OfficeAdapter, OfficeHost } from "../../src/excel/officeAdapter";
+import { DEFAULT_LIMITS, isDarkColor, MARK_FILL, OfficeAdapter, OfficeHost } from "../../src/excel/officeAdapter";
 import { createFakeOffice, Fill, NO_FILL, WorkbookModel } from "../../src/fake-excel";
 import { PortError } from "../../src/addin/port";
 import { SheetSpec, toGrid } from "../fixtures/sheetSpec";
@@ -274,4 +274,9 @@ describe("other entry points", () => {
     await adapter.saveProfile("yunnan-lincang-2022");
     expect(new OfficeAdapter(fake as unknown as OfficeHost).loadProfile()).toBe("yunnan-lincang-2022");
   });
+});
+
+test("the pane follows Office's theme: dark backgrounds are told apart from light ones", () => {
+  expect(["#1F1F1F", "#262626", "#000000"].map(isDarkColor)).toEqual([true, true, true]);
+  expect(["#FFFFFF", "#F3F2F1", "#E6E6E6", undefined, "white"].map(isDarkColor)).toEqual([false, false, false, false, false]);
 });
