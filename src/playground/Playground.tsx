@@ -51,6 +51,8 @@ export function Playground({ initial, lang, open }: { initial: Loaded; lang: Lan
   const styles = useStyles();
   const words = WORDS[lang];
   const [loaded, setLoaded] = useState(initial);
+  // A new workbook starts a new grid and a new pane (their state belongs to the old one).
+  const [generation, setGeneration] = useState(0);
   const [dropping, setDropping] = useState(false);
   const [error, setError] = useState<string>();
   const input = useRef<HTMLInputElement>(null);
@@ -60,6 +62,7 @@ export function Playground({ initial, lang, open }: { initial: Loaded; lang: Lan
     setError(undefined);
     try {
       setLoaded(await open(file));
+      setGeneration((g) => g + 1);
     } catch (e) {
       setError(`${words.failed}${e instanceof Error ? e.message : String(e)}`);
     }
@@ -95,10 +98,10 @@ export function Playground({ initial, lang, open }: { initial: Loaded; lang: Lan
         </header>
         <div className={styles.body}>
           <section className={styles.sheet} aria-label={words.sheets}>
-            <SheetGrid key={loaded.session as unknown as string} model={loaded.model} label={words.sheets} />
+            <SheetGrid key={generation} model={loaded.model} label={words.sheets} />
           </section>
           <aside className={styles.pane} aria-label="自评表核对">
-            <App key={loaded.session as unknown as string} session={loaded.session} lang={lang} />
+            <App key={generation} session={loaded.session} lang={lang} />
           </aside>
         </div>
       </div>

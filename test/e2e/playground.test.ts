@@ -2,13 +2,15 @@
  * The playground in a real browser (Debian's chromium, headless, driven by playwright-core),
  * clicking what a user clicks. A screenshot of each state is saved under test-output/e2e/.
  */
-import { mkdirSync, readFileSync } from "fs";
+import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { checkSheet, Finding, ProfileId } from "../../src/engine";
 import { SAMPLE_SHEETS } from "../../scripts/make-examples";
 import { toGrid } from "../fixtures/sheetSpec";
 import { buildPages, launch, SCREENSHOTS, serve } from "../support/browser";
+import { tempDir, writeWorkbook } from "../support/workbooks";
+import { nationalProject, wuhua } from "../fixtures/others";
 
 jest.setTimeout(240000);
 
@@ -206,5 +208,25 @@ test("English when Office's display language is English", async () => {
   await idle(page);
   await pane(page).getByRole("button", { name: "Fix all", exact: true }).waitFor();
   await shot(page, "12-english");
+  await page.close();
+});
+
+test("a workbook of the user's own replaces the sample and is checked the same way", async () => {
+  const file = await writeWorkbook(path.join(tempDir(), "我的自评表.xlsx"), [wuhua(), nationalProject()]);
+  const page = await open();
+  await page.locator("[data-testid=file-input]").setInputFiles(file);
+  await page.getByRole("tab", { name: "收支台账" }).waitFor({ state: "detached" });
+  expect(await page.getByRole("tab").allInnerTexts()).toEqual(["评价表", "项目支出绩效自评表"]);
+  await checkSheetNamed(page, "评价表");
+  expect(await listed(page)).toEqual(["LEVEL_WEIGHT_MISMATCH@B23"]);
+  expect(await cell(page, "B23").getAttribute("data-fill")).toBe("#FFC7CE");
+  await shot(page, "13-own-workbook");
+  // A file that is not a workbook: a clear message, the loaded workbook stays.
+  const bad = path.join(tempDir(), "不是工作簿.xlsx");
+  writeFileSync(bad, "项目,得分\n");
+  await page.locator("[data-testid=file-input]").setInputFiles(bad);
+  await page.getByRole("alert").waitFor();
+  expect(await page.getByRole("alert").innerText()).toContain("无法读取这个文件");
+  expect(await page.getByRole("tab").allInnerTexts()).toEqual(["评价表", "项目支出绩效自评表"]);
   await page.close();
 });
