@@ -124,9 +124,9 @@ export function computeTotal(facts: UnitFacts, overrides = new Map<string, numbe
     const s = scoreOf(it.score);
     if (s === undefined) continue;
     const w = value(it.weight);
-    const capped = w !== undefined ? Math.min(s, w) : s;
-    if (it.item.isDeduction) deductions += capped;
-    else itemsSum += capped;
+    // A deduction counts by its size whether written 2 or -2 (at most its weight, when it has one).
+    if (it.item.isDeduction) deductions += w !== undefined ? Math.min(Math.abs(s), Math.abs(w)) : Math.abs(s);
+    else itemsSum += w !== undefined ? Math.min(s, w) : s;
   }
   let execScore: number | undefined;
   if (exec?.score) {

@@ -58,6 +58,8 @@ export interface FundUseTable {
   bounds: Bounds;
   cols: { label: number; budget?: number; arrived?: number; used?: number; balance?: number; carryover?: number };
   itemRows: number[];
+  /** 小计 rows, each with the item rows it sums (those since the previous heading or 小计). */
+  subtotals: { row: number; itemRows: number[] }[];
   sumRow?: number;
 }
 
@@ -93,6 +95,8 @@ export interface LevelGroup {
   bottom: number;
   /** The group's own weight: a cell in the level's weight column, or declared in the label. */
   weight?: { value: number; at: Ref; declared: boolean };
+  /** The level's weight cell holds an error value or text: the group's weight is unknown. */
+  unreadableWeight?: Ref;
   children: LevelGroup[];
   items: IndicatorItem[];
 }

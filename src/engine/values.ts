@@ -8,7 +8,7 @@ import { fold, isNotApplicable, parseNumberText } from "./text";
 export type NumberReading =
   | { kind: "number"; value: number; /** how the sheet wrote it */ form: NumberForm }
   | { kind: "empty" }
-  | { kind: "unreadable"; text: string };
+  | { kind: "unreadable"; text: string; /** a formula saved without its calculated result */ uncomputed?: boolean };
 
 /** How a number is represented in its cell, so that a fix can write it back the same way. */
 export interface NumberForm {
@@ -43,6 +43,8 @@ export function hasPercentFormat(cell: Cell | undefined): boolean {
 export function readNumber(cell: Cell | undefined): NumberReading {
   if (!cell) return { kind: "empty" };
   const v: CellValue = cell.value;
+  // Files written by programs may hold formulas without results: the value is unknown, not empty.
+  if ((v === null || v === undefined) && cell.formula) return { kind: "unreadable", text: cell.formula, uncomputed: true };
   if (v === null || v === undefined) return { kind: "empty" };
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { kind: "unreadable", text: String(v) };

@@ -20,6 +20,7 @@ import {
   GOAL_TOTAL_COL,
   matchRole,
   TABLE_END_LABELS,
+  SUBTOTAL_LABEL,
   TOTAL_LABEL,
 } from "./labels";
 import { SheetView } from "./view";
@@ -168,10 +169,13 @@ export function readFundUseTable(
   const firstValue = Math.min(...valueCols);
   const right = Math.max(...valueCols);
   const itemRows: number[] = [];
+  const subtotals: FundUseTable["subtotals"] = [];
+  let groupStart = 0;
   let sumRow: number | undefined;
   let row = headerRow + 1;
   let blankRun = 0;
   let bottom = headerRow;
+  const hasNumbers = (r: number) => valueCols.some((c) => isNumberish(view, r, c));
   for (; row < view.rowCount; row++) {
     if (view.rowIsBlank(row, 0, right)) {
       if (++blankRun > 2) break;
@@ -179,13 +183,25 @@ export function readFundUseTable(
     }
     blankRun = 0;
     const labels = view.rowLabels(row, 0, firstValue - 1);
-    const hasNumbers = valueCols.some((c) => isNumberish(view, row, c));
     if (labels.some((l) => TOTAL_LABEL.test(l.text))) {
       sumRow = row;
       bottom = row;
       continue;
     }
-    if (!hasNumbers) break;
+    if (labels.some((l) => SUBTOTAL_LABEL.test(l.text))) {
+      subtotals.push({ row, itemRows: itemRows.slice(groupStart) });
+      groupStart = itemRows.length;
+      bottom = row;
+      continue;
+    }
+    if (!hasNumbers(row)) {
+      // A group heading (一 | 办公经费) is followed by rows with amounts; anything else ends the table.
+      if (labels.length > 0 && row + 1 < view.rowCount && hasNumbers(row + 1) && sumRow === undefined) {
+        groupStart = itemRows.length;
+        continue;
+      }
+      break;
+    }
     itemRows.push(row);
     bottom = row;
   }
@@ -204,6 +220,7 @@ export function readFundUseTable(
         carryover: col("carryover"),
       },
       itemRows,
+      subtotals,
       sumRow,
     },
     nextRow: row,
@@ -271,5 +288,17 @@ export function readGoalBudget(
     table: { kind: "goal-budget", headerRow, bounds: { top: headerRow, left: 0, bottom, right }, groups, itemRows, sumRow, labelCol },
     nextRow: row,
   };
+}
+
+/**
+ * A budget block standing alone (no indicator table after it) is part of a self-evaluation only
+ * when it looks like one: it scores the rate (分值 / 得分 / 执行率（10分）), or breaks a 总额 down
+ * into 其中 / 基本支出 / 项目支出 rows. A list of projects with 全年预算数 | 全年执行数 | 执行率 is an
+ * execution-progress report, not a self-evaluation table.
+ */
+export function isSelfEvaluationBlock(block: BudgetBlock): boolean {
+  if (block.cols.score !== undefined || block.cols.weight !== undefined || block.declaredExecWeight) return true;
+  const roles = new Set(block.rows.map((r) => r.role));
+  return roles.has("total") && (roles.has("component") || roles.has("basic") || roles.has("project"));
 }
 

@@ -19,7 +19,7 @@ import {
 import { ProfileId } from "../profiles";
 import { parseNumberText } from "../text";
 import { cellText, readNumber } from "../values";
-import { matchBudgetHeader, matchFundHeader, matchGoalBudgetHeader, readBudgetBlock, readFundUseTable, readGoalBudget } from "./budget";
+import { isSelfEvaluationBlock, matchBudgetHeader, matchFundHeader, matchGoalBudgetHeader, readBudgetBlock, readFundUseTable, readGoalBudget } from "./budget";
 import { matchIndicatorHeader, readIndicatorTable } from "./indicators";
 import { isGradeLabel, isHeaderScoreLabel, readGradeText, readSentence, valueRightOf } from "./statements";
 import { Ref, SheetView } from "./view";
@@ -159,15 +159,16 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
       if (cover.some((t) => col >= t.bounds.left && col <= t.bounds.right) || used.has(r * 16384 + col)) continue;
       const at = { row: r, col };
       // Label and value typed into one cell: 自评得分：95 / 自评等级：☑优 □良 □中 □差.
-      const inline = /^([^:：]{2,8})[:：](.+)$/.exec(text);
-      if (inline && isHeaderScoreLabel(inline[1])) {
-        const n = parseNumberText(inline[2]);
-        if (n && !n.percent) out.push({ at, kind: "field", headerScore: { at, labelAt: at, inline: n.value } });
+      // Anything longer ("自评得分：97.17分；自评等级：良。") is read as a sentence below.
+      const inline = /^([^:：]{2,8})[:：](.+?)[。.；;，,]?$/.exec(text);
+      const inlineScore = inline && isHeaderScoreLabel(inline[1]) ? parseNumberText(inline[2]) : null;
+      if (inline && inlineScore && !inlineScore.percent) {
+        out.push({ at, kind: "field", headerScore: { at, labelAt: at, inline: inlineScore.value } });
         continue;
       }
-      if (inline && isGradeLabel(inline[1])) {
-        const g = readGradeText(inline[2]);
-        if (g) out.push({ at, kind: "field", grade: { at, grade: g.grade, form: g.form, text: inline[2], inline: true } });
+      const inlineGrade = inline && isGradeLabel(inline[1]) ? readGradeText(inline[2]) : null;
+      if (inline && inlineGrade) {
+        out.push({ at, kind: "field", grade: { at, grade: inlineGrade.grade, form: inlineGrade.form, text: inline[2], inline: true } });
         continue;
       }
       if (isHeaderScoreLabel(text)) {
@@ -239,6 +240,8 @@ export function recognise(grid: Grid): RecognisedSheet {
     else draft.fundUse = t;
     drafts.push(draft);
   }
+  const kept = drafts.filter((d) => !d.budget || d.indicators || isSelfEvaluationBlock(d.budget));
+  drafts.splice(0, drafts.length, ...kept);
   if (drafts.length === 0) return { units: [], template: null, suggestedProfile: "national", view };
 
   const scorable = (d: Draft) => !!d.indicators || !!d.budget?.cols.score;

@@ -136,6 +136,8 @@ export function readIndicatorTable(
   let totalRowIndex: number | undefined;
   let blankRun = 0;
   const bodyRows: number[] = [];
+  // First rows after a header repeated at a page break: labels restated there continue their group.
+  const resumeRows = new Set<number>();
   let row = firstDataRow;
   for (; row < view.rowCount; row++) {
     if (view.rowIsBlank(row, header.left, header.right)) {
@@ -152,6 +154,7 @@ export function readIndicatorTable(
       // A header repeated after a page break continues the same table.
       if (firstCol("score") === again.runs.get("score")?.[0]?.[0]) {
         row += again.height - 1;
+        resumeRows.add(row + 1);
         continue;
       }
       break;
@@ -260,7 +263,7 @@ export function readIndicatorTable(
     }
   }
 
-  const groups = levels.length > 1 ? buildGroups(view, 0, levels, levelWeights, bodyRows, items) : [];
+  const groups = levels.length > 1 ? buildGroups(view, 0, levels, levelWeights, bodyRows, items, resumeRows) : [];
 
   let totalRow: IndicatorTable["totalRow"];
   if (totalRowIndex !== undefined) totalRow = readTotalRow(view, totalRowIndex, [...levelWeights.filter((c): c is number => c !== undefined), ...(leafWeight !== undefined ? [leafWeight] : [])], scoreCol);
@@ -312,7 +315,7 @@ function readTotalRow(view: SheetView, row: number, weightCols: number[], scoreC
     const cell = view.cell(row, c);
     const reading = readNumber(cell);
     if (reading.kind === "empty") continue;
-    const errorLike = isCellError(cell?.value) || /^#[A-Z0-9/!?.]+$/i.test(view.label(row, c));
+    const errorLike = isCellError(cell?.value) || /^#[A-Z0-9/!?.]+$/i.test(view.label(row, c)) || (reading.kind === "unreadable" && !!reading.uncomputed);
     if (reading.kind === "number" || errorLike) values.push({ row, col: c });
     else labels.push({ col: c, text: view.label(row, c) });
   }
@@ -341,7 +344,8 @@ function readTotalRow(view: SheetView, row: number, weightCols: number[], scoreC
 
 /** Group rows level by level. A group starts where its label changes, where a new merged label
  *  starts, or where the same label is written again with its own weight (two groups both called
- *  资金管理, 6 and 7). A group's weight may be written on any of its rows. */
+ *  资金管理, 6 and 7) — except right after a header repeated at a page break, where the same label
+ *  and weight written again continue the group. A group's weight may be written on any of its rows. */
 function buildGroups(
   view: SheetView,
   level: number,
@@ -349,6 +353,7 @@ function buildGroups(
   levelWeights: (number | undefined)[],
   rows: number[],
   items: IndicatorItem[],
+  resumeRows: ReadonlySet<number>,
 ): LevelGroup[] {
   const col = levels[level];
   const weightCol = levelWeights[level];
@@ -359,9 +364,13 @@ function buildGroups(
     const startsMerge = !view.isContinuation(r, col) && view.spanBottom(r, col) > r;
     const w = numericAt(view, r, weightCol);
     const newLabel = own !== "" && (!current || baseLabel(own) !== baseLabel(current.label));
+    const restated =
+      current !== undefined && resumeRows.has(r) && !newLabel &&
+      declaredWeight(own) === declaredWeight(current.label) &&
+      (w === undefined || (current.weight !== undefined && Math.abs(current.weight.value - w) <= 1e-9));
     const repeatWithWeight = own !== "" && w !== undefined && current?.weight !== undefined && !current.weight.declared;
     const newMerge = startsMerge && current !== undefined && r > current.top;
-    if (!current || newLabel || repeatWithWeight || newMerge) {
+    if (!current || (!restated && (newLabel || repeatWithWeight || newMerge))) {
       current = {
         level: level + 1,
         label: own !== "" ? own : current?.label ?? "",
@@ -376,8 +385,11 @@ function buildGroups(
       groups.push(current);
     }
     current.bottom = r;
+    if (restated) continue;
     if (w !== undefined && (current.weight === undefined || current.weight.declared)) {
       current.weight = { value: w, at: { row: r, col: weightCol! }, declared: false };
+    } else if (w === undefined && weightCol !== undefined && !view.isContinuation(r, weightCol) && readNumber(view.cell(r, weightCol)).kind === "unreadable") {
+      current.unreadableWeight = { row: r, col: weightCol };
     }
   }
   // Rows and items are in row order: hand each group its slice.
@@ -391,7 +403,7 @@ function buildGroups(
     let ie = ii;
     while (ie < items.length && items[ie].row <= g.bottom) ie++;
     g.items = items.slice(ii, ie);
-    if (level + 1 < levels.length - 1) g.children = buildGroups(view, level + 1, levels, levelWeights, rows.slice(ri, re), g.items);
+    if (level + 1 < levels.length - 1) g.children = buildGroups(view, level + 1, levels, levelWeights, rows.slice(ri, re), g.items, resumeRows);
     ri = re;
     ii = ie;
   }

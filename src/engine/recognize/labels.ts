@@ -61,6 +61,9 @@ export const TABLE_END_LABELS =
   /^(评价结论|自评结论|总体评价|绩效自评结论|部门\(单位\)自评结论|部门自评结论|单位自评结论|存在问题|存在的问题|改进措施|问题和建议|其他需要说明的(事项|问题)|联系人|填表说明|填报说明|评价人员|项目负责人|财务负责人|单位项目负责人|填报人|备注|注[:：]|说明[:：])/;
 
 /** Total rows: 总分 / 合计 / 得分合计 … */
+/** A group's subtotal row in an amounts table. */
+export const SUBTOTAL_LABEL = /^小\s*计$/;
+
 export const TOTAL_LABEL = /^(总分|合计|总计|得分合计|自评得分合计|分值合计|综合得分|总得分|合\s*计|总\s*分)$/;
 
 

@@ -126,12 +126,21 @@ export function readSentence(raw: string): { scores: { value: number; phrase: st
   return { scores, grades };
 }
 
-/** The first non-empty cell to the right of a label on the same row. */
+/** Labels of the other fields a header row holds (项目负责人 | 陈天王): never a field's value. */
+const OTHER_FIELD_LABEL = /^(项目负责人|负责人|联系人|联系电话|填报日期|填报人|主管部门|实施单位|项目名称|部门名称|项目类型|类型)/;
+
+/**
+ * The value of a field: the first non-empty cell to the right of its label on the same row. A
+ * blank field has none — the next label along the row is not its value.
+ */
 export function valueRightOf(view: SheetView, at: Ref, maxDistance = 6): Ref | undefined {
   const start = view.spanRight(at.row, at.col) + 1;
   for (let c = start; c < Math.min(view.colCount, start + maxDistance); c++) {
     if (view.isContinuation(at.row, c)) continue;
-    if (cellText(view.cell(at.row, c)).trim() !== "") return { row: at.row, col: c };
+    if (cellText(view.cell(at.row, c)).trim() === "") continue;
+    const t = view.label(at.row, c);
+    if (isHeaderScoreLabel(t) || isGradeLabel(t) || OTHER_FIELD_LABEL.test(t) || /[:：]$/.test(t)) return undefined;
+    return { row: at.row, col: c };
   }
   return undefined;
 }

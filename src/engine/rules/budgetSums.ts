@@ -22,8 +22,9 @@ interface SumFailure {
   what: string;
 }
 
-/** parent = Σ parts; undefined when it holds (or cannot be checked). */
+/** parent = Σ parts; undefined when it holds, or cannot be checked (an unreadable part is not 0). */
 function sumFailure(parent: NumberAt | undefined, parts: (NumberAt | undefined)[], what: string): SumFailure | undefined {
+  if (parts.some((x) => x?.reading.kind === "unreadable")) return undefined;
   const p = value(parent);
   const present = parts.filter((x): x is NumberAt => value(x) !== undefined);
   if (p === undefined || present.length === 0 || !parent) return undefined;
@@ -129,9 +130,12 @@ function* fundUseFailures(ctx: RuleContext): Generator<SumFailure | undefined> {
     if (value(used) === undefined) continue;
     yield sumFailure(numberAt(view, row, c.arrived), [used, balance, carry], `${rowName(view, row, c.label)}实际到位资金（已使用资金 + 结余资金 + 结转资金）`);
   }
-  if (t.sumRow !== undefined) {
-    for (const col of [c.budget, c.arrived, c.used, c.balance, c.carryover]) {
-      if (col === undefined) continue;
+  for (const col of [c.budget, c.arrived, c.used, c.balance, c.carryover]) {
+    if (col === undefined) continue;
+    for (const sub of t.subtotals) {
+      yield sumFailure(numberAt(view, sub.row, col), sub.itemRows.map((r) => numberAt(view, r, col)), `小计行${header(view, t.headerRow, col)}`);
+    }
+    if (t.sumRow !== undefined) {
       yield sumFailure(numberAt(view, t.sumRow, col), t.itemRows.map((r) => numberAt(view, r, col)), `合计行${header(view, t.headerRow, col)}`);
     }
   }

@@ -131,8 +131,13 @@ export function totalExpression(o: Operands, facts: UnitFacts): string | undefin
     const so = operand(o, exec.score.at, s);
     expr += exec.weight && s > exec.weight.value ? `+MIN(${execWeight(o, exec)},${so})` : `+${so}`;
   }
+  // A deduction counts by its size whether written 2 or -2.
   for (const d of facts.items.filter((i) => i.item.isDeduction)) {
-    if (value(d.score) !== undefined) expr += `-${operand(o, d.score.at, value(d.score)!)}`;
+    const s = value(d.score);
+    if (s === undefined) continue;
+    const w = value(d.weight);
+    const so = `ABS(${operand(o, d.score.at, s)})`;
+    expr += w !== undefined && d.weight ? `-MIN(ABS(${operand(o, d.weight.at, w)}),${so})` : `-${so}`;
   }
   return expr;
 }

@@ -6,6 +6,7 @@ import { NumberAt, numberAt } from "../facts";
 import { tidy } from "../text";
 import { readRate } from "../values";
 import { budgetCellsOf } from "./formulas";
+import { LevelGroup } from "../model";
 import { Rule } from "./types";
 
 export const unreadable: Rule = {
@@ -18,14 +19,25 @@ export const unreadable: Rule = {
       const key = n.at.row * 16384 + n.at.col;
       if (seen.has(key)) return;
       seen.add(key);
-      report({
-        code: "UNREADABLE_VALUE",
-        severity: "error",
-        at: n.at,
-        stated: tidy(n.reading.text),
-        expected: null,
-        message: `${what}应为数字，单元格内容“${tidy(n.reading.text)}”无法读作数字，未参与计算`,
-      });
+      report(
+        n.reading.uncomputed
+          ? {
+              code: "UNREADABLE_VALUE",
+              severity: "warning",
+              at: n.at,
+              stated: n.reading.text,
+              expected: null,
+              message: `${what}的公式 ${n.reading.text} 没有计算结果（文件保存时未经电子表格计算），未参与核对；在 Excel 中打开并保存后再检查`,
+            }
+          : {
+              code: "UNREADABLE_VALUE",
+              severity: "error",
+              at: n.at,
+              stated: tidy(n.reading.text),
+              expected: null,
+              message: `${what}应为数字，单元格内容“${tidy(n.reading.text)}”无法读作数字，未参与计算`,
+            },
+      );
     };
     const block = unit.budget;
     if (block) {
@@ -45,6 +57,13 @@ export const unreadable: Rule = {
       check(it.weight, "分值");
       check(it.score, "得分");
     }
+    const levelWeights = (groups: LevelGroup[]): void => {
+      for (const g of groups) {
+        if (g.unreadableWeight) check(numberAt(view, g.unreadableWeight.row, g.unreadableWeight.col), "分值");
+        levelWeights(g.children);
+      }
+    };
+    levelWeights(unit.indicators?.groups ?? []);
     const total = unit.indicators?.totalRow;
     if (total) {
       if (total.score) check(numberAt(view, total.score.row, total.score.col), "合计");
@@ -53,7 +72,7 @@ export const unreadable: Rule = {
     if (unit.headerScore && unit.headerScore.inline === undefined) check(numberAt(view, unit.headerScore.at.row, unit.headerScore.at.col), "自评得分");
     const fund = unit.fundUse;
     if (fund) {
-      for (const row of [...fund.itemRows, ...(fund.sumRow !== undefined ? [fund.sumRow] : [])]) {
+      for (const row of [...fund.itemRows, ...fund.subtotals.map((x) => x.row), ...(fund.sumRow !== undefined ? [fund.sumRow] : [])]) {
         for (const c of [fund.cols.budget, fund.cols.arrived, fund.cols.used, fund.cols.balance, fund.cols.carryover]) check(numberAt(view, row, c), "金额");
       }
     }

@@ -12,17 +12,25 @@ import { Rule, RuleContext } from "./types";
 
 const TOLERANCE = 0.005 + 1e-9;
 
-/** Weight of a group's contents: its children's own weights (or, lacking one, their contents). */
-function contentWeight(ctx: RuleContext, g: LevelGroup): { sum: number; parts: number[]; counted: boolean } {
+/**
+ * Weight of a group's contents: its children's own weights (or, lacking one, their contents).
+ * `unknown` when one of them is unreadable: such a sum is not checked (the cell is reported once,
+ * as unreadable, and never counted as 0).
+ */
+function contentWeight(ctx: RuleContext, g: LevelGroup): { sum: number; parts: number[]; counted: boolean; unknown: boolean } {
   const parts: number[] = [];
   let counted = false;
+  let unknown = false;
   if (g.children.length > 0) {
     for (const child of g.children) {
       if (child.weight) {
         parts.push(child.weight.value);
         counted = true;
+      } else if (child.unreadableWeight) {
+        unknown = true;
       } else {
         const inner = contentWeight(ctx, child);
+        unknown ||= inner.unknown;
         if (inner.counted) {
           parts.push(inner.sum);
           counted = true;
@@ -33,6 +41,7 @@ function contentWeight(ctx: RuleContext, g: LevelGroup): { sum: number; parts: n
     for (const item of g.items) {
       if (item.isDeduction) continue;
       const f = ctx.facts.byItem.get(item);
+      if (f?.weight?.reading.kind === "unreadable") unknown = true;
       const w = value(f?.weight);
       if (w !== undefined) {
         parts.push(w);
@@ -40,7 +49,7 @@ function contentWeight(ctx: RuleContext, g: LevelGroup): { sum: number; parts: n
       }
     }
   }
-  return { sum: parts.reduce((a, b) => a + b, 0), parts, counted };
+  return { sum: parts.reduce((a, b) => a + b, 0), parts, counted, unknown };
 }
 
 function checkGroups(ctx: RuleContext, groups: LevelGroup[], hierarchical: boolean, sectionDefaults: Record<string, number> | null) {
@@ -56,7 +65,7 @@ function checkGroups(ctx: RuleContext, groups: LevelGroup[], hierarchical: boole
     }
     if (declared) {
       const content = contentWeight(ctx, g);
-      if (content.counted && Math.abs(content.sum - declared.value) > TOLERANCE) {
+      if (content.counted && !content.unknown && Math.abs(content.sum - declared.value) > TOLERANCE) {
         const name = baseLabel(g.label) || g.label;
         const shown = content.parts.length > 1 && content.parts.length <= 12 ? `${sumText(content.parts)} = ${num(content.sum)}` : num(content.sum);
         ctx.report({
@@ -82,12 +91,13 @@ export const weights: Rule = {
     const { unit, facts, profile, view } = ctx;
     const table = unit.indicators;
     if (!table || table.scoresOnly) return;
+    const weightsReadable = facts.items.every((i) => i.item.isDeduction || i.weight?.reading.kind !== "unreadable");
     const itemWeights = facts.items.filter((i) => !i.item.isDeduction).map((i) => value(i.weight)).filter((w): w is number => w !== undefined);
     if (itemWeights.length === 0) return;
     const sum = itemWeights.reduce((a, b) => a + b, 0);
 
     const declared = table.declaredBlockWeight;
-    if (declared && Math.abs(sum - declared.value) > TOLERANCE) {
+    if (declared && weightsReadable && Math.abs(sum - declared.value) > TOLERANCE) {
       ctx.report({
         code: "WEIGHT_TOTAL_MISMATCH",
         severity: "error",
@@ -104,7 +114,8 @@ export const weights: Rule = {
     const topLevel = table.groups.length > 0 ? table.groups.map((g) => g.weight?.value ?? contentWeight(ctx, g).sum).reduce((a, b) => a + b, 0) : undefined;
     const references = [...new Set([declared?.value, sum, table.hierarchical ? topLevel : undefined].filter((x): x is number => x !== undefined))];
     const accepted = references.flatMap((r) => (execWeight !== undefined && !table.hierarchical ? [r, r + execWeight] : [r]));
-    for (const at of table.totalRow?.weights ?? []) {
+    const topLevelKnown = table.groups.every((g) => g.weight || (!g.unreadableWeight && !contentWeight(ctx, g).unknown));
+    for (const at of weightsReadable && topLevelKnown ? (table.totalRow?.weights ?? []) : []) {
       const r = readNumber(view.cell(at.row, at.col));
       if (r.kind !== "number") continue;
       if (accepted.some((a) => Math.abs(a - r.value) <= TOLERANCE)) continue;
@@ -126,7 +137,9 @@ export const weights: Rule = {
     const sectionDefaults = unit.template === "project-yunnan" ? profile.sectionWeights : null;
     checkGroups(ctx, table.groups, table.hierarchical, sectionDefaults);
 
-    const cap = profile.indicatorWeightCap;
+    // The cap is written for the project form's third-level indicators (临沧 2022 notice), not for
+    // department-wide score tables.
+    const cap = unit.template.startsWith("project-") ? profile.indicatorWeightCap : null;
     if (cap !== null) {
       for (const it of facts.items) {
         const w = value(it.weight);

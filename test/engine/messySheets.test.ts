@@ -1,0 +1,238 @@
+/**
+ * Sheets as offices really fill them, beyond the seeds: tables continued over a page break, files
+ * saved without calculated formula results, fields left blank, conclusions typed as "label：value。",
+ * error values among the parts of a sum, deductions written as negative numbers, fund tables with
+ * group headings and subtotals, and execution-progress reports that are not self-evaluations.
+ */
+import { checkSheet, Finding } from "../../src/engine";
+import { parseA1 } from "../../src/engine/grid";
+import { deleteRow, findCell, insertRows, offset, parseRange, SheetSpec, SpecCell, toGrid, withCell } from "../fixtures/sheetSpec";
+import { sichuanProject, smartHall } from "../fixtures/sichuan";
+import { fundUse, yunnanConsistent, yunnanDepartment, yunnanProject } from "../fixtures/yunnan";
+import { nationalProject, wuhua } from "../fixtures/others";
+
+const sig = (f: Finding) => `${f.code}|${f.cell}|${f.stated}|${f.expected}`;
+const run = (spec: SheetSpec) => checkSheet(toGrid(spec));
+const sigs = (spec: SheetSpec) => run(spec).findings.map(sig);
+
+function a1(row0: number, col0: number): string {
+  let s = "";
+  let n = col0 + 1;
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${s}${row0 + 1}`;
+}
+
+/**
+ * The table continues on a new page before 1-based row `at`: the header row `headerRow` is
+ * repeated there, and every merged label that ran across the break is split and written again
+ * below the repeated header (how staff lay out a printed table).
+ */
+function pageBreak(spec: SheetSpec, at: number, headerRow: number): SheetSpec {
+  const header = spec.rows[headerRow - 1].slice();
+  const r0 = at - 1;
+  const rows = [...spec.rows.slice(0, r0), header, ...spec.rows.slice(r0)].map((r) => r.slice());
+  const merges: string[] = [];
+  for (const m of spec.merges ?? []) {
+    const a = parseRange(m);
+    const shift = (r: number) => (r >= r0 ? r + 1 : r);
+    if (a.top === headerRow - 1 && a.bottom === headerRow - 1) {
+      merges.push(m, `${a1(r0, a.left)}:${a1(r0, a.right)}`);
+      continue;
+    }
+    if (a.top < r0 && a.bottom >= r0) {
+      // Split across the break; the label is restated at the top of the new page.
+      if (r0 - 1 > a.top || a.right > a.left) merges.push(`${a1(a.top, a.left)}:${a1(r0 - 1, a.right)}`);
+      const top = r0 + 1;
+      const bottom = a.bottom + 1;
+      if (bottom > top || a.right > a.left) merges.push(`${a1(top, a.left)}:${a1(bottom, a.right)}`);
+      rows[top][a.left] = spec.rows[a.top][a.left];
+      continue;
+    }
+    merges.push(`${a1(shift(a.top), a.left)}:${a1(shift(a.bottom), a.right)}`);
+  }
+  return { ...spec, rows, merges };
+}
+
+const rowOf = (spec: SheetSpec, label: string) => Number(findCell(spec, label).slice(1).replace(/^[A-Z]+/, ""));
+const rowNumber = (address: string) => parseA1(address).row + 1;
+
+describe("a table continued over a page break reads as one table", () => {
+  const cases: [string, () => SheetSpec, string, string[]][] = [
+    ["Yunnan project, 产出指标（50%） restated", () => yunnanProject(yunnanConsistent), "一级指标", ["设备维修验收合格率", "费用按时支付率", "大楼运行成本", "政务服务大楼正常运转"]],
+    ["Sichuan project, 产出指标 restated", () => sichuanProject(smartHall), "一级指标", ["触摸一体机", "LED大屏", "完成时间", "设备使用满意度"]],
+    ["Wuhua score table, 产出 | 60 restated", () => wuhua(), "一级指标", ["咨询工作", "专线通信保障率", "政务服务标准化"]],
+    ["Yunnan department table, 过程（20分） restated", () => yunnanDepartment(), "一级指标", ["结转结余变动率", "收入合规", "资产管理安全性", "完成及时率"]],
+  ];
+  for (const [name, make, headerLabel, breaks] of cases) {
+    test(name, () => {
+      const base = make();
+      const headerRow = rowNumber(findCell(base, headerLabel));
+      const expected = sigs(base).map((s) => s.split("|").filter((_, i) => i !== 1).join("|"));
+      for (const label of breaks) {
+        const spec = pageBreak(base, rowOf(base, label), headerRow);
+        const got = sigs(spec).map((s) => s.split("|").filter((_, i) => i !== 1).join("|"));
+        expect({ label, got }).toEqual({ label, got: expected });
+      }
+    });
+  }
+
+  test("a restated label with a different weight is still a new group (资金管理 6 then 资金管理 7)", () => {
+    expect(sigs(wuhua()).map((s) => s.split("|")[0])).toEqual(["LEVEL_WEIGHT_MISMATCH"]);
+  });
+});
+
+describe("formulas saved without calculated results", () => {
+  // A file written by a program (not by a spreadsheet) holds formulas and no cached values.
+  const uncomputed = (f: string): SpecCell => ({ v: null, f });
+
+  test("an uncalculated total is reported as unreadable (once), not as a wrong total or grade", () => {
+    const spec = withCell(nationalProject(), "H21", uncomputed("=SUM(H13:H20)+I6"));
+    const f = run(spec).findings;
+    expect(f.map(sig)).toEqual(["UNREADABLE_VALUE|H21|=SUM(H13:H20)+I6|null"]);
+    expect(f[0].severity).toBe("warning");
+    expect(f[0].message).toMatch(/没有计算结果/);
+  });
+
+  test("an uncalculated execution score makes the total unknown: nothing else is judged from it", () => {
+    let spec = withCell(nationalProject(), "I6", uncomputed("=G6*MIN(1,H6)"));
+    spec = withCell(spec, "H21", uncomputed("=SUM(H13:H20)+I6"));
+    expect(sigs(spec)).toEqual(["UNREADABLE_VALUE|I6|=G6*MIN(1,H6)|null", "UNREADABLE_VALUE|H21|=SUM(H13:H20)+I6|null"]);
+  });
+});
+
+describe("fields left blank", () => {
+  test("a blank 自评得分 beside a 自评等级 label: the label is not read as the score", () => {
+    const base = yunnanProject(yunnanConsistent);
+    expect(sigs(base)).toEqual([]);
+    expect(sigs(withCell(base, "B3", null))).toEqual([]);
+  });
+
+  test("a blank 自评等级 beside a 项目负责人 label: nothing is read", () => {
+    const base = yunnanProject(yunnanConsistent);
+    expect(sigs(withCell(base, "D3", null))).toEqual([]);
+  });
+});
+
+describe("conclusions typed as label：value with punctuation", () => {
+  test("评价结果：良。 and 自评得分：97.17分；自评等级：良。 are read", () => {
+    let spec = withCell(nationalProject(), "A22", "评价结果：良。");
+    spec = withCell(spec, "B22", null);
+    spec = withCell(spec, "A23", "自评得分：97.17分；自评等级：良。");
+    spec = withCell(spec, "B23", null);
+    expect(sigs(spec)).toEqual([
+      "GRADE_MISMATCH|A22|良|优",
+      "CONCLUSION_SCORE_MISMATCH|A23|97.17|97.92",
+      "GRADE_MISMATCH|A23|良|优",
+    ]);
+    expect(run(spec).findings.every((f) => !f.fix)).toBe(true);
+  });
+
+  test("自评得分：97.92分。 agreeing with the table gives nothing", () => {
+    let spec = withCell(nationalProject(), "A22", "自评得分：97.92分。");
+    spec = withCell(spec, "B22", null);
+    expect(sigs(spec)).toEqual([]);
+  });
+});
+
+describe("error values among the parts of a sum are reported once, never summed as 0", () => {
+  test("an indicator weight #REF!", () => {
+    const spec = withCell(nationalProject(), "G13", { v: { error: "#REF!" } });
+    expect(sigs(spec)).toEqual(["UNREADABLE_VALUE|G13|#REF!|null"]);
+  });
+
+  test("a level weight #REF! in a hierarchical table", () => {
+    const base = wuhua();
+    const at = offset(findCell(base, "产出数量"), 0, 1);
+    const spec = withCell(base, at, { v: { error: "#REF!" } });
+    expect(sigs(spec).filter((s) => s !== "LEVEL_WEIGHT_MISMATCH|B23|40|20")).toEqual([`UNREADABLE_VALUE|${at}|#REF!|null`]);
+  });
+
+  test("an amount #DIV/0! in a fund-use table", () => {
+    const spec = withCell(fundUse(), "F5", { v: { error: "#DIV/0!" } });
+    expect(sigs(spec)).toEqual(["UNREADABLE_VALUE|F5|#DIV/0!|null"]);
+  });
+});
+
+describe("deductions", () => {
+  const withDeduction = (score: number) => {
+    let spec = insertRows(nationalProject(), 21, [[null, "扣分项", null, "审计发现违规支出", null, null, null, score, "已整改"]]);
+    spec = withCell(spec, "H22", 95.92);
+    spec = withCell(spec, "B24", "该项目自评得分为95.92分，自评等级为优，项目实施达到预期目标。");
+    return spec;
+  };
+  test("a deduction written as 2 or as -2 is subtracted once", () => {
+    expect(sigs(withDeduction(2))).toEqual([]);
+    expect(sigs(withDeduction(-2))).toEqual([]);
+  });
+  test("a wrong total with a deduction shows the arithmetic", () => {
+    const f = run(withCell(withDeduction(-2), "H22", 97.92)).findings;
+    expect(f.map(sig)).toEqual(["TOTAL_MISMATCH|H22|97.92|95.92"]);
+    expect(f[0].message).toMatch(/扣分 2/);
+  });
+});
+
+describe("fund-use tables with group headings and subtotals", () => {
+  const grouped = (): SheetSpec => ({
+    name: "资金使用情况表",
+    rows: [
+      ["2023年度工作经费资金使用情况表"],
+      ["单位：万元"],
+      ["序号", "具体支出明细（项目）", "资金下达文件名及文号", "预算金额", "实际到位资金", "已使用资金", "结余资金", "结转资金"],
+      ["一", "办公经费"],
+      [1, "办公用品", "临财行发〔2023〕8号", 35, 35, 30, 5, 0],
+      [2, "印刷费", "临财行发〔2023〕9号", 20, 20, 20, 0, 0],
+      [null, "小计", null, 55, 55, 50, 5, 0],
+      ["二", "会议经费"],
+      [3, "全市政务服务工作会", "临财行发〔2023〕55号", 12.5, 12.5, 10, 0, 2.5],
+      [null, "小计", null, 12.5, 12.5, 10, 0, 2.5],
+      [null, "合计", null, 67.5, 67.5, 60, 5, 2.5],
+    ],
+    merges: ["A1:H1", "A2:H2"],
+  });
+  test("a consistent table gives nothing (subtotals are not counted twice, headings do not end the table)", () => {
+    expect(run(grouped()).template).toBe("fund-use");
+    expect(sigs(grouped())).toEqual([]);
+  });
+  test("a wrong subtotal is reported on itself; a wrong 合计 on itself", () => {
+    expect(sigs(withCell(grouped(), "F7", 48))).toEqual(["BUDGET_SUM_MISMATCH|F7|48|50"]);
+    expect(sigs(withCell(grouped(), "F11", 62))).toEqual(["BUDGET_SUM_MISMATCH|F11|62|60"]);
+  });
+  test("an item in the second group after the heading is checked", () => {
+    expect(sigs(withCell(grouped(), "E9", 13.5))).toContain("BUDGET_SUM_MISMATCH|E9|13.5|12.5");
+  });
+});
+
+describe("sheets that look like budget tables but are not self-evaluations", () => {
+  test("an execution-progress report (项目 | 全年预算数 | 全年执行数 | 执行率) is not a template", () => {
+    const spec: SheetSpec = {
+      name: "执行进度",
+      rows: [
+        ["2023年项目预算执行进度表"],
+        ["序号", "项目名称", "全年预算数（万元）", "全年执行数（万元）", "执行率"],
+        [1, "办公楼维修", 100, 85, { v: 0.85, fmt: "0.00%" }],
+        [2, "信息系统运维", 60, 60, { v: 0.9, fmt: "0.00%" }],
+        [3, "政务大厅运行", 200, 150, { v: 0.75, fmt: "0.00%" }],
+        ["合计", null, 360, 295, { v: 0.8194, fmt: "0.00%" }],
+      ],
+      merges: ["A1:E1"],
+    };
+    const r = run(spec);
+    expect(r.template).toBeNull();
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe("profile rules apply where their source says", () => {
+  test("Lincang's 30-point cap on one indicator is for project tables, not the department table", () => {
+    let spec = yunnanDepartment();
+    const first = rowOf(spec, "重点工作办结率");
+    spec = withCell(spec, `D${first}`, 35);
+    spec = withCell(spec, `J${first}`, 35);
+    for (let i = 0; i < 3; i++) spec = deleteRow(spec, first + 1);
+    const r = checkSheet(toGrid(spec), { profile: "yunnan-lincang-2022" });
+    expect(r.findings.map(sig)).toEqual([]);
+  });
+});
