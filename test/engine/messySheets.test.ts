@@ -236,3 +236,21 @@ describe("profile rules apply where their source says", () => {
     expect(r.findings.map(sig)).toEqual([]);
   });
 });
+
+describe("rounded totals", () => {
+  // Wuhua's scores without target columns: 资金到位率 3 → 1.6 makes the total 89.6.
+  const at896 = (stated: number) => {
+    const base = wuhua();
+    const score = offset(findCell(base, "资金到位率"), 0, 2);
+    const total = offset(findCell(base, "总分"), 0, 6);
+    return { spec: withCell(withCell(base, score, 1.6), total, stated), total };
+  };
+  test("a total written as recomputed agrees; the grade follows the recomputed total", () => {
+    const { spec } = at896(89.6);
+    expect(sigs(spec).map((s) => s.split("|")[0])).toEqual(["LEVEL_WEIGHT_MISMATCH", "GRADE_MISMATCH"]);
+  });
+  test("a total rounded into the next band does not (89.6 written as 90 reads 优)", () => {
+    const { spec, total } = at896(90);
+    expect(sigs(spec)).toContain(`TOTAL_MISMATCH|${total}|90|89.6`);
+  });
+});

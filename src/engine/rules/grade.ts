@@ -16,7 +16,7 @@ export const grade: Rule = {
     const expected = gradeFor(total, profile);
     const totalAt = unit.indicators?.totalRow?.score;
     const totalStated = totalAt ? readNumber(view.cell(totalAt.row, totalAt.col)) : undefined;
-    const source = totalSource(operands, facts, totalStated?.kind === "number" && totalAgrees(totalStated.value, total));
+    const source = totalSource(operands, facts, totalStated?.kind === "number" && totalAgrees(totalStated.value, total, profile));
     for (const g of unit.grades) {
       if (g.grade === expected) continue;
       const where = g.form === "sentence" ? `结论中写“${g.text}”` : `表中为“${g.grade}”`;

@@ -5,14 +5,19 @@
  */
 import { UnitFacts } from "../facts";
 import { num } from "../format";
+import { gradeFor, Profile } from "../profiles";
 import { readNumber } from "../values";
 import { numFmtFor, totalExpression, totalSource } from "./formulas";
 import { Rule } from "./types";
 
-/** A stated total agrees when it equals the recomputed one, or that rounded to one decimal or an integer. */
-export function totalAgrees(stated: number, total: number): boolean {
-  const candidates = [total, Math.round(total * 10 + 1e-9) / 10, Math.round(total + 1e-9)];
-  return candidates.some((c) => Math.abs(c - stated) <= 0.005 + 1e-9);
+/**
+ * A stated total agrees when it equals the recomputed one, or that rounded to one decimal or an
+ * integer — unless the rounding carries it into another grade band (89.6 written as 90 reads 优).
+ */
+export function totalAgrees(stated: number, total: number, profile: Profile): boolean {
+  if (Math.abs(total - stated) <= 0.005 + 1e-9) return true;
+  const rounded = [Math.round(total * 10 + 1e-9) / 10, Math.round(total + 1e-9)];
+  return rounded.some((c) => Math.abs(c - stated) <= 0.005 + 1e-9) && gradeFor(stated, profile) === gradeFor(total, profile);
 }
 
 export function totalArithmetic(facts: UnitFacts): string {
@@ -27,13 +32,13 @@ export function totalArithmetic(facts: UnitFacts): string {
 export const totals: Rule = {
   name: "totals",
   codes: ["TOTAL_MISMATCH", "HEADER_SCORE_MISMATCH", "CONCLUSION_SCORE_MISMATCH"],
-  check({ view, unit, facts, operands, report }) {
+  check({ view, unit, facts, profile, operands, report }) {
     const total = facts.total;
     if (total === undefined) return;
     const expr = totalExpression(operands, facts);
     const totalAt = unit.indicators?.totalRow?.score;
     const stated = totalAt ? readNumber(view.cell(totalAt.row, totalAt.col)) : undefined;
-    const totalCellAgrees = stated?.kind === "number" && totalAgrees(stated.value, total);
+    const totalCellAgrees = stated?.kind === "number" && totalAgrees(stated.value, total, profile);
     if (totalAt && stated?.kind === "number" && !totalCellAgrees) {
       report({
         code: "TOTAL_MISMATCH",
@@ -48,7 +53,7 @@ export const totals: Rule = {
     const header = unit.headerScore;
     if (header) {
       const r = header.inline !== undefined ? ({ kind: "number", value: header.inline, form: undefined } as const) : readNumber(view.cell(header.at.row, header.at.col));
-      if (r.kind === "number" && !totalAgrees(r.value, total)) {
+      if (r.kind === "number" && !totalAgrees(r.value, total, profile)) {
         const source = totalSource(operands, facts, totalCellAgrees);
         report({
           code: "HEADER_SCORE_MISMATCH",
@@ -63,7 +68,7 @@ export const totals: Rule = {
       }
     }
     for (const c of unit.conclusions) {
-      if (totalAgrees(c.value, total)) continue;
+      if (totalAgrees(c.value, total, profile)) continue;
       report({
         code: "CONCLUSION_SCORE_MISMATCH",
         severity: "error",
