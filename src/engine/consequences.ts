@@ -10,8 +10,9 @@ import { EvaluationUnit, Ref } from "./model";
 import { gradeFor, Profile } from "./profiles";
 import { readGradeText, writeGradeText } from "./recognize/statements";
 import { gradeExpression, Operands, ref, totalExpression } from "./rules/formulas";
+import { totalAgrees } from "./rules/totals";
 import { FindingDraft, FixDraft } from "./rules/types";
-import { cellText } from "./values";
+import { cellText, readNumber } from "./values";
 
 const key = (at: Ref) => `${at.row}:${at.col}`;
 
@@ -19,10 +20,12 @@ export function addConsequences(operands: Operands, unit: EvaluationUnit, facts:
   const view = operands.view;
   const scoreCells = new Set([...facts.items.map((i) => key(i.score.at)), ...(facts.exec?.score ? [key(facts.exec.score.at)] : [])]);
   const causes = drafts.filter((d) => d.fix && typeof d.fix.result === "number" && scoreCells.has(key(d.fix.at)));
-  if (causes.length === 0 || facts.total === undefined) return;
+  if (causes.length === 0) return;
   const overrides = new Map(causes.map((d) => [key(d.fix!.at), d.fix!.result as number]));
   const after = computeTotal(facts, overrides).total;
-  if (after === undefined || Math.abs(after - facts.total) <= 0.005) return;
+  // Unknown before (a blank execution score): the typed cells that already agree stay as they are.
+  if (after === undefined || (facts.total !== undefined && Math.abs(after - facts.total) <= 0.005)) return;
+  const alreadyRight = (at: Ref) => facts.total === undefined && readNumber(view.cell(at.row, at.col)).kind === "number" && Math.abs((readNumber(view.cell(at.row, at.col)) as { value: number }).value - after) <= 0.005;
 
   // Fixes already planned for the total, the header score and the grade cache the values they will
   // show once every fix is written (readers that do not recalculate show the cached value).
@@ -46,11 +49,11 @@ export function addConsequences(operands: Operands, unit: EvaluationUnit, facts:
   let totalSource = expr;
   if (totalAt) {
     totalSource = ref(totalAt);
-    if (isTyped(totalAt) && expr) {
+    if (isTyped(totalAt) && expr && !alreadyRight(totalAt)) {
       also.push({ at: totalAt, formula: `=${expr}`, result: after, description: `合计随之更新为 ${num(after)}` });
     }
   }
-  if (unit.headerScore && unit.headerScore.inline === undefined && isTyped(unit.headerScore.at) && totalSource) {
+  if (unit.headerScore && unit.headerScore.inline === undefined && isTyped(unit.headerScore.at) && totalSource && !alreadyRight(unit.headerScore.at)) {
     also.push({ at: unit.headerScore.at, formula: `=${totalSource}`, result: after, description: `表头自评得分随之更新为 ${num(after)}` });
   }
   for (const g of unit.grades) {
@@ -63,7 +66,8 @@ export function addConsequences(operands: Operands, unit: EvaluationUnit, facts:
       description: `等级随之更新为“${gradeAfter}”`,
     });
   }
-  const sentences = unit.conclusions.length > 0 || unit.grades.some((g) => g.form === "sentence");
+  const sentences =
+    unit.conclusions.some((c) => !totalAgrees(c.value, after, profile)) || unit.grades.some((g) => g.form === "sentence" && g.grade !== gradeAfter);
   for (const d of causes) {
     if (also.length) d.fix!.also = also;
     if (sentences) d.fix!.description += `；修复后总分为 ${num(after)}，结论文字需手工修改`;

@@ -89,6 +89,12 @@ function execFacts(view: SheetView, block: BudgetBlock): ExecFacts {
   return facts;
 }
 
+/** The block scores the rate (a weight and a rate are there) but the score cell is blank. */
+export function execScoreMissing(exec: ExecFacts): boolean {
+  const rateKnown = exec.computed !== undefined || exec.stated?.reading.kind === "number";
+  return exec.score?.reading.kind === "empty" && exec.weight !== undefined && exec.weight.value > 0 && rateKnown;
+}
+
 export function unitFacts(view: SheetView, unit: EvaluationUnit): UnitFacts {
   const items: ItemFacts[] = [];
   for (const item of unit.indicators?.items ?? []) {
@@ -117,6 +123,8 @@ export function computeTotal(facts: UnitFacts, overrides = new Map<string, numbe
   // An unreadable score makes the total unknown: it is reported once, on its own cell.
   if (items.some((it) => it.score.reading.kind === "unreadable" && !overrides.has(key(it.score.at)))) return none;
   if (exec?.score?.reading.kind === "unreadable" && !overrides.has(key(exec.score.at))) return none;
+  // So does a blank execution score the sheet asks for (it is reported once, on its cell).
+  if (exec?.score && execScoreMissing(exec) && !overrides.has(key(exec.score.at))) return none;
   const scoreOf = (n: NumberAt) => overrides.get(key(n.at)) ?? value(n);
   let itemsSum = 0;
   let deductions = 0;

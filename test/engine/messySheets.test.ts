@@ -254,3 +254,26 @@ describe("rounded totals", () => {
     expect(sigs(spec)).toContain(`TOTAL_MISMATCH|${total}|90|89.6`);
   });
 });
+
+describe("a blank execution score", () => {
+  test("is one finding with its formula; the total is judged once it is filled", () => {
+    const spec = withCell(sichuanProject(smartHall), "J9", null);
+    const f = run(spec).findings;
+    expect(f.map(sig)).toEqual(["EXEC_SCORE_MISMATCH|J9|null|4.36"]);
+    expect(f[0].severity).toBe("warning");
+    expect(f[0].fix!.formula).toBe("=I9*MIN(1,MAX(0,IF(F9<=0,0,G9/F9)))");
+    // The typed 合计 (100) follows the fix, with the score cell in its sum.
+    expect(f[0].fix!.also!.map((a) => [a.cell, a.formula])).toEqual([["J33", "=SUM(J15:J32)+J9"]]);
+    expect(f[0].fix!.description).toMatch(/修复后总分为 94.36，结论文字需手工修改/);
+  });
+  test("whose typed total already includes it: only the score is written, and no note about the conclusion", () => {
+    const f = run(withCell(nationalProject(), "I6", null)).findings;
+    expect(f.map(sig)).toEqual(["EXEC_SCORE_MISMATCH|I6|null|9.42"]);
+    expect(f[0].fix!.also).toBeUndefined();
+    expect(f[0].fix!.description).not.toMatch(/结论/);
+  });
+  test("a table without an execution weight does not ask for the score", () => {
+    const spec = withCell(withCell(nationalProject(), "I6", null), "G6", "—");
+    expect(sigs(spec).map((s) => s.split("|")[0])).not.toContain("EXEC_SCORE_MISMATCH");
+  });
+});

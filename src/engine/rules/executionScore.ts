@@ -1,5 +1,5 @@
 /** EXEC_SCORE_MISMATCH (and SCORE_EXCEEDS_WEIGHT for the execution score). */
-import { value } from "../facts";
+import { execScoreMissing, value } from "../facts";
 import { num, pct } from "../format";
 import { judgeScore } from "../scoring";
 import { execScoreExpression, numFmtFor } from "./formulas";
@@ -10,15 +10,28 @@ export const executionScore: Rule = {
   codes: ["EXEC_SCORE_MISMATCH", "SCORE_EXCEEDS_WEIGHT"],
   check({ facts, profile, operands, report }) {
     const exec = facts.exec;
-    const s = value(exec?.score);
-    if (!exec || s === undefined || !exec.weight || exec.weight.value < 0) return;
+    if (!exec?.score || !exec.weight || exec.weight.value < 0) return;
     const w = exec.weight.value;
     const expression = execScoreExpression(operands, exec, profile);
     const rate = exec.computed?.rate ?? (exec.stated?.reading.kind === "number" ? exec.stated.reading.value : undefined);
     const e = rate === undefined ? undefined : w * Math.min(profile.execScore.cap, Math.max(0, rate));
     const fix = expression
-      ? { at: exec.score!.at, formula: `=${expression}`, result: e, numFmt: numFmtFor(exec.score!.reading.kind === "number" ? exec.score!.reading.form : undefined, "score"), description: "写入执行率得分公式（分值 × 执行率，不超过分值）" }
+      ? { at: exec.score.at, formula: `=${expression}`, result: e, numFmt: numFmtFor(exec.score.reading.kind === "number" ? exec.score.reading.form : undefined, "score"), description: "写入执行率得分公式（分值 × 执行率，不超过分值）" }
       : undefined;
+    if (execScoreMissing(exec) && e !== undefined) {
+      report({
+        code: "EXEC_SCORE_MISMATCH",
+        severity: "warning",
+        at: exec.score.at,
+        stated: null,
+        expected: Math.round(e * 100) / 100,
+        message: `执行率得分未填写，应为 ${num(e)}（${num(w)} × ${pct(Math.min(profile.execScore.cap, Math.max(0, rate!)))}）；填写前无法核对合计和等级`,
+        fix,
+      });
+      return;
+    }
+    const s = value(exec.score);
+    if (s === undefined) return;
     if (s > w + 0.005) {
       report({
         code: "SCORE_EXCEEDS_WEIGHT",

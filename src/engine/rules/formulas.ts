@@ -130,6 +130,8 @@ export function totalExpression(o: Operands, facts: UnitFacts): string | undefin
     const s = value(exec.score)!;
     const so = operand(o, exec.score.at, s);
     expr += exec.weight && s > exec.weight.value ? `+MIN(${execWeight(o, exec)},${so})` : `+${so}`;
+  } else if (exec?.score && o.willFix(exec.score.at)) {
+    expr += `+${ref(exec.score.at)}`;
   }
   // A deduction counts by its size whether written 2 or -2.
   for (const d of facts.items.filter((i) => i.item.isDeduction)) {
