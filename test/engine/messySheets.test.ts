@@ -277,3 +277,12 @@ describe("a blank execution score", () => {
     expect(sigs(spec).map((s) => s.split("|")[0])).not.toContain("EXEC_SCORE_MISMATCH");
   });
 });
+
+describe("a whole table worth 100 whose indicators do not add up", () => {
+  test("the message points at the indicator weights, not at the 100", () => {
+    const spec = withCell(withCell(nationalProject(), "G14", 5), "H14", 5);
+    const f = run(spec).findings.filter((x) => x.code === "WEIGHT_TOTAL_MISMATCH");
+    expect(f.map(sig)).toEqual(["WEIGHT_TOTAL_MISMATCH|G21|100|95"]);
+    expect(f[0].message).toBe("各指标分值合计 85 + 执行率分值 10 = 95，与总分的分值 100 不符；请核对各指标分值（应合计 90）");
+  });
+});

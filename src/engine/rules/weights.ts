@@ -128,9 +128,12 @@ export const weights: Rule = {
         stated: r.value,
         expected: Math.round(expected * 100) / 100,
         message:
-          base === undefined && execWeight !== undefined
-            ? `总分的分值应为 ${num(expected)}（指标分值合计 ${num(expected - execWeight)} + 执行率分值 ${num(execWeight)}），表中为 ${num(r.value)}`
-            : `总分的分值应为 ${num(expected)}（各指标分值合计），表中为 ${num(r.value)}`,
+          // A whole table is worth 100: then the indicators are what does not add up.
+          Math.abs(r.value - 100) <= TOLERANCE
+            ? `各指标分值合计 ${num(sum)}${execWeight !== undefined && !table.hierarchical ? ` + 执行率分值 ${num(execWeight)} = ${num(sum + execWeight)}` : ""}，与总分的分值 100 不符；请核对各指标分值${execWeight !== undefined && !table.hierarchical ? `（应合计 ${num(100 - execWeight)}）` : ""}`
+            : base === undefined && execWeight !== undefined
+              ? `总分的分值应为 ${num(expected)}（指标分值合计 ${num(expected - execWeight)} + 执行率分值 ${num(execWeight)}），表中为 ${num(r.value)}`
+              : `总分的分值应为 ${num(expected)}（各指标分值合计），表中为 ${num(r.value)}`,
       });
     }
 
