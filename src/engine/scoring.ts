@@ -43,7 +43,7 @@ export function judgeScore(stated: number, expectations: number[]): Judgement {
 
 /** An achievement as read from the 完成值 cell. */
 export type Achievement =
-  | { kind: "quantity"; value: number; percent: boolean; bound?: Direction; fromText: boolean }
+  | { kind: "quantity"; value: number; percent: boolean; bound?: Direction; fromText: boolean; /** unit written after it */ unit: string }
   | { kind: "met" }
   | { kind: "notMet" }
   | { kind: "partial" }
@@ -56,7 +56,7 @@ export function readAchievement(cell: Cell | undefined): Achievement {
   if (!cell || cell.value === null || cell.value === undefined) return { kind: "empty" };
   const v = cell.value;
   if (isCellError(v)) return { kind: "unreadable" };
-  if (typeof v === "number") return { kind: "quantity", value: v, percent: hasPercentFormat(cell), fromText: false };
+  if (typeof v === "number") return { kind: "quantity", value: v, percent: hasPercentFormat(cell), fromText: false, unit: "" };
   const text = cellText(cell);
   const t = normalizeLabel(text);
   if (t === "" || /^[/—\-－]+$/.test(t)) return { kind: "empty" };
@@ -66,11 +66,11 @@ export function readAchievement(cell: Cell | undefined): Achievement {
   if (outcome === "met") return { kind: "met" };
   if (outcome === "partial") return { kind: "partial" };
   const q = parseQuantity(t);
-  if (q) return { kind: "quantity", value: q.value, percent: q.percent, bound: q.direction, fromText: true };
+  if (q) return { kind: "quantity", value: q.value, percent: q.percent, bound: q.direction, fromText: true, unit: q.unit };
   if (outcome === "notMet") {
     // 未完成（完成80%）: a ratio in the words counts.
     const ratio = /(\d+(?:\.\d+)?)%/.exec(t);
-    if (ratio) return { kind: "quantity", value: Number(ratio[1]) / 100, percent: true, fromText: true };
+    if (ratio) return { kind: "quantity", value: Number(ratio[1]) / 100, percent: true, fromText: true, unit: "" };
     return { kind: "notMet" };
   }
   return { kind: "words", text: t };
@@ -84,6 +84,8 @@ export interface IndicatorInputs {
   /** Text of the 度量单位 column (Sichuan: "%" makes a bare target a percentage). */
   unitText?: string;
   actualCell?: Cell;
+  /** The indicator's name and its level labels (成本指标 …), for a target written without a direction. */
+  names?: string[];
 }
 
 /** One way of reading the achievement, with the score it gives and how to write that as a formula. */
@@ -129,8 +131,14 @@ function directionOf(inputs: IndicatorInputs, target: Quantity | null): Directio
     if (/正向|越大越好/.test(t)) return "≥";
     if (/反向|越小越好/.test(t)) return "≤";
   }
-  return target?.direction;
+  if (target?.direction) return target.direction;
+  // A target written without ≥ / ≤ ("1000人", "95%") is an amount to reach, except for what is
+  // to be kept down: costs, complaints, errors.
+  if (target && (inputs.names ?? []).some((n) => REVERSE_NAME.test(n))) return "≤";
+  return target ? "≥" : undefined;
 }
+
+const REVERSE_NAME = /成本|投诉|差错|故障|事故|超支|违规|违纪|失误|超标|损失|不良/;
 
 /** Score by the value reading: achieved a against target t in the given direction. */
 function valueReading(w: number, a: number, t: number, dir: Direction, profile: Profile): Reading[] {
@@ -234,7 +242,7 @@ export function expectScore(inputs: IndicatorInputs, profile: Profile): Expectat
     if (t.percent) readings.push(...valueReading(w, p, t.value, direction, profile));
   } else {
     // A bare number against a percentage target is percentage points.
-    const value = t.percent && !a.fromText && Math.abs(a.value) > 1.5 ? a.value / 100 : a.value;
+    const value = t.percent && (!a.fromText || a.unit === "") && Math.abs(a.value) > 1.5 ? a.value / 100 : a.value;
     readings.push(...valueReading(w, value, t.value, direction, profile));
     if ((direction === "≥" || direction === ">") && t.value > 0 && value / t.value >= profile.overAchievementRatio) {
       overAchievement = value / t.value;

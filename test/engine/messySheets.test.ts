@@ -286,3 +286,26 @@ describe("a whole table worth 100 whose indicators do not add up", () => {
     expect(f[0].message).toBe("各指标分值合计 85 + 执行率分值 10 = 95，与总分的分值 100 不符；请核对各指标分值（应合计 90）");
   });
 });
+
+describe("targets and achievements written loosely", () => {
+  const scoreFindings = (spec: SheetSpec) =>
+    run(spec).findings.filter((f) => ["INDICATOR_SCORE_MISMATCH", "TARGET_EXCEEDED", "SCORE_EXCEEDS_WEIGHT"].includes(f.code)).map(sig);
+  const set = (cells: Record<string, SpecCell>) => Object.entries(cells).reduce((s, [a, v]) => withCell(s, a, v), nationalProject());
+
+  test("a target without ≥ is an amount to reach: 800 of 1000 people scores 8 of 10", () => {
+    expect(scoreFindings(set({ E14: "1000人", F14: "800人", H14: 8 }))).toEqual([]);
+    expect(scoreFindings(set({ E14: "1000人", F14: "800人", H14: 10 }))).toEqual(["INDICATOR_SCORE_MISMATCH|H14|10|8"]);
+    expect(scoreFindings(set({ E15: "95%", F15: "85%", H15: 8.95 }))).toEqual([]);
+    expect(scoreFindings(set({ E15: "95%", F15: "85%", H15: 10 }))).toEqual(["INDICATOR_SCORE_MISMATCH|H15|10|8.95"]);
+  });
+
+  test("a cost target without ≤ is a ceiling: 141.3 of 150 万元 scores in full", () => {
+    expect(scoreFindings(set({ E17: "150万元", F17: "141.3万元", H17: 10 }))).toEqual([]);
+  });
+
+  test("a completion typed as text without % against a percentage target is percentage points", () => {
+    expect(scoreFindings(set({ F15: "97" }))).toEqual([]);
+    expect(scoreFindings(set({ E15: "≥95%", F15: "85", H15: 8.95 }))).toEqual([]);
+    expect(scoreFindings(set({ E15: "≥95%", F15: "85", H15: 10 }))).toEqual(["INDICATOR_SCORE_MISMATCH|H15|10|8.95"]);
+  });
+});

@@ -56,6 +56,7 @@ export const indicatorScores: Rule = {
                 targetCell: cellAt(view, it.item.row, cols.target).cell,
                 unitText: cols.unit !== undefined ? cellText(view.shown(it.item.row, cols.unit)) : undefined,
                 actualCell: cellAt(view, it.item.row, cols.actual).cell,
+                names: [it.item.name, ...it.item.path],
               },
               profile,
             )
