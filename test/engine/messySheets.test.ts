@@ -309,3 +309,32 @@ describe("targets and achievements written loosely", () => {
     expect(scoreFindings(set({ E15: "≥95%", F15: "85", H15: 10 }))).toEqual(["INDICATOR_SCORE_MISMATCH|H15|10|8.95"]);
   });
 });
+
+describe("total rows however labelled", () => {
+  for (const label of ["合计得分", "合计（100分）", "合 计", "总分合计", "得分总计"]) {
+    test(label, () => {
+      const spec = withCell(nationalProject(), "A21", label);
+      expect(sigs(spec)).toEqual([]);
+      expect(sigs(withCell(spec, "H21", 90))).toContain("TOTAL_MISMATCH|H21|90|97.92");
+    });
+  }
+});
+
+describe("conclusion sentences with other numbers", () => {
+  const conclude = (text: string) => withCell(nationalProject(), "B23", text);
+  test.each([
+    "本次绩效评价总分100分，该项目自评得分97.92分，自评等级为优。",
+    "该项目自评得分为97.92分，较上年自评得分92分提高5.92分，自评等级为优。",
+    "本项目自评得分（满分100分）为97.92分，等级为优。",
+    "本项目自评得分97.92分。评分标准：得分80-89分的等级为良。",
+  ])("%s agrees", (text) => {
+    expect(sigs(conclude(text))).toEqual([]);
+  });
+  test.each([
+    ["该项目总分为90分。", "CONCLUSION_SCORE_MISMATCH|B23|90|97.92"],
+    ["本项目自评得分（满分100分）为90分。", "CONCLUSION_SCORE_MISMATCH|B23|90|97.92"],
+    ["该项目自评得分为90分，较上年自评得分92分下降2分。", "CONCLUSION_SCORE_MISMATCH|B23|90|97.92"],
+  ])("%s is reported", (text, expected) => {
+    expect(sigs(conclude(text))).toEqual([expected]);
+  });
+});

@@ -160,7 +160,8 @@ export function readIndicatorTable(
       break;
     }
     if (isOtherHeader(row)) break;
-    if (labels.some((l) => l.col < scoreColGuess && TOTAL_LABEL.test(l.text))) {
+    // 合计（100分）: the label without its declared weight.
+    if (labels.some((l) => l.col < scoreColGuess && (TOTAL_LABEL.test(l.text) || TOTAL_LABEL.test(baseLabel(l.text))))) {
       totalRowIndex = row;
       bottom = row;
       row++;

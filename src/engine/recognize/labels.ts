@@ -64,7 +64,7 @@ export const TABLE_END_LABELS =
 /** A group's subtotal row in an amounts table. */
 export const SUBTOTAL_LABEL = /^小\s*计$/;
 
-export const TOTAL_LABEL = /^(总分|合计|总计|得分合计|自评得分合计|分值合计|综合得分|总得分|合\s*计|总\s*分)$/;
+export const TOTAL_LABEL = /^(总分|合计|总计|得分合计|合计得分|得分总计|总分合计|自评得分合计|分值合计|综合得分|总得分|合\s*计|总\s*分)$/;
 
 
 /** Label of the top 自评得分 field. */

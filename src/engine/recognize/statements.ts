@@ -105,16 +105,26 @@ export function writeGradeText(grade: Grade, style?: CheckboxStyle): string {
 }
 
 const CONCLUSION_SCORE =
-  /(自评总分|自评得分|总体得分|评价得分|最终得分|综合得分|绩效得分|自评总|总得分|项目得分|评价总分)[^0-9分。，,；;≥≤<>=]{0,3}?(为|是|:|：|达到)?\s*([0-9]+(?:\.[0-9]+)?)\s*分/g;
+  /(自评总分|自评得分|总体得分|评价得分|最终得分|综合得分|绩效得分|自评总|总得分|项目得分|评价总分|总分(?=为|是))[^0-9分。，,；;≥≤<>=]{0,3}?(为|是|:|：|达到)?\s*([0-9]+(?:\.[0-9]+)?)\s*分/g;
 const CONCLUSION_GRADE =
   /(自评等级|评价等级|评价等次|自评等次|绩效等级|自评结果|评价结果|等级为|等次为|结果|等级)\s*(为|是|:|：)?\s*["“”'‘’「『【（(]?\s*(优秀|良好|中等|较差|优|良|中|差)/g;
 
+const COMPARISON = /上年|去年|上一年|同比|较/;
+const BAND_DESCRIPTION = /\d\s*(-|–|—|~|～|至|到)\s*\d|标准|以上为|以下为|以上的|以下的/;
+
 /** Scores and grades written in a sentence. */
 export function readSentence(raw: string): { scores: { value: number; phrase: string }[]; grades: { grade: Grade; phrase: string }[] } {
-  const t = fold(raw).replace(/\s+/g, "");
-  const scores = [...t.matchAll(CONCLUSION_SCORE)].map((m) => ({ value: Number(m[3]), phrase: m[0] }));
+  // "（满分100分）" is not the score.
+  const t = fold(raw).replace(/\s+/g, "").replace(/[（(]满分[^（）()]*[）)]/g, "");
+  const before = (index: number, n: number) => t.slice(Math.max(0, index - n), index);
+  // "较上年自评得分92分提高…" compares with another year.
+  const scores = [...t.matchAll(CONCLUSION_SCORE)]
+    .filter((m) => !COMPARISON.test(before(m.index!, 4)))
+    .map((m) => ({ value: Number(m[3]), phrase: m[0] }));
   const grades: { grade: Grade; phrase: string }[] = [];
   for (const m of t.matchAll(CONCLUSION_GRADE)) {
+    // "评分标准：得分80-89分的等级为良" describes a band, it does not state the grade.
+    if (BAND_DESCRIPTION.test(before(m.index!, 14))) continue;
     // "结果" alone is too common: require a colon or a quote after it.
     if (m[1] === "结果" && !m[2] && !/["“”'「『【（(]/.test(m[0])) continue;
     const g = toGrade(m[3]);

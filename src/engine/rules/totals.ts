@@ -67,8 +67,10 @@ export const totals: Rule = {
         });
       }
     }
+    // A sentence with a score that agrees mentions its other numbers for other reasons (满分, 上年).
+    const agreeingCells = new Set(unit.conclusions.filter((c) => totalAgrees(c.value, total, profile)).map((c) => `${c.at.row}:${c.at.col}`));
     for (const c of unit.conclusions) {
-      if (totalAgrees(c.value, total, profile)) continue;
+      if (agreeingCells.has(`${c.at.row}:${c.at.col}`)) continue;
       report({
         code: "CONCLUSION_SCORE_MISMATCH",
         severity: "error",
