@@ -338,3 +338,27 @@ describe("conclusion sentences with other numbers", () => {
     expect(sigs(conclude(text))).toEqual([expected]);
   });
 });
+
+describe("the budget block below the indicator table", () => {
+  const reordered = (base: SheetSpec): SheetSpec => {
+    // Title rows, then the goal, indicators, grade and conclusion, then the budget block.
+    const rows = [...base.rows.slice(0, 4), ...base.rows.slice(9, 23), ...base.rows.slice(4, 9)];
+    return { ...base, rows, merges: ["A1:I1", "A2:I2", "B3:I3"] };
+  };
+  test("reads as one table: the execution score counts in the total", () => {
+    const r = run(reordered(nationalProject()));
+    expect(r.template).toBe("project-national");
+    expect(r.units).toHaveLength(1);
+    expect(r.findings.map(sig)).toEqual([]);
+  });
+  test("two such tables one after another pair each with the block below it", () => {
+    const one = reordered(nationalProject());
+    const two = withCell(reordered(nationalProject()), "I20", 8.42);
+    const spec: SheetSpec = { name: "两个项目", rows: [...one.rows, [], [], ...two.rows], merges: [] };
+    const r = run(spec);
+    expect(r.units).toHaveLength(2);
+    // The second block's score 8.42 (should be 9.42) is reported on it, once.
+    expect(r.findings.map((f) => f.code)).toContain("EXEC_SCORE_MISMATCH");
+    expect(r.findings.filter((f) => f.code === "EXEC_SCORE_MISMATCH").map((f) => f.cell)).toEqual([`I${20 + one.rows.length + 2}`]);
+  });
+});

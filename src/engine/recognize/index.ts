@@ -224,11 +224,19 @@ export function recognise(grid: Grid): RecognisedSheet {
   const tables = findTables(view).sort((a, b) => a.bounds.top - b.bounds.top);
   type Draft = Omit<EvaluationUnit, "template">;
   const drafts: Draft[] = [];
+  // Forms put the budget block above the indicators; a sheet that starts with indicators followed by
+  // a scored budget block puts each block below its table.
+  const budgetBelow = tables[0]?.kind === "indicators" && tables[1]?.kind === "budget" && tables[1].cols.score !== undefined;
   for (let i = 0; i < tables.length; i++) {
     const t = tables[i];
     const next = tables[i + 1];
     const draft: Draft = { bounds: t.bounds, grades: [], conclusions: [] };
-    if (t.kind === "budget" || t.kind === "goal-budget") {
+    if (budgetBelow && t.kind === "indicators" && next?.kind === "budget") {
+      draft.indicators = t;
+      draft.budget = next;
+      draft.bounds = union(t.bounds, next.bounds);
+      i++;
+    } else if (t.kind === "budget" || t.kind === "goal-budget") {
       if (t.kind === "budget") draft.budget = t;
       else draft.goalBudget = t;
       if (next?.kind === "indicators") {
