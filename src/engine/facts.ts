@@ -4,7 +4,7 @@
  */
 import { BudgetBlock, BudgetRow, EvaluationUnit, IndicatorItem, Ref } from "./model";
 import { SheetView } from "./recognize/view";
-import { NumberForm, NumberReading, readNumber, readRate } from "./values";
+import { NumberForm, NumberReading, readNumber, readRate, readWeight } from "./values";
 
 export interface NumberAt {
   at: Ref;
@@ -52,6 +52,13 @@ export function numberAt(view: SheetView, row: number, col: number | undefined):
   return { at, reading: readNumber(view.cell(at.row, at.col)) };
 }
 
+/** A weight cell, in points (see readWeight). */
+export function weightAt(view: SheetView, row: number, col: number | undefined): NumberAt | undefined {
+  if (col === undefined) return undefined;
+  const at = view.master(row, col);
+  return { at, reading: readWeight(view.cell(at.row, at.col)) };
+}
+
 /** The budget row whose rate and score are the project's: 年度资金总额 / 总额, else the first. */
 export function execRowOf(block: BudgetBlock): BudgetRow {
   return block.rows.find((r) => r.role === "total") ?? block.rows[0];
@@ -79,7 +86,7 @@ export function statedRate(view: SheetView, block: BudgetBlock, row: number): (N
 function execFacts(view: SheetView, block: BudgetBlock): ExecFacts {
   const row = execRowOf(block);
   const facts: ExecFacts = { block, row };
-  const w = numberAt(view, row.row, block.cols.weight);
+  const w = weightAt(view, row.row, block.cols.weight);
   if (value(w) !== undefined) facts.weight = { value: value(w)!, at: w!.at, inCell: true };
   else if (block.declaredExecWeight) facts.weight = { ...block.declaredExecWeight, inCell: false };
   facts.score = numberAt(view, row.row, block.cols.score);
@@ -100,7 +107,7 @@ export function unitFacts(view: SheetView, unit: EvaluationUnit): UnitFacts {
   for (const item of unit.indicators?.items ?? []) {
     items.push({
       item,
-      weight: numberAt(view, item.row, item.weightCol),
+      weight: weightAt(view, item.row, item.weightCol),
       score: numberAt(view, item.row, item.scoreCol)!,
     });
   }

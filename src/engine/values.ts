@@ -64,6 +64,13 @@ export function readNumber(cell: Cell | undefined): NumberReading {
   };
 }
 
+/** Read a weight (分值 / 权重) in points: "10%", or 0.1 shown as a percentage, is 10 points. */
+export function readWeight(cell: Cell | undefined): NumberReading {
+  const r = readNumber(cell);
+  if (r.kind === "number" && (r.form.percentFormat || r.form.percentSign)) return { ...r, value: Math.round(r.value * 100 * 1e9) / 1e9 };
+  return r;
+}
+
 /**
  * Read an execution rate as a fraction. A %-formatted number or text with % is already a
  * fraction; a bare number above 1.5 is percentage points ("100" = 100 %); at most 1.5, a fraction.

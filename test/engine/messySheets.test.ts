@@ -4,7 +4,8 @@
  * error values among the parts of a sum, deductions written as negative numbers, fund tables with
  * group headings and subtotals, and execution-progress reports that are not self-evaluations.
  */
-import { checkSheet, Finding } from "../../src/engine";
+import { checkSheet, Finding, planFixes } from "../../src/engine";
+import { applyFixes } from "../support/recalc";
 import { parseA1 } from "../../src/engine/grid";
 import { deleteRow, findCell, insertRows, offset, parseRange, SheetSpec, SpecCell, toGrid, withCell } from "../fixtures/sheetSpec";
 import { sichuanProject, smartHall } from "../fixtures/sichuan";
@@ -360,5 +361,29 @@ describe("the budget block below the indicator table", () => {
     // The second block's score 8.42 (should be 9.42) is reported on it, once.
     expect(r.findings.map((f) => f.code)).toContain("EXEC_SCORE_MISMATCH");
     expect(r.findings.filter((f) => f.code === "EXEC_SCORE_MISMATCH").map((f) => f.cell)).toEqual([`I${20 + one.rows.length + 2}`]);
+  });
+});
+
+describe("weights written as percentages (权重 10%)", () => {
+  const percentWeights = (cell: (points: number) => SpecCell) => {
+    let spec = nationalProject();
+    for (const r of [13, 14, 15, 16, 17, 18, 19, 20]) {
+      const w = spec.rows[r - 1][6] as number;
+      spec = withCell(spec, `G${r}`, cell(w));
+    }
+    return withCell(spec, "G21", cell(100));
+  };
+  test("as text or as fractions shown with %, they are points and the sheet agrees", () => {
+    expect(sigs(percentWeights((w) => `${w}%`))).toEqual([]);
+    expect(sigs(percentWeights((w) => ({ v: w / 100, fmt: "0%" })))).toEqual([]);
+  });
+  test("a score fix against a %-formatted weight computes in points", () => {
+    const spec = withCell(percentWeights((w) => ({ v: w / 100, fmt: "0%" })), "H13", 12);
+    const grid = toGrid(spec);
+    const r = checkSheet(grid);
+    expect(r.findings.map(sig)).toContain("SCORE_EXCEEDS_WEIGHT|H13|12|10");
+    const fixed = applyFixes(grid, planFixes(r.findings));
+    expect(fixed.cell(12, 7)!.value).toBe(10);
+    expect(checkSheet(fixed).findings.map(sig)).not.toContain("SCORE_EXCEEDS_WEIGHT|H13|12|10");
   });
 });

@@ -5,7 +5,7 @@
  */
 import { IndicatorItem, IndicatorTable, LevelGroup } from "../model";
 import { isCellError } from "../grid";
-import { readNumber } from "../values";
+import { readNumber, readWeight } from "../values";
 import {
   baseLabel,
   BLOCK_LABEL,
@@ -83,6 +83,12 @@ export function matchIndicatorHeader(view: SheetView, row: number): HeaderMatch 
 function numericAt(view: SheetView, row: number, col: number | undefined): number | undefined {
   if (col === undefined || view.isContinuation(row, col)) return undefined;
   const r = readNumber(view.cell(row, col));
+  return r.kind === "number" ? r.value : undefined;
+}
+
+function weightAt(view: SheetView, row: number, col: number | undefined): number | undefined {
+  if (col === undefined || view.isContinuation(row, col)) return undefined;
+  const r = readWeight(view.cell(row, col));
   return r.kind === "number" ? r.value : undefined;
 }
 
@@ -363,7 +369,7 @@ function buildGroups(
   for (const r of rows) {
     const own = view.ownLabel(r, col);
     const startsMerge = !view.isContinuation(r, col) && view.spanBottom(r, col) > r;
-    const w = numericAt(view, r, weightCol);
+    const w = weightAt(view, r, weightCol);
     const newLabel = own !== "" && (!current || baseLabel(own) !== baseLabel(current.label));
     const restated =
       current !== undefined && resumeRows.has(r) && !newLabel &&

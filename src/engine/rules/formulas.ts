@@ -7,7 +7,7 @@ import { a1 } from "../grid";
 import { BudgetBlock, Ref } from "../model";
 import { Profile } from "../profiles";
 import { SheetView } from "../recognize/view";
-import { NumberForm } from "../values";
+import { hasPercentFormat, NumberForm } from "../values";
 
 export const ref = (at: Ref) => a1(at.row, at.col);
 
@@ -46,6 +46,13 @@ export function operand(o: Operands, at: Ref, asRead: number): string {
   return constant(asRead);
 }
 
+/** A weight operand in points: a cell showing 10% holds 0.1. */
+export function weightOperand(o: Operands, at: Ref, points: number): string {
+  const cell = o.view.cell(at.row, at.col);
+  if (!o.willFix(at) && typeof cell?.value === "number" && hasPercentFormat(cell)) return `${ref(at)}*100`;
+  return operand(o, at, points);
+}
+
 const summable = (o: Operands, at: Ref) => {
   const v = o.view.cell(at.row, at.col)?.value;
   return o.willFix(at) || typeof v === "number" || v === null || v === undefined;
@@ -58,7 +65,7 @@ export function rateExpression(o: Operands, budget: { at: Ref; value: number }, 
 }
 
 function execWeight(o: Operands, exec: ExecFacts): string {
-  return exec.weight!.inCell ? operand(o, exec.weight!.at, exec.weight!.value) : constant(exec.weight!.value);
+  return exec.weight!.inCell ? weightOperand(o, exec.weight!.at, exec.weight!.value) : constant(exec.weight!.value);
 }
 
 /** The execution score by the profile's rule, from the amounts when the sheet has them. */
@@ -121,7 +128,7 @@ export function totalExpression(o: Operands, facts: UnitFacts): string | undefin
     const w = value(it.weight);
     if (s !== undefined && w !== undefined && s > w && it.weight) {
       const so = operand(o, it.score.at, s);
-      caps += `-${so}+MIN(${operand(o, it.weight.at, w)},${so})`;
+      caps += `-${so}+MIN(${weightOperand(o, it.weight.at, w)},${so})`;
     }
   }
   if (expr.length + caps.length <= MAX_FORMULA / 2) expr += caps;
@@ -139,7 +146,7 @@ export function totalExpression(o: Operands, facts: UnitFacts): string | undefin
     if (s === undefined) continue;
     const w = value(d.weight);
     const so = `ABS(${operand(o, d.score.at, s)})`;
-    expr += w !== undefined && d.weight ? `-MIN(ABS(${operand(o, d.weight.at, w)}),${so})` : `-${so}`;
+    expr += w !== undefined && d.weight ? `-MIN(ABS(${weightOperand(o, d.weight.at, w)}),${so})` : `-${so}`;
   }
   return expr;
 }

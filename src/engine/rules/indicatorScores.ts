@@ -9,7 +9,7 @@ import { Ref } from "../model";
 import { SheetView } from "../recognize/view";
 import { expectScore, judgeScore, Reading } from "../scoring";
 import { cellText } from "../values";
-import { constant, numFmtFor, operand, Operands, ref } from "./formulas";
+import { constant, numFmtFor, Operands, ref, weightOperand } from "./formulas";
 import { FixDraft, Rule } from "./types";
 
 function cellAt(view: SheetView, row: number, col: number | undefined): { cell?: Cell; at?: Ref } {
@@ -22,7 +22,7 @@ function cellAt(view: SheetView, row: number, col: number | undefined): { cell?:
 function readingFormula(o: Operands, it: ItemFacts, reading: Reading, actualCol?: number, targetCol?: number): string | undefined {
   const view = o.view;
   if (!reading.formula || !it.weight) return undefined;
-  const w = operand(o, it.weight.at, value(it.weight)!);
+  const w = weightOperand(o, it.weight.at, value(it.weight)!);
   const pick = (col: number | undefined, v: number | undefined) => {
     if (v === undefined) return undefined;
     const { cell, at } = cellAt(view, it.item.row, col);
@@ -71,7 +71,7 @@ export const indicatorScores: Rule = {
       const single = expectation?.kind === "readings" ? expectation.readings[0] : undefined;
 
       if (s > w + 0.005) {
-        const weightRef = it.weight ? operand(operands, it.weight.at, w) : constant(w);
+        const weightRef = it.weight ? weightOperand(operands, it.weight.at, w) : constant(w);
         report({
           code: "SCORE_EXCEEDS_WEIGHT",
           severity: "error",

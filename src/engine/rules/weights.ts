@@ -7,7 +7,7 @@ import { value } from "../facts";
 import { num, sumText } from "../format";
 import { LevelGroup } from "../model";
 import { baseLabel } from "../recognize/labels";
-import { readNumber } from "../values";
+import { readWeight } from "../values";
 import { Rule, RuleContext } from "./types";
 
 const TOLERANCE = 0.005 + 1e-9;
@@ -116,7 +116,7 @@ export const weights: Rule = {
     const accepted = references.flatMap((r) => (execWeight !== undefined && !table.hierarchical ? [r, r + execWeight] : [r]));
     const topLevelKnown = table.groups.every((g) => g.weight || (!g.unreadableWeight && !contentWeight(ctx, g).unknown));
     for (const at of weightsReadable && topLevelKnown ? (table.totalRow?.weights ?? []) : []) {
-      const r = readNumber(view.cell(at.row, at.col));
+      const r = readWeight(view.cell(at.row, at.col));
       if (r.kind !== "number") continue;
       if (accepted.some((a) => Math.abs(a - r.value) <= TOLERANCE)) continue;
       const expected = accepted.reduce((best, a) => (Math.abs(a - r.value) < Math.abs(best - r.value) ? a : best), accepted[0]);
