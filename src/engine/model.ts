@@ -95,6 +95,8 @@ export interface LevelGroup {
   bottom: number;
   /** The group's own weight: a cell in the level's weight column, or declared in the label. */
   weight?: { value: number; at: Ref; declared: boolean };
+  /** A weight declared in the label (产出（45分）) when the weight column gives the group another one. */
+  labelWeight?: { value: number; at: Ref };
   /** The level's weight cell holds an error value or text: the group's weight is unknown. */
   unreadableWeight?: Ref;
   children: LevelGroup[];

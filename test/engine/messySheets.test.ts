@@ -387,3 +387,13 @@ describe("weights written as percentages (权重 10%)", () => {
     expect(checkSheet(fixed).findings.map(sig)).not.toContain("SCORE_EXCEEDS_WEIGHT|H13|12|10");
   });
 });
+
+describe("a level whose label declares one weight and whose 分值 column another", () => {
+  test("产出（45分） | 60 with children summing to 60: the label is reported", () => {
+    const base = wuhua();
+    const label = findCell(base, "产出");
+    const f = run(withCell(base, label, "产出（45分）")).findings;
+    expect(f.map(sig)).toEqual(["LEVEL_WEIGHT_MISMATCH|B23|40|20", `LEVEL_WEIGHT_MISMATCH|${label}|45|60`]);
+    expect(f[1].message).toBe("“产出”标签中写 45 分，其下级分值合计为 27 + 9 + 4 + 2 + 6 + 2 + 10 = 60");
+  });
+});

@@ -394,6 +394,7 @@ function buildGroups(
     current.bottom = r;
     if (restated) continue;
     if (w !== undefined && (current.weight === undefined || current.weight.declared)) {
+      if (current.weight?.declared && Math.abs(current.weight.value - w) > 1e-9) current.labelWeight = { value: current.weight.value, at: current.weight.at };
       current.weight = { value: w, at: { row: r, col: weightCol! }, declared: false };
     } else if (w === undefined && weightCol !== undefined && !view.isContinuation(r, weightCol) && readNumber(view.cell(r, weightCol)).kind === "unreadable") {
       current.unreadableWeight = { row: r, col: weightCol };

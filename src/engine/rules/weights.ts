@@ -63,20 +63,23 @@ function checkGroups(ctx: RuleContext, groups: LevelGroup[], hierarchical: boole
         fromProfile = true;
       }
     }
-    if (declared) {
+    // Both the weight column and a label that declares another weight (产出（45分） | 40) are checked.
+    for (const claim of declared ? [declared, ...(g.labelWeight ? [{ ...g.labelWeight, declared: true }] : [])] : []) {
       const content = contentWeight(ctx, g);
-      if (content.counted && !content.unknown && Math.abs(content.sum - declared.value) > TOLERANCE) {
+      if (content.counted && !content.unknown && Math.abs(content.sum - claim.value) > TOLERANCE) {
         const name = baseLabel(g.label) || g.label;
         const shown = content.parts.length > 1 && content.parts.length <= 12 ? `${sumText(content.parts)} = ${num(content.sum)}` : num(content.sum);
         ctx.report({
           code: hierarchical ? "LEVEL_WEIGHT_MISMATCH" : "SECTION_WEIGHT_MISMATCH",
           severity: "error",
-          at: declared.at,
-          stated: declared.value,
+          at: claim.at,
+          stated: claim.value,
           expected: Math.round(content.sum * 100) / 100,
-          message: hierarchical
-            ? `“${name}”的分值为 ${num(declared.value)}，其下级分值合计为 ${shown}`
-            : `“${name}”${fromProfile ? `按${ctx.profile.name.zh}表式应为 ${num(declared.value)} 分` : `声明 ${num(declared.value)} 分`}，其指标分值合计为 ${shown}`,
+          message: claim !== declared
+            ? `“${name}”标签中写 ${num(claim.value)} 分，其${hierarchical ? "下级" : "指标"}分值合计为 ${shown}`
+            : hierarchical
+            ? `“${name}”的分值为 ${num(claim.value)}，其下级分值合计为 ${shown}`
+            : `“${name}”${fromProfile ? `按${ctx.profile.name.zh}表式应为 ${num(claim.value)} 分` : `声明 ${num(claim.value)} 分`}，其指标分值合计为 ${shown}`,
         });
       }
     }
