@@ -46,6 +46,7 @@ export class MemoryGrid implements Grid {
   private readonly rows: (Cell | undefined)[][];
   private readonly mergeIndex = new Map<number, MergeArea>();
   private readonly width: number;
+  private readonly height: number;
 
   constructor(readonly sheetName: string, rows: (Cell | undefined)[][], merges: MergeArea[] = []) {
     this.rows = rows;
@@ -54,6 +55,9 @@ export class MemoryGrid implements Grid {
     for (const row of rows) if (row && row.length > width) width = row.length;
     for (const m of merges) if (m.right + 1 > width) width = m.right + 1;
     this.width = width;
+    let height = rows.length;
+    for (const m of merges) if (m.bottom + 1 > height) height = m.bottom + 1;
+    this.height = height;
     for (const m of merges) {
       for (let r = m.top; r <= m.bottom; r++) {
         for (let c = m.left; c <= m.right; c++) this.mergeIndex.set(r * 16384 + c, m);
@@ -62,9 +66,7 @@ export class MemoryGrid implements Grid {
   }
 
   get rowCount(): number {
-    let n = this.rows.length;
-    for (const m of this.merges) if (m.bottom + 1 > n) n = m.bottom + 1;
-    return n;
+    return this.height;
   }
 
   get colCount(): number {

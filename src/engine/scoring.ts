@@ -33,11 +33,19 @@ export type Judgement =
 
 /** Compare a stated score with one or more exact expectations (one per reading). */
 export function judgeScore(stated: number, expectations: number[]): Judgement {
-  const accepted = expectations.flatMap(acceptedRoundings);
-  if (accepted.some((a) => Math.abs(a - stated) <= SCORE_TOLERANCE + 1e-9)) return { verdict: "ok" };
+  // Called once per indicator: one pass, no spread over intermediate arrays.
+  let low = Infinity;
+  let high = -Infinity;
+  for (const e of expectations) {
+    for (const a of acceptedRoundings(e)) {
+      if (Math.abs(a - stated) <= SCORE_TOLERANCE + 1e-9) return { verdict: "ok" };
+      if (a < low) low = a;
+      if (a > high) high = a;
+    }
+  }
   const nearest = expectations.reduce((best, e) => (Math.abs(e - stated) < Math.abs(best - stated) ? e : best), expectations[0]);
-  if (stated > Math.max(...accepted)) return { verdict: "over", expected: nearest };
-  if (stated < Math.min(...accepted)) return { verdict: "under", expected: nearest };
+  if (stated > high) return { verdict: "over", expected: nearest };
+  if (stated < low) return { verdict: "under", expected: nearest };
   return { verdict: "off", expected: nearest };
 }
 

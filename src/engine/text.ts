@@ -6,8 +6,8 @@
 const WHITESPACE = /[\s\u00a0\u3000\u200b\ufeff]+/g;
 const LEADING_QUOTES = /^['’‘`"“”]+/;
 
-/** Text that NFKC leaves as it is: ASCII, CJK ideographs and the common CJK punctuation. */
-const NOTHING_TO_FOLD = /^[\p{ASCII}\u4e00-\u9fff\u3001-\u3035]*$/u;
+/** Text that NFKC leaves as it is: ASCII, CJK ideographs, the common CJK punctuation, ≤ and ≥. */
+const NOTHING_TO_FOLD = /^[\p{ASCII}\u4e00-\u9fff\u3001-\u3035\u2264\u2265]*$/u;
 
 /** NFKC folds full-width forms (１００ → 100, （ → (, ％ → %, ＝ → =, ﹦ → =). */
 export function fold(text: string): string {

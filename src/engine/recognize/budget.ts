@@ -35,7 +35,7 @@ function roleColumns<R extends string>(view: SheetView, row: number, table: [R, 
 }
 
 export function matchBudgetHeader(view: SheetView, row: number): Map<BudgetRole, { col: number; text: string }> | null {
-  if (!/执行|支出/.test(view.rowText(row))) return null;
+  if (!view.rowHas(row, /执行|支出/)) return null;
   const roles = roleColumns(view, row, BUDGET_HEADERS);
   if (!roles.has("executed") || !(roles.has("adjusted") || roles.has("initial"))) return null;
   // A fund-use header also names 到位/预算; it is told apart by 已使用/结余.
@@ -44,7 +44,7 @@ export function matchBudgetHeader(view: SheetView, row: number): Map<BudgetRole,
 }
 
 export function matchFundHeader(view: SheetView, row: number): Map<FundRole, { col: number; text: string }> | null {
-  if (!/已使用|结余/.test(view.rowText(row))) return null;
+  if (!view.rowHas(row, /已使用|结余/)) return null;
   const roles = roleColumns(view, row, FUND_HEADERS);
   if (!roles.has("used") || !(roles.has("balance") || roles.has("carryover")) || !roles.has("arrived")) return null;
   return roles;
@@ -229,7 +229,7 @@ export function readFundUseTable(
 
 /** 预算金额（万元）| 实际执行（万元）over 总额 | 财政拨款 | 其他资金 (two header rows). */
 export function matchGoalBudgetHeader(view: SheetView, row: number): { planned: number; actual: number } | null {
-  if (row + 1 >= view.rowCount || !/\u241f(预算金额|预算数|年度预算)/.test(view.rowText(row))) return null;
+  if (row + 1 >= view.rowCount || !view.rowHas(row, /^(预算金额|预算数|年度预算)/)) return null;
   let planned: number | undefined;
   let actual: number | undefined;
   for (const { col, text } of view.rowLabels(row)) {

@@ -30,7 +30,7 @@ type AnyTable = BudgetBlock | IndicatorTable | FundUseTable | GoalBudgetTable;
 const HEADER_HINT = /指标|预算|执行|到位|得分|分值|权重|资金/;
 
 function rowMayBeHeader(view: SheetView, row: number): boolean {
-  return HEADER_HINT.test(view.rowText(row));
+  return view.rowHas(row, HEADER_HINT);
 }
 
 export function findTables(view: SheetView): AnyTable[] {
@@ -151,12 +151,16 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
   const out: Statement[] = [];
   const used = new Set<number>();
   for (let r = 0; r < view.rowCount; r++) {
-    const labels = view.rowLabels(r);
-    if (labels.length === 0) continue;
-    if (NOTE_LABEL.test(labels[0].text)) continue;
+    const first = view.firstLabel(r);
+    if (!first || NOTE_LABEL.test(first.text)) continue;
     const cover = covering(r);
+    const inside = (col: number) => cover.some((t) => col >= t.bounds.left && col <= t.bounds.right);
+    // Rows inside tables: only the columns beside them can hold statements (no label list built).
+    const labels: { col: number; text: string }[] = [];
+    if (cover.length === 0) labels.push(...view.rowLabels(r));
+    else for (let c = 0; c < view.colCount; c++) if (!inside(c) && !view.isContinuation(r, c) && view.label(r, c) !== "") labels.push({ col: c, text: view.label(r, c) });
     for (const { col, text } of labels) {
-      if (cover.some((t) => col >= t.bounds.left && col <= t.bounds.right) || used.has(r * 16384 + col)) continue;
+      if (inside(col) || used.has(r * 16384 + col)) continue;
       const at = { row: r, col };
       // Label and value typed into one cell: 自评得分：95 / 自评等级：☑优 □良 □中 □差.
       // Anything longer ("自评得分：97.17分；自评等级：良。") is read as a sentence below.

@@ -47,10 +47,10 @@ function isHeaderShape(roles: Set<IndicatorRole>): boolean {
 
 /** Is this row (alone or with the next one) the header of an indicator table? */
 /** A header names a level (一级 / 二级 / 三级 / 指标名称) in this row or the next. */
-const LEVEL_HINT = /\u241f(一级|二级|三级|指标名称|指标内容|具体指标)/;
+const LEVEL_HINT = /^(一级|二级|三级|指标名称|指标内容|具体指标)/;
 
 export function matchIndicatorHeader(view: SheetView, row: number): HeaderMatch | null {
-  const hinted = (r: number) => r < view.rowCount && LEVEL_HINT.test(view.rowText(r));
+  const hinted = (r: number) => r < view.rowCount && view.rowHas(r, LEVEL_HINT);
   if (!hinted(row) && !hinted(row + 1)) return null;
   const first = rolesOfRow(view, row);
   const tryBuild = (cells: { col: number; right: number; role: IndicatorRole }[], height: number): HeaderMatch | null => {
@@ -152,10 +152,11 @@ export function readIndicatorTable(
       continue;
     }
     blankRun = 0;
-    const labels = view.rowLabels(row);
-    const firstText = labels[0]?.text ?? "";
+    const firstText = view.firstLabel(row)?.text ?? "";
     if (TABLE_END_LABELS.test(firstText)) break;
-    const again = matchIndicatorHeader(view, row);
+    // A row with a number in the score column is data, never a header (the cheap test first).
+    const scored = readNumber(view.shown(row, scoreColGuess)).kind === "number";
+    const again = scored ? null : matchIndicatorHeader(view, row);
     if (again) {
       // A header repeated after a page break continues the same table.
       if (firstCol("score") === again.runs.get("score")?.[0]?.[0]) {
@@ -165,9 +166,9 @@ export function readIndicatorTable(
       }
       break;
     }
-    if (isOtherHeader(row)) break;
+    if (!scored && isOtherHeader(row)) break;
     // 合计（100分）: the label without its declared weight.
-    if (labels.some((l) => l.col < scoreColGuess && (TOTAL_LABEL.test(l.text) || TOTAL_LABEL.test(baseLabel(l.text))))) {
+    if (view.someLabel(row, 0, scoreColGuess - 1, (t) => TOTAL_LABEL.test(t) || TOTAL_LABEL.test(baseLabel(t)))) {
       totalRowIndex = row;
       bottom = row;
       row++;

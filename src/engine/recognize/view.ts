@@ -11,7 +11,8 @@ export interface Ref {
 }
 
 export class SheetView {
-  private readonly labelCache = new Map<number, string>();
+  /** Normalised labels by master cell, row by row (arrays: far cheaper than a map on large sheets). */
+  private readonly labelRows: (string | undefined)[][] = [];
   readonly rowCount: number;
   readonly colCount: number;
 
@@ -45,14 +46,18 @@ export class SheetView {
 
   /** Normalised label text shown at (row, col). Numbers give their plain digits. */
   label(row: number, col: number): string {
-    const m = this.master(row, col);
-    const key = m.row * 16384 + m.col;
-    let t = this.labelCache.get(key);
+    const m = this.grid.mergeAt(row, col);
+    return m ? this.masterLabel(m.top, m.left) : this.masterLabel(row, col);
+  }
+
+  private masterLabel(row: number, col: number): string {
+    const cached = (this.labelRows[row] ??= []);
+    let t = cached[col];
     if (t === undefined) {
-      const c = this.grid.cell(m.row, m.col);
+      const c = this.grid.cell(row, col);
       // Numbers need no folding: their digits are their label.
       t = c && typeof c.value === "string" ? normalizeLabel(c.value) : typeof c?.value === "number" ? String(c.value) : normalizeLabel(cellText(c));
-      this.labelCache.set(key, t);
+      cached[col] = t;
     }
     return t;
   }
@@ -84,19 +89,30 @@ export class SheetView {
   }
 
   private readonly rowLabelCache = new Map<number, { col: number; text: string }[]>();
-  private readonly rowTextCache = new Map<number, string>();
 
-  /**
-   * The row's labels joined, each preceded by \u241f: a cheap test for header hints
-   * (/\u241f一级/ — a label that starts with 一级; /执行/ — any label containing 执行).
-   */
-  rowText(row: number): string {
-    let t = this.rowTextCache.get(row);
-    if (t === undefined) {
-      t = this.rowLabels(row).map((l) => `\u241f${l.text}`).join("");
-      this.rowTextCache.set(row, t);
+  /** The first label of the row between two columns, found without building the row's label list. */
+  firstLabel(row: number, from = 0, to = this.colCount - 1): { col: number; text: string } | undefined {
+    for (let c = from; c <= to; c++) {
+      if (this.isContinuation(row, c)) continue;
+      const text = this.masterLabel(row, c);
+      if (text !== "") return { col: c, text };
     }
-    return t;
+    return undefined;
+  }
+
+  /** Does a label between two columns pass the test? (No list built: for scans over long tables.) */
+  someLabel(row: number, from: number, to: number, test: (text: string) => boolean): boolean {
+    for (let c = from; c <= to; c++) {
+      if (this.isContinuation(row, c)) continue;
+      const text = this.masterLabel(row, c);
+      if (text !== "" && test(text)) return true;
+    }
+    return false;
+  }
+
+  /** Does a label of the row match? A cheap test for header hints before the header matchers run. */
+  rowHas(row: number, pattern: RegExp): boolean {
+    return this.rowLabels(row).some((l) => pattern.test(l.text));
   }
 
   /** Master cells of a row with text, left to right: [{col, text}]. */
@@ -105,8 +121,9 @@ export class SheetView {
     if (!all) {
       all = [];
       for (let c = 0; c < this.colCount; c++) {
-        if (this.isContinuation(row, c)) continue;
-        const t = this.label(row, c);
+        const m = this.grid.mergeAt(row, c);
+        if (m && (m.top !== row || m.left !== c)) continue;
+        const t = this.masterLabel(row, c);
         if (t !== "") all.push({ col: c, text: t });
       }
       this.rowLabelCache.set(row, all);
