@@ -9,7 +9,7 @@ import { Profile, ProfileId, PROFILES } from "./profiles";
 import { recognise } from "./recognize";
 import { RULES } from "./rules";
 import { FindingDraft, FixDraft } from "./rules/types";
-import { addConsequences } from "./consequences";
+import { addConsequences, withoutWhatFixesResolve } from "./consequences";
 import { liveTotals } from "./liveTotals";
 
 export interface SheetResult {
@@ -89,7 +89,7 @@ export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult 
       if (d.fix) fixing.add(`${d.fix.at.row}:${d.fix.at.col}`);
     };
     for (const rule of RULES) rule.check({ view: recognised.view, unit, facts, profile, operands, report });
-    const kept = onePerFault(unitDrafts);
+    const kept = withoutWhatFixesResolve(facts, profile, onePerFault(unitDrafts));
     addConsequences(operands, unit, facts, profile, kept);
     drafts.push(...kept);
     live.push(...liveTotals(operands, unit, facts, profile));

@@ -16,16 +16,46 @@ import { cellText, readNumber } from "./values";
 
 const key = (at: Ref) => `${at.row}:${at.col}`;
 
-export function addConsequences(operands: Operands, unit: EvaluationUnit, facts: UnitFacts, profile: Profile, drafts: FindingDraft[]): void {
-  const view = operands.view;
+/** The score fixes among the drafts, as overrides for computeTotal (cell → the value it will show). */
+function scoreFixes(facts: UnitFacts, drafts: FindingDraft[]): { causes: FindingDraft[]; overrides: Map<string, number> } {
   const scoreCells = new Set([...facts.items.map((i) => key(i.score.at)), ...(facts.exec?.score ? [key(facts.exec.score.at)] : [])]);
   const causes = drafts.filter((d) => d.fix && typeof d.fix.result === "number" && scoreCells.has(key(d.fix.at)));
+  return { causes, overrides: new Map(causes.map((d) => [key(d.fix!.at), d.fix!.result as number])) };
+}
+
+/**
+ * A stated total, header score, conclusion or grade that is wrong only against scores that are
+ * over-scored — and right once they are fixed — is not a fault of its own: telling the user
+ * to change it would make it wrong. Such findings are dropped; the score findings remain.
+ */
+export function withoutWhatFixesResolve(facts: UnitFacts, profile: Profile, drafts: FindingDraft[]): FindingDraft[] {
+  // Only definite faults (errors: over-scored, arithmetic) count; a score below its expectation may
+  // be a deliberate deduction and the total built on it may be what the user means.
+  const { causes, overrides } = scoreFixes(facts, drafts.filter((d) => d.severity === "error"));
+  if (causes.length === 0) return drafts;
+  const after = computeTotal(facts, overrides).total;
+  if (after === undefined) return drafts;
+  return drafts.filter((d) => {
+    if ((d.code === "TOTAL_MISMATCH" || d.code === "HEADER_SCORE_MISMATCH" || d.code === "CONCLUSION_SCORE_MISMATCH") && typeof d.stated === "number") {
+      return !totalAgrees(d.stated, after, profile);
+    }
+    if (d.code === "GRADE_MISMATCH") return d.stated !== gradeFor(after, profile);
+    return true;
+  });
+}
+
+export function addConsequences(operands: Operands, unit: EvaluationUnit, facts: UnitFacts, profile: Profile, drafts: FindingDraft[]): void {
+  const view = operands.view;
+  const { causes, overrides } = scoreFixes(facts, drafts);
   if (causes.length === 0) return;
-  const overrides = new Map(causes.map((d) => [key(d.fix!.at), d.fix!.result as number]));
   const after = computeTotal(facts, overrides).total;
   // Unknown before (a blank execution score): the typed cells that already agree stay as they are.
   if (after === undefined || (facts.total !== undefined && Math.abs(after - facts.total) <= 0.005)) return;
-  const alreadyRight = (at: Ref) => facts.total === undefined && readNumber(view.cell(at.row, at.col)).kind === "number" && Math.abs((readNumber(view.cell(at.row, at.col)) as { value: number }).value - after) <= 0.005;
+  // A typed total that already shows the total after the fixes stays as it is.
+  const alreadyRight = (at: Ref) => {
+    const r = readNumber(view.cell(at.row, at.col));
+    return r.kind === "number" && totalAgrees(r.value, after, profile);
+  };
 
   // Fixes already planned for the total, the header score and the grade cache the values they will
   // show once every fix is written (readers that do not recalculate show the cached value).

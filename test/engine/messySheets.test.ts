@@ -8,9 +8,9 @@ import { checkSheet, Finding, planFixes } from "../../src/engine";
 import { applyFixes } from "../support/recalc";
 import { parseA1 } from "../../src/engine/grid";
 import { deleteRow, findCell, insertRows, offset, parseRange, SheetSpec, SpecCell, toGrid, withCell } from "../fixtures/sheetSpec";
-import { sichuanProject, smartHall } from "../fixtures/sichuan";
+import { procurement, sichuanProject, smartHall } from "../fixtures/sichuan";
 import { fundUse, yunnanConsistent, yunnanDepartment, yunnanProject } from "../fixtures/yunnan";
-import { nationalProject, wuhua } from "../fixtures/others";
+import { nationalProject, sichuanGoal, wuhua } from "../fixtures/others";
 
 const sig = (f: Finding) => `${f.code}|${f.cell}|${f.stated}|${f.expected}`;
 const run = (spec: SheetSpec) => checkSheet(toGrid(spec));
@@ -395,5 +395,76 @@ describe("a level whose label declares one weight and whose 分值 column anothe
     const f = run(withCell(base, label, "产出（45分）")).findings;
     expect(f.map(sig)).toEqual(["LEVEL_WEIGHT_MISMATCH|B23|40|20", `LEVEL_WEIGHT_MISMATCH|${label}|45|60`]);
     expect(f[1].message).toBe("“产出”标签中写 45 分，其下级分值合计为 27 + 9 + 4 + 2 + 6 + 2 + 10 = 60");
+  });
+});
+
+describe("department budget block: 其中 rows that are parts, not breakdowns", () => {
+  test("a filled 其他资金 row beside 基本/项目支出 is not the whole of 年度资金总额", () => {
+    const spec = ["D8", "E8", "F8", "G8"].reduce((s, a) => withCell(s, a, 0), yunnanDepartment());
+    expect(sigs(spec)).toEqual([]);
+  });
+  test("项目支出 split into 当年财政拨款 + 其他资金, consistent", () => {
+    const cells: Record<string, SpecCell> = { D7: 560.2, E7: 522.48, F7: 1082.68, G7: 1082.68, H7: "100%", D8: 100, E8: 0, F8: 100, G8: 100, H8: "100%" };
+    const spec = Object.entries(cells).reduce((s, [a, v]) => withCell(s, a, v), yunnanDepartment());
+    expect(sigs(spec)).toEqual([]);
+  });
+  test("基本 + 项目 = 总额 is still checked", () => {
+    expect(sigs(withCell(yunnanDepartment(), "G5", 2000))).toContain("BUDGET_SUM_MISMATCH|G4|3211.14|3182.68");
+  });
+});
+
+describe("grades as check boxes, however ticked", () => {
+  const grade = (text: string, total = 97.5) => {
+    let spec = withCell(yunnanProject(yunnanConsistent), "D3", text);
+    if (total !== 97.5) spec = withCell(withCell(withCell(spec, "H18", 18), "B3", total), "G20", total);
+    return run(spec).findings.filter((f) => f.code === "GRADE_MISMATCH");
+  };
+  test.each(["优√ 良 中 差", "优（√）良（ ）中（ ）差（ ）", "☑优 □良 □中 □差（≥90分为优）", "☑优秀 □良好 □中等 □差"])("%s reads 优", (text) => {
+    expect(grade(text)).toEqual([]);
+  });
+  test("优 良√ 中 差 reads 良", () => {
+    expect(grade("优 良√ 中 差").map((f) => f.stated)).toEqual(["良"]);
+  });
+  test.each([
+    ["优（√）良（ ）中（ ）差（ ）", "优（ ）良（√）中（ ）差（ ）"],
+    ["☑优 □良 □中 □差（≥90分为优）", "□优 ☑良 □中 □差（≥90分为优）"],
+    ["☑优秀 □良好 □中等 □差", "□优秀 ☑良好 □中等 □差"],
+  ])("a wrong %s is reported and its fix keeps the wording: %s", (text, fixed) => {
+    const f = grade(text, 87.5);
+    expect(f.map((x) => [x.stated, x.expected])).toEqual([["优", "良"]]);
+    expect(f[0].fix!.result).toBe(fixed);
+  });
+});
+
+describe("goal table with 金额合计 above the task rows", () => {
+  test("is read, and a wrong amount is reported as in the usual layout", () => {
+    const g = sichuanGoal();
+    const spec: SheetSpec = { ...g, rows: [...g.rows.slice(0, 4), g.rows[18], ...g.rows.slice(4, 18), ...g.rows.slice(19)], merges: [] };
+    expect(run(spec).units[0].goalBudget).toBeDefined();
+    expect(sigs(withCell(spec, "D6", 700)).map((s) => s.split("|")[0])).toContain("BUDGET_SUM_MISMATCH");
+  });
+});
+
+describe("reasons and completions written as placeholders", () => {
+  const lowRate = () => {
+    const cells: Record<string, SpecCell> = { G9: { v: 126.34, fmt: "0.00" }, H9: { v: 0.85, fmt: "0.00%" }, J9: 8.5, G10: { v: 126.34, fmt: "0.00" }, H10: { v: 0.85, fmt: "0.00%" }, J25: 96.5 };
+    return Object.entries(cells).reduce((s, [a, v]) => withCell(s, a, v), sichuanProject(procurement));
+  };
+  test.each(["/", "—", "无", "原因："])("a reason of %s below 90 %% is no reason", (text) => {
+    expect(sigs(withCell(lowRate(), "K9", text))).toContain("MISSING_REASON|K9|null|null");
+  });
+  test("a written reason is one", () => {
+    expect(sigs(withCell(lowRate(), "K9", "年底集中采购未到付款期")).map((s) => s.split("|")[0])).not.toContain("MISSING_REASON");
+  });
+  test.each(["/", "—", "-"])("a scored indicator with 完成值 %s has no completion", (text) => {
+    expect(sigs(withCell(sichuanProject(procurement), "H15", text))).toContain("MISSING_ACTUAL|H15|null|null");
+  });
+});
+
+describe("a total that is right once an over-stated score is fixed", () => {
+  test("only the score is reported, and the typed total is left alone", () => {
+    const f = run(withCell(nationalProject(), "I6", 9.5)).findings;
+    expect(f.map(sig)).toEqual(["EXEC_SCORE_MISMATCH|I6|9.5|9.42"]);
+    expect(f[0].fix!.also).toBeUndefined();
   });
 });

@@ -275,6 +275,8 @@ export function readGoalBudget(
     if (labels.some((l) => GOAL_SUM_ROW.test(l.text))) {
       sumRow = row;
       bottom = row;
+      // 金额合计 may come first, above the task rows; after them it ends the table.
+      if (itemRows.length === 0) continue;
       row++;
       break;
     }

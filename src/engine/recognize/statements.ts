@@ -29,21 +29,32 @@ export interface CheckboxStyle {
   /** Grade words in the order written, with the separator text between them. */
   order: Grade[];
   separator: string;
+  /** The grade words as written (优秀, 良好 …), kept when the fix rewrites the line. */
+  words: Partial<Record<Grade, string>>;
+  /** A note written after the boxes ("（≥90分为优）"), kept as well. */
+  suffix: string;
 }
 
 /** Read a grade from a cell's text: a single word (优 / 良好 …) or a line of check boxes. */
 export function readGradeText(raw: string): { grade: Grade; form: "text" | "checkbox"; style?: CheckboxStyle } | null {
-  const t = fold(raw)
+  // A band note after the boxes ("☑优 □良 □中 □差（≥90分为优）") is not part of them. Kept as
+  // typed (not folded), like bracket boxes 优（√）良（ ）, so that a fix writes them back unchanged.
+  const suffix = /[(（][^()（）]*[0-9０-９][^()（）]*[)）]$/.exec(raw.trim())?.[0] ?? "";
+  const boxes = raw.trim().slice(0, raw.trim().length - suffix.length);
+  const tickedParen = /[(（]\s*[√✓✔☑]\s*[)）]/.exec(boxes)?.[0];
+  const emptyParen = /[(（]\s*[)）]/.exec(boxes)?.[0];
+  const t = fold(boxes)
     .replace(/<input[^>]*checked[^>]*>/gi, "☑")
     .replace(/<input[^>]*>/gi, "□")
+    .replace(/[(（]\s*([√✓✔☑])\s*[)）]/g, "$1")
     .replace(/\(\s*\)|（\s*）/g, "□")
     .trim();
   const compact = t.replace(/\s+/g, "");
   if (/^(优秀|优|良好|良|中等|中|较差|差)$/.test(compact)) return { grade: toGrade(compact)!, form: "text" };
-  const words: { grade: Grade; index: number; end: number }[] = [];
+  const words: { grade: Grade; index: number; end: number; text: string }[] = [];
   for (const m of t.matchAll(GRADE_WORD)) {
     const g = toGrade(m[0]);
-    if (g) words.push({ grade: g, index: m.index!, end: m.index! + m[0].length });
+    if (g) words.push({ grade: g, index: m.index!, end: m.index! + m[0].length, text: m[0] });
   }
   const distinct = new Set(words.map((w) => w.grade));
   if (words.length < 2 || distinct.size !== words.length) return null;
@@ -68,7 +79,14 @@ export function readGradeText(raw: string): { grade: Grade; form: "text" | "chec
   else {
     const beforeCount = words.filter((w) => markBefore(w)).length;
     const afterCount = words.filter((w) => markAfter(w)).length;
-    after = afterCount > beforeCount;
+    if (afterCount !== beforeCount) after = afterCount > beforeCount;
+    else {
+      // One mark between two words ("优√ 良 中 差"): it belongs to the word it touches.
+      const touching = (i: number) => isMark(t[i]);
+      const tightBefore = words.filter((w) => touching(w.index - 1)).length;
+      const tightAfter = words.filter((w) => touching(w.end)).length;
+      after = tightAfter > tightBefore;
+    }
   }
   const marks = words.map((w) => (after ? markAfter(w) : markBefore(w)));
   const ticked = words.filter((_, i) => marks[i] !== undefined && TICKED.includes(marks[i]!));
@@ -82,14 +100,22 @@ export function readGradeText(raw: string): { grade: Grade; form: "text" | "chec
     }
   }
   if (!chosen) return null;
-  const tickedMark = ticked.length === 1 ? marks[words.indexOf(ticked[0])]! : "☑";
-  const untickedMark = marks.find((m) => m !== undefined && UNTICKED.includes(m)) ?? "□";
+  const tickedMark = tickedParen ?? (ticked.length === 1 ? marks[words.indexOf(ticked[0])]! : "☑");
+  const untickedMark = emptyParen ?? marks.find((m) => m !== undefined && UNTICKED.includes(m)) ?? "□";
   const gaps = words.slice(1).map((w, i) => t.slice(words[i].end, w.index).replace(new RegExp(`[${TICKED}${UNTICKED}]`, "g"), ""));
   const separator = gaps.find((g) => g.length > 0) ?? " ";
   return {
     grade: chosen,
     form: "checkbox",
-    style: { ticked: tickedMark, unticked: untickedMark, after, order: words.map((w) => w.grade), separator: separator.length > 3 ? " " : separator },
+    style: {
+      ticked: tickedMark,
+      unticked: untickedMark,
+      after,
+      order: words.map((w) => w.grade),
+      separator: separator.length > 3 ? " " : tickedParen && !gaps.some((g) => g.length > 0) ? "" : separator,
+      words: Object.fromEntries(words.map((w) => [w.grade, w.text])),
+      suffix,
+    },
   };
 }
 
@@ -99,9 +125,10 @@ export function writeGradeText(grade: Grade, style?: CheckboxStyle): string {
   return style.order
     .map((g) => {
       const mark = g === grade ? style.ticked : style.unticked;
-      return style.after ? `${g}${mark}` : `${mark}${g}`;
+      const word = style.words[g] ?? g;
+      return style.after ? `${word}${mark}` : `${mark}${word}`;
     })
-    .join(style.separator);
+    .join(style.separator) + style.suffix;
 }
 
 const CONCLUSION_SCORE =

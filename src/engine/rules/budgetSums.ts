@@ -93,7 +93,9 @@ function* budgetBlockFailures(ctx: RuleContext): Generator<SumFailure | undefine
       const parent = byRole(parentRole);
       if (!parent) continue;
       const parts = block.rows.filter((r) => r.role === "component" && r.parent === parentRole);
-      if (parts.length === 0) continue;
+      // One 其中 row alone ("其中：当年财政拨款" under 项目支出, 其他资金 beside 基本/项目) is a part, not a
+      // breakdown: only two or more rows are meant to add up to their parent.
+      if (parts.length < 2) continue;
       yield sumFailure(numberAt(view, parent.row, col), parts.map((r) => numberAt(view, r.row, col)), `“${parent.label}”${colName}（其中各项之和）`);
     }
   }

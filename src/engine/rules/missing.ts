@@ -1,12 +1,21 @@
 /** MISSING_REASON and MISSING_ACTUAL: what the form requires to be written and was left empty. */
 import { value } from "../facts";
 import { num, pct } from "../format";
-import { normalizeLabel } from "../text";
+import { isNotApplicable, normalizeLabel } from "../text";
 import { cellText, isBlank } from "../values";
 import { Rule } from "./types";
 
 /** The printed instruction in a Sichuan reason cell is not a reason. */
 const PRINTED_NOTE = /需说明原因|预算执行率=|应单独说明理由/;
+
+/** A reason cell that says something: not blank, not "/" "—" "无", not a bare "原因：" or the printed note. */
+function hasReason(text: string): boolean {
+  const t = normalizeLabel(text);
+  return !isNotApplicable(t) && !/^(原因|理由|说明)[:：]?$/.test(t) && !PRINTED_NOTE.test(t);
+}
+
+/** "/", "—", "-" in a 完成值 cell: nothing was written for what was achieved. */
+const PLACEHOLDER_MARK = /^[/／\\—–\-－_]+$/;
 
 export const missingReason: Rule = {
   name: "missing-reason",
@@ -19,7 +28,7 @@ export const missingReason: Rule = {
         const s = value(it.score);
         if (w === undefined || s === undefined || it.item.isDeduction || s >= w - 0.005) continue;
         const cells = table.cols.reasons.map((c) => view.master(it.item.row, c));
-        if (cells.some((at) => !isBlank(view.cell(at.row, at.col)))) continue;
+        if (cells.some((at) => hasReason(cellText(view.cell(at.row, at.col))))) continue;
         report({
           code: "MISSING_REASON",
           severity: "warning",
@@ -39,8 +48,7 @@ export const missingReason: Rule = {
       const rate = exec?.computed?.rate ?? (exec?.stated?.reading.kind === "number" ? exec.stated.reading.value : undefined);
       if (rate === undefined || rate >= threshold) return;
       const at = view.master(row.row, block.cols.reason);
-      const text = normalizeLabel(cellText(view.cell(at.row, at.col)));
-      if (text !== "" && !PRINTED_NOTE.test(text)) return;
+      if (hasReason(cellText(view.cell(at.row, at.col)))) return;
       report({
         code: "MISSING_REASON",
         severity: "warning",
@@ -63,7 +71,8 @@ export const missingActual: Rule = {
       if (it.item.isDeduction || value(it.score) === undefined) continue;
       if (!table.scoresOnly && value(it.weight) === undefined) continue;
       const at = view.master(it.item.row, table.cols.actual);
-      if (!isBlank(view.cell(at.row, at.col))) continue;
+      const cell = view.cell(at.row, at.col);
+      if (!isBlank(cell) && !PLACEHOLDER_MARK.test(normalizeLabel(cellText(cell)))) continue;
       report({
         code: "MISSING_ACTUAL",
         severity: "warning",
