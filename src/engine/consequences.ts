@@ -63,7 +63,11 @@ export function addConsequences(operands: Operands, unit: EvaluationUnit, facts:
   const totalCells = new Set([unit.indicators?.totalRow?.score, unit.headerScore?.at].filter((x): x is Ref => !!x).map(key));
   for (const d of drafts) {
     if (!d.fix) continue;
-    if (totalCells.has(key(d.fix.at))) d.fix.result = after;
+    if (totalCells.has(key(d.fix.at))) {
+      d.fix.result = after;
+      // The finding's expected total uses the scores as stated; written with the score fixes, the formula shows this.
+      if (typeof d.expected === "number" && Math.abs(d.expected - after) > 0.005) d.fix.description += `；连同得分的修复，合计为 ${num(after)}`;
+    }
     const g = unit.grades.find((x) => x.form !== "sentence" && key(x.at) === key(d.fix!.at));
     if (g) {
       const style = g.form === "checkbox" ? readGradeText(cellText(view.cell(g.at.row, g.at.col)))?.style : undefined;

@@ -7,7 +7,7 @@
 import { checkSheet, Finding, planFixes } from "../../src/engine";
 import { applyFixes } from "../support/recalc";
 import { parseA1 } from "../../src/engine/grid";
-import { deleteRow, findCell, insertRows, offset, parseRange, SheetSpec, SpecCell, toGrid, withCell } from "../fixtures/sheetSpec";
+import { deleteRow, findCell, insertRows, offset, P, parseRange, SheetSpec, SpecCell, toGrid, withCell } from "../fixtures/sheetSpec";
 import { procurement, sichuanProject, smartHall } from "../fixtures/sichuan";
 import { fundUse, yunnanConsistent, yunnanDepartment, yunnanProject } from "../fixtures/yunnan";
 import { nationalProject, sichuanGoal, wuhua } from "../fixtures/others";
@@ -466,5 +466,72 @@ describe("a total that is right once an over-stated score is fixed", () => {
     const f = run(withCell(nationalProject(), "I6", 9.5)).findings;
     expect(f.map(sig)).toEqual(["EXEC_SCORE_MISMATCH|I6|9.5|9.42"]);
     expect(f[0].fix!.also).toBeUndefined();
+  });
+});
+
+describe("inside an indicator table: notes and subtotals", () => {
+  test.each(["注：以下为效益指标", "说明：效益指标按年度目标评价"])("a note row %s does not end the table", (note) => {
+    expect(sigs(insertRows(nationalProject(), 18, [[null, note]]))).toEqual([]);
+  });
+  test("a section 小计 row is not an indicator", () => {
+    expect(sigs(insertRows(nationalProject(), 18, [[null, null, null, "小计", null, null, 50, 49.5, null]]))).toEqual([]);
+    expect(sigs(insertRows(nationalProject(), 18, [[null, "小计", null, null, null, null, 50, 49.5, null]]))).toEqual([]);
+  });
+  test("a helper 分值 column right of the scores is not a level", () => {
+    let spec = withCell(nationalProject(), "K12", "分值");
+    for (let r = 13; r <= 20; r++) spec = withCell(spec, `K${r}`, { v: spec.rows[r - 1][6] as number, f: `=G${r}` });
+    const r = run(spec);
+    expect(r.template).toBe("project-national");
+    expect(r.findings.map(sig)).toEqual([]);
+  });
+});
+
+describe("tables that share the shape but are not self-evaluations", () => {
+  test("a staff appraisal (姓名 | 一级指标 | 二级指标 | 分值 | 得分)", () => {
+    const spec: SheetSpec = {
+      name: "考核",
+      rows: [
+        ["2023年度干部职工考核评分表"],
+        ["姓名", "一级指标", "二级指标", "分值", "得分"],
+        ["张三", "德", "政治素质", 20, 18],
+        [null, "能", "业务能力", 30, 25],
+        [null, "勤", "出勤", 20, 20],
+        [null, "绩", "工作实绩", 30, 22],
+        ["合计", null, null, 100, 85],
+        ["评价等次", "优"],
+      ],
+    };
+    expect(run(spec).template).toBeNull();
+    expect(run(spec).findings).toEqual([]);
+  });
+  test.each([
+    ["a summary of project results", [["序号", "项目名称", "预算数", "执行数", "执行率", "分值", "得分", "自评等级"], [1, "培训经费", 100, 80, P(0.8), 100, 92, "优"], [2, "运维经费", 200, 150, P(0.75), 100, 85, "良"]]],
+    ["a budget detail by funding source", [["项目名称", "预算数", "执行数", "执行率"], ["合计", 300, 250, P(0.8333)], ["财政拨款", 200, 180, P(0.9)], ["其他资金", 90, 70, P(0.7778)]]],
+    ["an execution table by source", [["资金来源", "年初预算数", "全年预算数", "全年执行数", "执行率"], ["合计", 300, 300, 240, P(0.8)], ["财政拨款", 200, 200, 160, P(0.78)], ["其他资金", 100, 100, 80, P(0.8)]]],
+  ] as [string, SpecCell[][]][])("%s", (_name, rows) => {
+    const r = run({ name: "表", rows: [["2023年度汇总表"], ...rows] });
+    expect(r.template).toBeNull();
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe("a score above its weight whose completion gives less", () => {
+  test("expected is what the fix writes (950 of 1000 people: 9.5)", () => {
+    const grid = toGrid(withCell(nationalProject(), "H14", 12));
+    const r = checkSheet(grid);
+    const f = r.findings.filter((x) => x.code === "SCORE_EXCEEDS_WEIGHT");
+    expect(f.map(sig)).toEqual(["SCORE_EXCEEDS_WEIGHT|H14|12|9.5"]);
+    expect(f[0].message).toBe("指标“培训覆盖人数”得分 12 超过其分值 10；按完成情况应为 9.5（10 × 950 ÷ 1000）");
+    const fixed = applyFixes(grid, planFixes(r.findings));
+    expect(fixed.cell(13, 7)!.value).toBe(9.5);
+  });
+});
+
+describe("a total fixed together with a score", () => {
+  test("the total's fix says what the formula will show once the score is fixed too", () => {
+    const f = run(sichuanProject(smartHall)).findings.find((x) => x.code === "TOTAL_MISMATCH")!;
+    expect(f.expected).toBe(95);
+    expect(f.fix!.result).toBeCloseTo(94.36, 2);
+    expect(f.fix!.description).toMatch(/连同得分的修复，合计为 94.36/);
   });
 });

@@ -293,14 +293,13 @@ export function readGoalBudget(
 }
 
 /**
- * A budget block standing alone (no indicator table after it) is part of a self-evaluation only
- * when it looks like one: it scores the rate (分值 / 得分 / 执行率（10分）), or breaks a 总额 down
- * into 其中 / 基本支出 / 项目支出 rows. A list of projects with 全年预算数 | 全年执行数 | 执行率 is an
- * execution-progress report, not a self-evaluation table.
+ * A budget block standing alone (no indicator table with it) is part of a self-evaluation only when
+ * it scores the rate of a 总额 row (分值 / 得分 / 执行率（10分）). Lists of projects or funding
+ * sources with 预算数 | 执行数 | 执行率 are budget or progress reports, and one row per project with
+ * 分值 | 得分 | 自评等级 is a summary of many evaluations: neither is a self-evaluation table.
  */
 export function isSelfEvaluationBlock(block: BudgetBlock): boolean {
-  if (block.cols.score !== undefined || block.cols.weight !== undefined || block.declaredExecWeight) return true;
-  const roles = new Set(block.rows.map((r) => r.role));
-  return roles.has("total") && (roles.has("component") || roles.has("basic") || roles.has("project"));
+  const scored = block.cols.score !== undefined || block.cols.weight !== undefined || !!block.declaredExecWeight;
+  return scored && block.rows.some((r) => r.role === "total") && !block.rows.some((r) => r.role === "item");
 }
 

@@ -16,6 +16,7 @@ import {
   matchRole,
   PLACEHOLDER,
   TABLE_END_LABELS,
+  SUBTOTAL_LABEL,
   TOTAL_LABEL,
 } from "./labels";
 import { Ref, SheetView } from "./view";
@@ -56,6 +57,7 @@ export function matchIndicatorHeader(view: SheetView, row: number): HeaderMatch 
   const tryBuild = (cells: { col: number; right: number; role: IndicatorRole }[], height: number): HeaderMatch | null => {
     const roles = new Set(cells.map((c) => c.role));
     if (!isHeaderShape(roles)) return null;
+    for (let r = row; r < row + height; r++) if (view.rowHas(r, NOT_EVALUATION_HEADER)) return null;
     const runs = new Map<IndicatorRole, number[][]>();
     for (const c of cells) {
       const run: number[] = [];
@@ -125,6 +127,19 @@ export interface IndicatorScan {
 
 const MAX_BLANK_RUN = 3;
 
+const NOTE_ROW = /^(注|说明|备注)/;
+
+/** Does a score follow within the next few rows? */
+function scoresFollow(view: SheetView, row: number, scoreCol: number): boolean {
+  for (let r = row + 1; r <= Math.min(view.rowCount - 1, row + MAX_BLANK_RUN); r++) {
+    if (readNumber(view.shown(r, scoreCol)).kind === "number") return true;
+  }
+  return false;
+}
+
+/** Header labels that make an indicator-like table something else: a staff appraisal (姓名 | 分值 | 得分). */
+const NOT_EVALUATION_HEADER = /^(姓名|职务|职称|考核对象|被考核人|被考核单位)$/;
+
 /**
  * Read the indicator table whose header is at `header`. `isOtherHeader(row)` says whether a row
  * starts another table (a budget block …), which ends this one.
@@ -153,7 +168,11 @@ export function readIndicatorTable(
     }
     blankRun = 0;
     const firstText = view.firstLabel(row)?.text ?? "";
-    if (TABLE_END_LABELS.test(firstText)) break;
+    if (TABLE_END_LABELS.test(firstText)) {
+      // A note typed between indicator rows ("注：以下为效益指标") does not end the table.
+      if (NOTE_ROW.test(firstText) && scoresFollow(view, row, scoreColGuess)) continue;
+      break;
+    }
     // A row with a number in the score column is data, never a header (the cheap test first).
     const scored = readNumber(view.shown(row, scoreColGuess)).kind === "number";
     const again = scored ? null : matchIndicatorHeader(view, row);
@@ -189,8 +208,11 @@ export function readIndicatorTable(
     levels.push(pickDataColumn(view, runs[0], firstDataRow, bottom, "text"));
   }
   const weightRuns = header.runs.get("weight") ?? [];
-  const weightCols = weightRuns.map((run) => run[0]).sort((a, b) => a - b);
   const scoreCol = header.runs.get("score")![header.runs.get("score")!.length - 1][0];
+  // Weights sit left of the score; a 分值 / 权重 column right of it, when there is one on the left,
+  // is a helper column somebody added, not another level.
+  const allWeightCols = weightRuns.map((run) => run[0]).sort((a, b) => a - b);
+  const weightCols = allWeightCols.some((c) => c < scoreCol) ? allWeightCols.filter((c) => c < scoreCol) : allWeightCols;
   const single = (role: IndicatorRole) => {
     const runs = header.runs.get(role);
     return runs ? pickDataColumn(view, runs[0], firstDataRow, bottom, "master") : undefined;
@@ -238,6 +260,8 @@ export function readIndicatorTable(
       return i === levels.length - 1 ? t : last[i];
     });
     carried.push(path);
+    // A section's 小计 row sums indicators; it is not one.
+    if (levels.some((c) => SUBTOTAL_LABEL.test(view.label(r, c)))) continue;
     const hasWeight = filledAt(view, r, leafWeight);
     const hasScore = filledAt(view, r, scoreCol);
     if (!hasWeight && !hasScore) continue;
