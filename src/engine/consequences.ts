@@ -49,7 +49,7 @@ export function addConsequences(operands: Operands, unit: EvaluationUnit, facts:
   const { causes, overrides } = scoreFixes(facts, drafts);
   if (causes.length === 0) return;
   const after = computeTotal(facts, overrides).total;
-  // Unknown before (a blank execution score): the typed cells that already agree stay as they are.
+  // Nothing to carry along unless the total changes (or was unknown: a blank execution score).
   if (after === undefined || (facts.total !== undefined && Math.abs(after - facts.total) <= 0.005)) return;
   // A typed total that already shows the total after the fixes stays as it is.
   const alreadyRight = (at: Ref) => {

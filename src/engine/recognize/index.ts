@@ -227,7 +227,7 @@ export function recognise(grid: Grid): RecognisedSheet {
   const view = new SheetView(grid);
   const tables = findTables(view).sort((a, b) => a.bounds.top - b.bounds.top);
   type Draft = Omit<EvaluationUnit, "template">;
-  const drafts: Draft[] = [];
+  const paired: Draft[] = [];
   // Forms put the budget block above the indicators; a sheet that starts with indicators followed by
   // a scored budget block puts each block below its table.
   const budgetBelow = tables[0]?.kind === "indicators" && tables[1]?.kind === "budget" && tables[1].cols.score !== undefined;
@@ -250,10 +250,9 @@ export function recognise(grid: Grid): RecognisedSheet {
       }
     } else if (t.kind === "indicators") draft.indicators = t;
     else draft.fundUse = t;
-    drafts.push(draft);
+    paired.push(draft);
   }
-  const kept = drafts.filter((d) => !d.budget || d.indicators || isSelfEvaluationBlock(d.budget));
-  drafts.splice(0, drafts.length, ...kept);
+  const drafts = paired.filter((d) => !d.budget || d.indicators || isSelfEvaluationBlock(d.budget));
   if (drafts.length === 0) return { units: [], template: null, suggestedProfile: "national", view };
 
   const scorable = (d: Draft) => !!d.indicators || !!d.budget?.cols.score;
