@@ -88,7 +88,7 @@ function numericAt(view: SheetView, row: number, col: number | undefined): numbe
   return r.kind === "number" ? r.value : undefined;
 }
 
-function weightAt(view: SheetView, row: number, col: number | undefined): number | undefined {
+function weightValueAt(view: SheetView, row: number, col: number | undefined): number | undefined {
   if (col === undefined || view.isContinuation(row, col)) return undefined;
   const r = readWeight(view.cell(row, col));
   return r.kind === "number" ? r.value : undefined;
@@ -394,7 +394,7 @@ function buildGroups(
   for (const r of rows) {
     const own = view.ownLabel(r, col);
     const startsMerge = !view.isContinuation(r, col) && view.spanBottom(r, col) > r;
-    const w = weightAt(view, r, weightCol);
+    const w = weightValueAt(view, r, weightCol);
     const newLabel = own !== "" && (!current || baseLabel(own) !== baseLabel(current.label));
     const restated =
       current !== undefined && resumeRows.has(r) && !newLabel &&
