@@ -6,7 +6,8 @@ import { Finding, FindingCode, Fix, SECTION_OF } from "./findings";
 import { a1, Grid } from "./grid";
 import { Bounds, EvaluationUnit, TemplateId } from "./model";
 import { Profile, ProfileId, PROFILES } from "./profiles";
-import { recognise } from "./recognize";
+import { recognise, RecognisedSheet } from "./recognize";
+import { BandGrid, columnBands } from "./recognize/bands";
 import { RULES } from "./rules";
 import { FindingDraft, FixDraft } from "./rules/types";
 import { addConsequences, withoutWhatFixesResolve } from "./consequences";
@@ -73,22 +74,34 @@ function toFix(d: FixDraft): Fix {
   return fix;
 }
 
+/** The sheet's evaluation units, each with the view it was read through. */
+function recogniseSheet(grid: Grid): { recognitions: RecognisedSheet[]; first: RecognisedSheet } {
+  // Tables side by side: each band of columns is read on its own when every band holds a table.
+  const bands = columnBands(grid);
+  if (bands) {
+    const recognitions = bands.map((band) => recognise(new BandGrid(grid, band)));
+    if (recognitions.every((r) => r.units.some((u) => u.indicators))) return { recognitions, first: recognitions[0] };
+  }
+  const whole = recognise(grid);
+  return { recognitions: [whole], first: whole };
+}
+
 export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult {
-  const recognised = recognise(grid);
+  const { recognitions, first: recognised } = recogniseSheet(grid);
   const profileId = options.profile ?? recognised.suggestedProfile;
   const profile: Profile = PROFILES[profileId];
   const drafts: FindingDraft[] = [];
   const live: FixDraft[] = [];
-  for (const unit of recognised.units) {
-    const facts = unitFacts(recognised.view, unit);
+  for (const { view, unit } of recognitions.flatMap((r) => r.units.map((unit) => ({ view: r.view, unit })))) {
+    const facts = unitFacts(view, unit);
     const unitDrafts: FindingDraft[] = [];
     const fixing = new Set<string>();
-    const operands = { view: recognised.view, willFix: (at: { row: number; col: number }) => fixing.has(`${at.row}:${at.col}`) };
+    const operands = { view, willFix: (at: { row: number; col: number }) => fixing.has(`${at.row}:${at.col}`) };
     const report = (d: FindingDraft) => {
       unitDrafts.push(d);
       if (d.fix) fixing.add(`${d.fix.at.row}:${d.fix.at.col}`);
     };
-    for (const rule of RULES) rule.check({ view: recognised.view, unit, facts, profile, operands, report });
+    for (const rule of RULES) rule.check({ view, unit, facts, profile, operands, report });
     const kept = withoutWhatFixesResolve(facts, profile, onePerFault(unitDrafts));
     addConsequences(operands, unit, facts, profile, kept);
     drafts.push(...kept);
@@ -115,7 +128,7 @@ export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult 
     profile: profileId,
     suggestedProfile: recognised.suggestedProfile,
     findings,
-    units: recognised.units,
+    units: recognitions.flatMap((r) => r.units),
     liveTotals: live.map(toFix),
   };
 }

@@ -535,3 +535,29 @@ describe("a total fixed together with a score", () => {
     expect(f.fix!.description).toMatch(/连同得分的修复，合计为 94.36/);
   });
 });
+
+describe("two project tables side by side, an empty column between", () => {
+  const side = (left: SheetSpec, right: SheetSpec): SheetSpec => {
+    const width = 9;
+    const rows = Array.from({ length: Math.max(left.rows.length, right.rows.length) }, (_, r) => {
+      const l = (left.rows[r] ?? []).slice(0, width);
+      while (l.length < width + 1) l.push(null);
+      return [...l, ...(right.rows[r] ?? [])];
+    });
+    const shift = (m: string) => m.replace(/([A-Z]+)(\d+)/g, (_, c: string, n: string) => `${String.fromCharCode(c.charCodeAt(0) + width + 1)}${n}`);
+    return { name: "两个项目", rows, merges: [...(left.merges ?? []), ...(right.merges ?? []).map(shift)] };
+  };
+  test("both consistent: each read on its own, nothing found", () => {
+    const r = run(side(nationalProject(), nationalProject()));
+    expect(r.template).toBe("project-national");
+    expect(r.units).toHaveLength(2);
+    expect(r.findings).toEqual([]);
+  });
+  test("a fault in each is found at its own cell, and fixes refer to its own columns", () => {
+    const spec = side(withCell(nationalProject(), "H21", 90), withCell(nationalProject(), "H13", 12));
+    const r = run(spec);
+    expect(r.findings.map(sig)).toEqual(["SCORE_EXCEEDS_WEIGHT|R13|12|10", "TOTAL_MISMATCH|H21|90|97.92"]);
+    expect(r.findings[0].fix!.formula).toMatch(/Q13/);
+    expect(r.findings[1].fix!.formula).toBe("=SUM(H13:H20)+I6");
+  });
+});
