@@ -91,7 +91,7 @@ export function addConsequences(operands: Operands, unit: EvaluationUnit, facts:
     also.push({ at: unit.headerScore.at, formula: `=${totalSource}`, result: after, description: `表头自评得分随之更新为 ${num(after)}` });
   }
   for (const g of unit.grades) {
-    if (g.form === "sentence" || g.inline || !isTyped(g.at) || g.grade === gradeAfter || !totalSource) continue;
+    if (g.form === "sentence" || g.reportOnly || !isTyped(g.at) || g.grade === gradeAfter || !totalSource) continue;
     const style = g.form === "checkbox" ? readGradeText(cellText(view.cell(g.at.row, g.at.col)))?.style : undefined;
     also.push({
       at: g.at,

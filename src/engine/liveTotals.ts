@@ -30,7 +30,7 @@ export function liveTotals(operands: Operands, unit: EvaluationUnit, facts: Unit
   }
   const grade = gradeFor(facts.total, profile);
   for (const g of unit.grades) {
-    if (g.form === "sentence" || g.inline || !typed(g.at)) continue;
+    if (g.form === "sentence" || g.reportOnly || !typed(g.at)) continue;
     const style = g.form === "checkbox" ? readGradeText(cellText(view.cell(g.at.row, g.at.col)))?.style : undefined;
     out.push({
       at: g.at,

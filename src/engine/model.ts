@@ -149,8 +149,9 @@ export interface GradeStatement {
   form: "text" | "checkbox" | "sentence";
   /** The original text (for rebuilding check-box text in the fix). */
   text: string;
-  /** Label and grade typed in one cell ("自评等级：☑优 □良"): reported, never rewritten. */
-  inline?: boolean;
+  /** Reported, never rewritten: typed with its label in one cell ("自评等级：☑优 □良"), with a band
+   *  note in the same cell ("良（90分以上为优…）"), or as boxes spread over several cells. */
+  reportOnly?: boolean;
 }
 
 export interface ConclusionScore {

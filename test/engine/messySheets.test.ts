@@ -561,3 +561,61 @@ describe("two project tables side by side, an empty column between", () => {
     expect(r.findings[1].fix!.formula).toBe("=SUM(H13:H20)+I6");
   });
 });
+
+describe("hierarchical tables typed without merges: labels and weights on every row", () => {
+  test("a consistent table gives nothing; a wrong level weight is found once", () => {
+    const rows: SpecCell[][] = [
+      ["绩效评价指标评分表"],
+      ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分"],
+      ["决策", 20, "项目立项", 10, "立项依据充分性", 5, 5],
+      ["决策", 20, "项目立项", 10, "立项程序规范性", 5, 5],
+      ["决策", 20, "绩效目标", 10, "绩效目标合理性", 10, 10],
+      ["过程", 30, "资金管理", 15, "资金到位率", 5, 5],
+      ["过程", 30, "资金管理", 15, "预算执行率", 10, 9],
+      ["过程", 30, "组织实施", 15, "管理制度健全性", 15, 15],
+      ["产出", 30, "产出数量", 30, "完成数量", 30, 30],
+      ["效益", 20, "满意度", 20, "服务对象满意度", 20, 19],
+      ["总分", 100, null, 100, null, 100, 98],
+    ];
+    const spec: SheetSpec = { name: "评分表", rows };
+    expect(sigs(spec)).toEqual([]);
+    const wrong = withCell(withCell(spec, "D6", 14), "D7", 14);
+    expect(sigs(wrong)).toEqual(["LEVEL_WEIGHT_MISMATCH|D6|14|15"]);
+  });
+});
+
+describe("a score above its weight where readings differ", () => {
+  test("the fix caps at what the check accepts (95% of a ≥90% target: 10, not 9.5)", () => {
+    const grid = toGrid(withCell(yunnanProject(yunnanConsistent), "H19", 12));
+    const r = checkSheet(grid);
+    const f = r.findings.filter((x) => x.code === "SCORE_EXCEEDS_WEIGHT");
+    expect(f.map(sig)).toEqual(["SCORE_EXCEEDS_WEIGHT|H19|12|10"]);
+    const fixed = applyFixes(grid, planFixes(r.findings));
+    expect(fixed.cell(18, 7)!.value).toBe(10);
+  });
+});
+
+describe("grades written in other ways", () => {
+  const total96 = (): SheetSpec => ({
+    name: "评分表",
+    rows: [
+      ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分"],
+      ["产出", 60, "产出数量", 60, "完成数量", 60, 58],
+      ["效益", 40, "满意度", 40, "服务对象满意度", 40, 38],
+      ["总分", 100, null, 100, null, 100, 96],
+    ],
+  });
+  test("boxes one per cell: the ticked cell is reported, not rewritten", () => {
+    const spec = { ...total96(), rows: [...total96().rows, ["评价等次", "□优", "☑良", "□中", "□差"]] };
+    const f = run(spec).findings;
+    expect(f.map(sig)).toEqual(["GRADE_MISMATCH|C5|良|优"]);
+    expect(f[0].fix).toBeUndefined();
+    const right = { ...total96(), rows: [...total96().rows, ["评价等次", "☑优", "□良", "□中", "□差"]] };
+    expect(sigs(right)).toEqual([]);
+  });
+  test("a grade with the band note in its cell", () => {
+    const note = "（100-90（含）分为优、90-80（含）分为良、80-60（含）分为中、60分以下为差）";
+    expect(sigs({ ...total96(), rows: [...total96().rows, ["评价等次", `良${note}`]] })).toEqual(["GRADE_MISMATCH|B5|良|优"]);
+    expect(sigs({ ...total96(), rows: [...total96().rows, ["评价等次", `优${note}`]] })).toEqual([]);
+  });
+});

@@ -21,7 +21,7 @@ import { parseNumberText } from "../text";
 import { cellText, readNumber } from "../values";
 import { isSelfEvaluationBlock, matchBudgetHeader, matchFundHeader, matchGoalBudgetHeader, readBudgetBlock, readFundUseTable, readGoalBudget } from "./budget";
 import { matchIndicatorHeader, readIndicatorTable } from "./indicators";
-import { isGradeLabel, isHeaderScoreLabel, readGradeText, readSentence, valueRightOf } from "./statements";
+import { isGradeLabel, isHeaderScoreLabel, readGradeText, readSentence, toGrade, valueRightOf } from "./statements";
 import { Ref, SheetView } from "./view";
 
 type AnyTable = BudgetBlock | IndicatorTable | FundUseTable | GoalBudgetTable;
@@ -172,7 +172,7 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
       }
       const inlineGrade = inline && isGradeLabel(inline[1]) ? readGradeText(inline[2]) : null;
       if (inline && inlineGrade) {
-        out.push({ at, kind: "field", grade: { at, grade: inlineGrade.grade, form: inlineGrade.form, text: inline[2], inline: true } });
+        out.push({ at, kind: "field", grade: { at, grade: inlineGrade.grade, form: inlineGrade.form, text: inline[2], reportOnly: true } });
         continue;
       }
       if (isHeaderScoreLabel(text)) {
@@ -189,7 +189,14 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
           used.add(v.row * 16384 + v.col);
           const raw = cellText(view.cell(v.row, v.col));
           const g = readGradeText(raw);
-          if (g) out.push({ at: v, kind: "field", grade: { at: v, grade: g.grade, form: g.form, text: raw } });
+          if (g) out.push({ at: v, kind: "field", grade: { at: v, grade: g.grade, form: g.form, text: raw, reportOnly: g.annotated } });
+          else {
+            const spread = boxesInCells(view, v);
+            if (spread) {
+              for (const c of spread.cells) used.add(c.row * 16384 + c.col);
+              out.push({ at: spread.at, kind: "field", grade: { at: spread.at, grade: spread.grade, form: "checkbox", text: spread.text, reportOnly: true } });
+            }
+          }
         }
         continue;
       }
@@ -214,6 +221,24 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
     }
   }
   return out;
+}
+
+/** Check boxes one per cell along the row (评价等次 | □优 | ☑良 | □中 | □差): the grade and the ticked cell. */
+function boxesInCells(view: SheetView, first: Ref): { grade: GradeStatement["grade"]; at: Ref; cells: Ref[]; text: string } | undefined {
+  const cells: Ref[] = [];
+  for (let c = first.col; c < Math.min(view.colCount, first.col + 8) && cells.length < 4; c++) {
+    if (view.isContinuation(first.row, c)) continue;
+    const t = cellText(view.cell(first.row, c)).trim();
+    if (t === "") continue;
+    if (!/^.{0,2}(优秀|良好|中等|较差|优|良|中|差).{0,2}$/.test(t)) break;
+    cells.push({ row: first.row, col: c });
+  }
+  if (cells.length < 2) return undefined;
+  const text = cells.map((c) => cellText(view.cell(c.row, c.col)).trim()).join(" ");
+  const g = readGradeText(text);
+  if (!g || g.form !== "checkbox") return undefined;
+  const at = cells.find((c) => toGrade(/优秀|良好|中等|较差|优|良|中|差/.exec(cellText(view.cell(c.row, c.col)))?.[0] ?? "") === g.grade) ?? cells[0];
+  return { grade: g.grade, at, cells, text };
 }
 
 export interface RecognisedSheet {

@@ -400,7 +400,10 @@ function buildGroups(
       current !== undefined && resumeRows.has(r) && !newLabel &&
       declaredWeight(own) === declaredWeight(current.label) &&
       (w === undefined || (current.weight !== undefined && Math.abs(current.weight.value - w) <= 1e-9));
-    const repeatWithWeight = own !== "" && w !== undefined && current?.weight !== undefined && !current.weight.declared;
+    // The same label written again with another weight is another group; with the same weight it is
+    // the label and weight repeated on every row of an unmerged table.
+    const repeatWithWeight =
+      own !== "" && w !== undefined && current?.weight !== undefined && !current.weight.declared && Math.abs(current.weight.value - w) > 1e-9;
     const newMerge = startsMerge && current !== undefined && r > current.top;
     if (!current || (!restated && (newLabel || repeatWithWeight || newMerge))) {
       current = {

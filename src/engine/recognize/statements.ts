@@ -12,7 +12,7 @@ const TICKED = "☑✓✔√■▣☒⊠●◉✅☛▶";
 const UNTICKED = "□☐○◻▢◯⬜";
 const GRADE_WORD = /优秀|良好|中等|较差|优|良|中|差/g;
 
-function toGrade(word: string): Grade | undefined {
+export function toGrade(word: string): Grade | undefined {
   if (word.startsWith("优")) return "优";
   if (word.startsWith("良")) return "良";
   if (word.startsWith("中")) return "中";
@@ -36,7 +36,10 @@ export interface CheckboxStyle {
 }
 
 /** Read a grade from a cell's text: a single word (优 / 良好 …) or a line of check boxes. */
-export function readGradeText(raw: string): { grade: Grade; form: "text" | "checkbox"; style?: CheckboxStyle } | null {
+export function readGradeText(raw: string): { grade: Grade; form: "text" | "checkbox"; style?: CheckboxStyle; annotated?: boolean } | null {
+  // A grade with the band note after it in the same cell: "良（100-90（含）分为优、90-80（含）分为良…）".
+  const noted = /^(优秀|良好|中等|较差|优|良|中|差)\s*[(（].*\d.*[)）]$/s.exec(fold(raw).trim());
+  if (noted) return { grade: toGrade(noted[1])!, form: "text", annotated: true };
   // A band note after the boxes ("☑优 □良 □中 □差（≥90分为优）") is not part of them. Kept as
   // typed (not folded), like bracket boxes 优（√）良（ ）, so that a fix writes them back unchanged.
   const suffix = /[(（][^()（）]*[0-9０-９][^()（）]*[)）]$/.exec(raw.trim())?.[0] ?? "";

@@ -29,7 +29,7 @@ export const grade: Rule = {
         expected,
         message: `总分 ${num(total)} 按“${profile.name.zh}”等级标准（${describeBands(profile)}）应为“${expected}”，${where}`,
         fix:
-          g.form !== "sentence" && !g.inline && source
+          g.form !== "sentence" && !g.reportOnly && source
             ? {
                 at: g.at,
                 formula: `=${gradeExpression(source, profile, (x) => writeGradeText(x as typeof expected, style))}`,

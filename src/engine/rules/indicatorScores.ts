@@ -72,16 +72,18 @@ export const indicatorScores: Rule = {
 
       if (s > w + 0.005) {
         const weightRef = it.weight ? weightOperand(operands, it.weight.at, w) : constant(w);
-        // When the score follows from the completion, the fix writes that score: say so.
-        const byReading = readingFix(single);
-        const expected = byReading && single ? Math.min(w, single.expected) : w;
+        // When the score follows from the completion, the fix writes that score (the most generous
+        // reading: the check accepts any, so the fix must not cut more than it asks): say so.
+        const generous = expectation?.kind === "readings" ? expectation.readings.reduce((a, b) => (b.expected > a.expected ? b : a)) : undefined;
+        const byReading = readingFix(generous);
+        const expected = byReading && generous ? Math.min(w, generous.expected) : w;
         report({
           code: "SCORE_EXCEEDS_WEIGHT",
           severity: "error",
           at: it.score.at,
           stated: s,
           expected: Math.round(expected * 100) / 100,
-          message: `指标“${name}”得分 ${num(s)} 超过其分值 ${num(w)}${byReading && single && Math.abs(single.expected - w) > 0.005 ? `；按完成情况应为 ${num(expected)}（${single.arithmetic}）` : ""}`,
+          message: `指标“${name}”得分 ${num(s)} 超过其分值 ${num(w)}${byReading && generous && Math.abs(generous.expected - w) > 0.005 ? `；按完成情况应为 ${num(expected)}（${generous.arithmetic}）` : ""}`,
           fix: byReading ?? {
             at: it.score.at,
             formula: `=MIN(${weightRef},${constant(s)})`,

@@ -17,14 +17,19 @@ const TOLERANCE = 0.005 + 1e-9;
  * `unknown` when one of them is unreadable: such a sum is not checked (the cell is reported once,
  * as unreadable, and never counted as 0).
  */
-function contentWeight(ctx: RuleContext, g: LevelGroup): { sum: number; parts: number[]; counted: boolean; unknown: boolean } {
+function contentWeight(ctx: RuleContext, g: LevelGroup): { sum: number; parts: number[]; counted: boolean; unknown: boolean; altSum: number } {
   const parts: number[] = [];
+  /** The same parts with each child's own weight replaced by what its children give. */
+  const altParts: number[] = [];
   let counted = false;
   let unknown = false;
   if (g.children.length > 0) {
     for (const child of g.children) {
       if (child.weight) {
         parts.push(child.weight.value);
+        // A child whose weight disagrees with its own children: the parent may fit either figure.
+        const inner = contentWeight(ctx, child);
+        altParts.push(inner.counted && !inner.unknown ? inner.sum : child.weight.value);
         counted = true;
       } else if (child.unreadableWeight) {
         unknown = true;
@@ -33,6 +38,7 @@ function contentWeight(ctx: RuleContext, g: LevelGroup): { sum: number; parts: n
         unknown ||= inner.unknown;
         if (inner.counted) {
           parts.push(inner.sum);
+          altParts.push(inner.altSum);
           counted = true;
         }
       }
@@ -45,11 +51,13 @@ function contentWeight(ctx: RuleContext, g: LevelGroup): { sum: number; parts: n
       const w = value(f?.weight);
       if (w !== undefined) {
         parts.push(w);
+        altParts.push(w);
         counted = true;
       }
     }
   }
-  return { sum: parts.reduce((a, b) => a + b, 0), parts, counted, unknown };
+  const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return { sum: total(parts), parts, counted, unknown, altSum: total(altParts) };
 }
 
 function checkGroups(ctx: RuleContext, groups: LevelGroup[], hierarchical: boolean, sectionDefaults: Record<string, number> | null) {
@@ -66,7 +74,9 @@ function checkGroups(ctx: RuleContext, groups: LevelGroup[], hierarchical: boole
     // Both the weight column and a label that declares another weight (产出（45分） | 40) are checked.
     for (const claim of declared ? [declared, ...(g.labelWeight ? [{ ...g.labelWeight, declared: true }] : [])] : []) {
       const content = contentWeight(ctx, g);
-      if (content.counted && !content.unknown && Math.abs(content.sum - claim.value) > TOLERANCE) {
+      // A child reported for its own children does not make its parent wrong too (one fault, one finding).
+      const fits = (x: number) => Math.abs(x - claim.value) <= TOLERANCE;
+      if (content.counted && !content.unknown && !fits(content.sum) && !fits(content.altSum)) {
         const name = baseLabel(g.label) || g.label;
         const shown = content.parts.length > 1 && content.parts.length <= 12 ? `${sumText(content.parts)} = ${num(content.sum)}` : num(content.sum);
         ctx.report({
