@@ -68,7 +68,6 @@ export const indicatorScores: Rule = {
           ? { at: it.score.at, formula, numFmt: numFmtFor(scoreForm, "score"), result: reading!.expected, description: `写入指标得分公式（${reading!.arithmetic}）` }
           : undefined;
       };
-      const single = expectation?.kind === "readings" ? expectation.readings[0] : undefined;
 
       if (s > w + 0.005) {
         const weightRef = it.weight ? weightOperand(operands, it.weight.at, w) : constant(w);
