@@ -126,6 +126,7 @@ export function totalExpression(o: Operands, facts: UnitFacts): string | undefin
   for (const it of items) {
     const s = value(it.score);
     const w = value(it.weight);
+    // Kept even for scores whose own fix caps them: the total may be fixed on its own (修复 on it alone).
     if (s !== undefined && w !== undefined && s > w && it.weight) {
       const so = operand(o, it.score.at, s);
       caps += `-${so}+MIN(${weightOperand(o, it.weight.at, w)},${so})`;
