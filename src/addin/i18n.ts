@@ -23,7 +23,7 @@ const zh = {
   undo: "撤销上次修复",
   report: "生成核对报告",
   reportSheet: "核对报告",
-  reportHeader: ["工作表", "单元格", "级别", "代码", "说明", "可自动修复"],
+  reportHeader: ["工作表", "单元格", "级别", "问题", "说明", "可自动修复"],
   yes: "是",
   no: "否",
   profile: "评分标准",
@@ -49,6 +49,9 @@ const zh = {
   noFix: "需人工修改",
   dismiss: "关闭",
   fixed: "已写入 {count} 处公式；剩余 {remaining} 个问题。",
+  fixedWithNew: "已写入 {count} 处公式；剩余 {remaining} 个问题，其中 {added} 个是修复后才出现的（如结论文字、原因说明需随新分数修改）。",
+  findingGone: "这条问题已不存在（表格在检查后有改动），已重新检查。",
+  reportEmpty: "未发现问题。",
   undone: "已撤销对“{sheet}”的上次修复。",
   cleared: "已清除全部标记，单元格恢复原来的填充。",
   reported: "核对报告已写入工作表“{sheet}”。",
@@ -113,7 +116,7 @@ const en: Strings = {
   undo: "Undo last fix",
   report: "Create check report",
   reportSheet: "Check report",
-  reportHeader: ["Sheet", "Cell", "Severity", "Code", "Explanation", "Fixable"],
+  reportHeader: ["Sheet", "Cell", "Severity", "Problem", "Explanation", "Fixable"],
   yes: "yes",
   no: "no",
   profile: "Scoring rules",
@@ -130,7 +133,7 @@ const en: Strings = {
   undoing: "Undoing…",
   clearing: "Clearing marks…",
   reporting: "Creating the report…",
-  summary: "{errors} errors, {warnings} warnings, {infos} notes",
+  summary: "{errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {infos} {infos|note|notes}",
   workbookSummary: "Workbook results",
   openSheet: "Open",
   stated: "Stated",
@@ -138,7 +141,10 @@ const en: Strings = {
   fixHint: "Will write:",
   noFix: "Needs a manual edit",
   dismiss: "Dismiss",
-  fixed: "Wrote {count} formulas; {remaining} problems remain.",
+  fixed: "Wrote {count} {count|formula|formulas}; {remaining} {remaining|problem remains|problems remain}.",
+  fixedWithNew: "Wrote {count} {count|formula|formulas}; {remaining} {remaining|problem remains|problems remain}, {added} of them new since the fix (conclusion text or reasons to update for the new scores).",
+  findingGone: "That problem is gone (the sheet changed after the check); checked again.",
+  reportEmpty: "No problems found.",
   undone: "Undid the last fix on “{sheet}”.",
   cleared: "All marks cleared; cells have their own fills back.",
   reported: "The check report is on sheet “{sheet}”.",
@@ -186,7 +192,9 @@ const en: Strings = {
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };
 
-/** Fill {placeholders}. */
+/** Fill {placeholders}; {n|one|other} picks a word by the number n (English plurals). */
 export function format(template: string, params: Record<string, string | number | undefined> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_m, k: string) => String(params[k] ?? ""));
+  return template
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (_m, k: string, one: string, other: string) => (Number(params[k]) === 1 ? one : other))
+    .replace(/\{(\w+)\}/g, (_m, k: string) => String(params[k] ?? ""));
 }

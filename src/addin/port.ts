@@ -18,11 +18,12 @@ export interface Capabilities {
   mergedAreas: boolean;
 }
 
+/** One line of the report sheet, worded in the display language (severity and problem as the pane shows them). */
 export interface ReportRow {
   sheet: string;
   cell: string;
-  severity: Severity;
-  code: string;
+  severity: string;
+  problem: string;
   message: string;
   fixable: boolean;
 }

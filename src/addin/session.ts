@@ -4,7 +4,7 @@
  * runtime), so the pane shows what the ribbon's 检查本表 found.
  */
 import { checkSheet, Finding, Fix, planFixes, ProfileId, SheetResult } from "../engine";
-import { STRINGS } from "./i18n";
+import { STRINGS, Strings } from "./i18n";
 import { Mark, PortError, ReportRow, WorkbookPort } from "./port";
 
 const REPORT_SHEETS = Object.values(STRINGS).map((s) => s.reportSheet);
@@ -20,7 +20,8 @@ export interface WorkbookSummary {
 }
 
 export type Notice =
-  | { kind: "fixed"; count: number; remaining: number }
+  | { kind: "fixed"; count: number; remaining: number; /** findings that were not there before the fix */ added: number }
+  | { kind: "finding-gone" }
   | { kind: "undone"; sheet: string }
   | { kind: "cleared" }
   | { kind: "report"; sheet: string }
@@ -86,6 +87,8 @@ export class Session {
   private async run<T>(task: Task, body: () => Promise<T>): Promise<T | undefined> {
     if (this.state.busy) return undefined;
     this.set({ busy: { task }, error: undefined, notice: undefined });
+    // Let the pane show that work has started before a long check takes the thread.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     try {
       const out = await body();
       this.set({ busy: undefined });
@@ -100,16 +103,21 @@ export class Session {
     }
   }
 
-  private async checkAndMark(sheet?: string): Promise<SheetResult> {
+  private async check(sheet?: string): Promise<SheetResult> {
     const grid = await this.port.readSheet(sheet);
     const result = checkSheet(grid, { profile: this.state.profile ?? undefined });
     this.set({ result });
+    return result;
+  }
+
+  private async checkAndMark(sheet?: string): Promise<SheetResult> {
+    const result = await this.check(sheet);
     try {
-      await this.port.highlight(grid.sheetName, marksFor(result.findings));
+      await this.port.highlight(result.sheet, marksFor(result.findings));
     } catch (e) {
       // A protected sheet is checked but cannot be marked: the findings are in the pane.
       if (!(e instanceof PortError && e.kind === "protected")) throw e;
-      this.set({ notice: { kind: "not-marked", sheet: grid.sheetName } });
+      this.set({ notice: { kind: "not-marked", sheet: result.sheet } });
     }
     return result;
   }
@@ -128,6 +136,8 @@ export class Session {
       let activeResult: SheetResult | undefined;
       for (const [i, name] of names.entries()) {
         this.set({ busy: { task: "check-workbook", done: i, total: names.length } });
+        // The report sheet lists findings; it is not a sheet to check.
+        if (REPORT_SHEETS.includes(name)) continue;
         const grid = await this.port.readSheet(name);
         const result = checkSheet(grid, { profile: this.state.profile ?? undefined });
         await this.port.highlight(name, marksFor(result.findings)).catch((e) => {
@@ -142,18 +152,35 @@ export class Session {
     });
   }
 
-  /** Open one sheet's findings from the workbook summary. */
+  /** Open one sheet's findings from the workbook summary: the sheet is shown, at its first finding. */
   openSheet(sheet: string): Promise<SheetResult | undefined> {
-    return this.run("check", () => this.checkAndMark(sheet));
+    return this.run("check", async () => {
+      const result = await this.checkAndMark(sheet);
+      await this.port.selectCell(sheet, result.findings[0]?.cell ?? "A1");
+      return result;
+    });
   }
 
-  private async write(fixes: Fix[]): Promise<void> {
-    const result = this.state.result;
-    if (!result) return;
+  /**
+   * Write fixes planned from a fresh check of the sheet last checked: the sheet may have changed
+   * since (nothing the user typed in between is overwritten on the strength of an old reading),
+   * and it is shown, so that the user sees what is written.
+   */
+  private async write(plan: (fresh: SheetResult) => Fix[] | "gone"): Promise<void> {
+    const previous = this.state.result;
+    if (!previous) return;
+    // Marks are about to come off anyway: the fresh check only reads.
+    const result = await this.check(previous.sheet);
+    const fixes = plan(result);
+    if (fixes === "gone") {
+      this.set({ notice: { kind: "finding-gone" } });
+      return;
+    }
     if (fixes.length === 0) {
       this.set({ notice: { kind: "nothing-to-fix" } });
       return;
     }
+    await this.port.selectCell(result.sheet, fixes[0].cell);
     // Marks come off first, so that the undo snapshot holds the sheet's own fills; if the write
     // fails (a protected sheet), they go back on.
     await this.port.clearHighlights(result.sheet);
@@ -164,22 +191,30 @@ export class Session {
       throw e;
     }
     const after = await this.checkAndMark(result.sheet);
-    this.set({ notice: { kind: "fixed", count: fixes.length, remaining: after.findings.filter((f) => f.severity !== "info").length } });
+    const before = new Set(result.findings.map((f) => `${f.code}@${f.cell}`));
+    const remaining = after.findings.filter((f) => f.severity !== "info");
+    const added = remaining.filter((f) => !before.has(`${f.code}@${f.cell}`)).length;
+    this.set({ notice: { kind: "fixed", count: fixes.length, remaining: remaining.length, added } });
   }
 
   /** 全部修复 */
   fixAll(): Promise<void> {
-    return this.run("fix", () => this.write(planFixes(this.state.result?.findings ?? [])));
+    return this.run("fix", () => this.write((fresh) => planFixes(fresh.findings)));
   }
 
-  /** 修复 on one finding (with the writes it carries along). */
+  /** 修复 on one finding (with the writes it carries along), if the fresh check still finds it. */
   fixOne(finding: Finding): Promise<void> {
-    return this.run("fix", () => this.write(planFixes([finding])));
+    return this.run("fix", () =>
+      this.write((fresh) => {
+        const same = fresh.findings.find((f) => f.code === finding.code && f.cell === finding.cell);
+        return same ? planFixes([same]) : "gone";
+      }),
+    );
   }
 
   /** 插入正确等级和合计 */
   insertTotalsAndGrade(): Promise<void> {
-    return this.run("fix", () => this.write(this.state.result?.liveTotals ?? []));
+    return this.run("fix", () => this.write((fresh) => fresh.liveTotals));
   }
 
   /** 撤销上次修复 */
@@ -200,18 +235,21 @@ export class Session {
     });
   }
 
-  /** 生成核对报告 */
-  writeReport(title: string, header: string[]): Promise<void> {
+  /** 生成核对报告, worded in the display language. */
+  writeReport(words: Pick<Strings, "reportSheet" | "reportHeader" | "severity" | "codes" | "reportEmpty">): Promise<void> {
     return this.run("report", async () => {
       const names = await this.port.sheetNames();
       const rows: ReportRow[] = [];
       for (const name of names) {
         // Earlier reports (in either language) are not self-evaluation tables.
-        if (name === title || REPORT_SHEETS.includes(name)) continue;
+        if (name === words.reportSheet || REPORT_SHEETS.includes(name)) continue;
         const result = checkSheet(await this.port.readSheet(name), { profile: this.state.profile ?? undefined });
-        for (const f of result.findings) rows.push({ sheet: name, cell: f.cell, severity: f.severity, code: f.code, message: f.message, fixable: !!f.fix });
+        for (const f of result.findings) {
+          rows.push({ sheet: name, cell: f.cell, severity: words.severity[f.severity], problem: words.codes[f.code], message: f.message, fixable: !!f.fix });
+        }
       }
-      const sheet = await this.port.writeReport(title, header, rows);
+      if (rows.length === 0) rows.push({ sheet: "", cell: "", severity: "", problem: words.reportEmpty, message: "", fixable: false });
+      const sheet = await this.port.writeReport(words.reportSheet, words.reportHeader, rows);
       this.set({ notice: { kind: "report", sheet } });
     });
   }

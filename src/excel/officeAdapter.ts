@@ -376,7 +376,7 @@ export class OfficeAdapter implements WorkbookPort {
   writeReport(title: string, header: string[], rows: ReportRow[]): Promise<string> {
     return this.host.Excel.run(async (context) => {
       const ws = await ExcelUtilities.forceCreateSheet(context.workbook, title, true);
-      const values = [header, ...rows.map((r) => [r.sheet, r.cell, r.severity, r.code, r.message, r.fixable ? "✓" : ""])];
+      const values = [header, ...rows.map((r) => [r.sheet, r.cell, r.severity, r.problem, r.message, r.fixable ? "✓" : ""])];
       const range = ws.getRangeByIndexes(0, 0, values.length, header.length);
       // Text format first, so that addresses and codes are not read as numbers or dates.
       range.numberFormat = values.map((row) => row.map(() => "@"));

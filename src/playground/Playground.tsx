@@ -9,6 +9,7 @@ import type { Lang } from "../addin/i18n";
 import type { Session } from "../addin/session";
 import type { WorkbookModel } from "../fake-excel";
 import { App } from "../taskpane/App";
+import { LoadError } from "./loadWorkbook";
 import { SheetGrid } from "./SheetGrid";
 
 const WORDS = {
@@ -18,7 +19,13 @@ const WORDS = {
     open: "打开 .xlsx…",
     sheets: "工作表",
     drop: "松开鼠标即可载入工作簿",
-    failed: "无法读取这个文件：",
+    failed: {
+      "not-xlsx": "这不是 Excel 工作簿（.xlsx）。",
+      encrypted: "这个工作簿设置了打开密码，或是旧版 .xls：请在 Excel 中取消密码或另存为 .xlsx。",
+      corrupt: "这个 .xlsx 文件已损坏，无法读取。",
+      "no-sheets": "这个工作簿里没有工作表。",
+      other: "无法读取这个文件。",
+    },
   },
   en: {
     title: "SelfEval Check · Playground",
@@ -26,15 +33,21 @@ const WORDS = {
     open: "Open .xlsx…",
     sheets: "Sheets",
     drop: "Drop to load the workbook",
-    failed: "Could not read this file: ",
+    failed: {
+      "not-xlsx": "This is not an Excel workbook (.xlsx).",
+      encrypted: "This workbook has an open password, or is an old .xls: remove the password or save it as .xlsx in Excel.",
+      corrupt: "This .xlsx file is damaged and cannot be read.",
+      "no-sheets": "This workbook has no worksheets.",
+      other: "This file could not be read.",
+    },
   },
 };
 
 const useStyles = makeStyles({
   page: { display: "grid", gridTemplateRows: "auto 1fr", height: "100vh", background: tokens.colorNeutralBackground2 },
-  header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalL, padding: "8px 16px", background: "#107C41", color: "#FFFFFF" },
+  header: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalL, padding: "8px 16px", background: "#107C41", color: "#FFFFFF" },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  intro: { margin: 0, fontSize: tokens.fontSizeBase300, flex: 1 },
+  intro: { margin: 0, fontSize: tokens.fontSizeBase300, flex: "1 1 320px" },
   body: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 440px", minHeight: 0 },
   sheet: { padding: "8px 12px", minWidth: 0, overflow: "hidden" },
   pane: { borderLeft: `1px solid ${tokens.colorNeutralStroke1}`, overflowY: "auto", background: tokens.colorNeutralBackground1 },
@@ -64,7 +77,7 @@ export function Playground({ initial, lang, open }: { initial: Loaded; lang: Lan
       setLoaded(await open(file));
       setGeneration((g) => g + 1);
     } catch (e) {
-      setError(`${words.failed}${e instanceof Error ? e.message : String(e)}`);
+      setError(e instanceof LoadError ? words.failed[e.kind] : words.failed.other);
     }
   };
 

@@ -24,7 +24,9 @@ const useStyles = makeStyles({
 export function Actions({ session, state, strings }: { session: Session; state: SessionState; strings: Strings }) {
   const styles = useStyles();
   const busy = !!state.busy;
-  const noResult = !state.result;
+  // Unavailable until a check has found something a fix can write.
+  const nothingToFix = !state.result?.findings.some((f) => f.fix);
+  const noLiveTotals = !state.result?.liveTotals.length;
   return (
     <div role="group" aria-label={strings.actions} className={styles.root}>
       <Button appearance="primary" className={styles.primary} icon={<TableSearchRegular />} disabledFocusable={busy} onClick={() => void session.checkActiveSheet()}>
@@ -33,10 +35,10 @@ export function Actions({ session, state, strings }: { session: Session; state: 
       <Button className={styles.button} icon={<BookSearchRegular />} disabledFocusable={busy} onClick={() => void session.checkWorkbook()}>
         {strings.checkWorkbook}
       </Button>
-      <Button className={styles.button} icon={<WrenchRegular />} disabledFocusable={busy || noResult} onClick={() => void session.fixAll()}>
+      <Button className={styles.button} icon={<WrenchRegular />} disabledFocusable={busy || nothingToFix} onClick={() => void session.fixAll()}>
         {strings.fixAll}
       </Button>
-      <Button className={styles.button} icon={<CalculatorRegular />} disabledFocusable={busy || noResult} onClick={() => void session.insertTotalsAndGrade()}>
+      <Button className={styles.button} icon={<CalculatorRegular />} disabledFocusable={busy || noLiveTotals} onClick={() => void session.insertTotalsAndGrade()}>
         {strings.insertTotals}
       </Button>
       <Button className={styles.button} icon={<ArrowUndoRegular />} disabledFocusable={busy || !state.canUndo} onClick={() => void session.undo()}>
@@ -45,7 +47,7 @@ export function Actions({ session, state, strings }: { session: Session; state: 
       <Button className={styles.button} icon={<EraserRegular />} disabledFocusable={busy} onClick={() => void session.clearMarks()}>
         {strings.clearMarks}
       </Button>
-      <Button className={styles.button} icon={<DocumentBulletListRegular />} disabledFocusable={busy} onClick={() => void session.writeReport(strings.reportSheet, strings.reportHeader)}>
+      <Button className={styles.button} icon={<DocumentBulletListRegular />} disabledFocusable={busy} onClick={() => void session.writeReport(strings)}>
         {strings.report}
       </Button>
     </div>

@@ -42,13 +42,14 @@ export function App({ session, lang, theme = webLightTheme }: AppProps) {
         </header>
         <Actions session={session} state={state} strings={strings} />
         <StatusArea session={session} state={state} strings={strings} />
+        {/* The workbook summary comes first: one line per sheet, above one sheet's long list. */}
+        {state.workbook && (
+          <WorkbookSummaryList session={session} sheets={state.workbook} current={state.result?.sheet} busy={busy} strings={strings} lang={lang} />
+        )}
         {state.result ? (
           <ResultView session={session} result={state.result} busy={busy} strings={strings} lang={lang} />
         ) : (
           !busy && !state.workbook && <EmptyState icon={<DocumentSearchRegular />} text={strings.emptyIntro} />
-        )}
-        {state.workbook && (
-          <WorkbookSummaryList session={session} sheets={state.workbook} current={state.result?.sheet} busy={busy} strings={strings} lang={lang} />
         )}
         <ProfilePicker session={session} state={state} strings={strings} lang={lang} />
       </main>

@@ -38,7 +38,7 @@ export function ProfilePicker({ session, state, strings, lang }: { session: Sess
           </option>
         ))}
       </Select>
-      {state.profile === null && suggested && <Body1>{format(strings.profileSuggested, { name: PROFILES[suggested].name[lang] })}</Body1>}
+      {state.profile === null && suggested && state.result?.template && <Body1>{format(strings.profileSuggested, { name: PROFILES[suggested].name[lang] })}</Body1>}
       <dl className={styles.bands}>
         <dt className={styles.term}>{strings.profileBands}</dt>
         <dd className={styles.definition}>{describeBands(inForce)}</dd>

@@ -11,6 +11,7 @@ import {
   useId,
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
+import { useRef } from "react";
 import type { Session, SessionState } from "../addin/session";
 import type { Strings } from "../addin/i18n";
 import { announcement, busyText, errorText, noticeText } from "./words";
@@ -34,8 +35,16 @@ const useStyles = makeStyles({
 export function StatusArea({ session, state, strings }: { session: Session; state: SessionState; strings: Strings }) {
   const styles = useStyles();
   const { busy, error, notice } = state;
+  // The bar goes away with the button that closed it: the focus moves to the pane's main heading
+  // (the results, else the workbook summary), not to the page.
+  const rootRef = useRef<HTMLDivElement>(null);
+  const dismiss = () => {
+    session.dismiss();
+    const next = rootRef.current?.parentElement?.querySelector<HTMLElement>("h2[tabindex='-1']");
+    (next ?? rootRef.current?.parentElement?.querySelector<HTMLElement>("button"))?.focus();
+  };
   return (
-    <div className={styles.root}>
+    <div className={styles.root} ref={rootRef}>
       <div className={styles.visuallyHidden} role="status" aria-live="polite">
         {announcement(state, strings)}
       </div>
@@ -49,14 +58,14 @@ export function StatusArea({ session, state, strings }: { session: Session; stat
           <Spinner size="small" labelPosition="after" label={busyText(busy, strings)} />
         ))}
       {error && (
-        <StatusBar intent="error" text={errorText(error, strings, state.result?.sheet)} dismiss={strings.dismiss} onDismiss={() => session.dismiss()} />
+        <StatusBar intent="error" text={errorText(error, strings, state.result?.sheet)} dismiss={strings.dismiss} onDismiss={dismiss} />
       )}
       {notice && (
         <StatusBar
           intent={notice.kind === "nothing-to-fix" ? "info" : notice.kind === "not-marked" ? "warning" : "success"}
           text={noticeText(notice, strings)}
           dismiss={strings.dismiss}
-          onDismiss={() => session.dismiss()}
+          onDismiss={dismiss}
         />
       )}
     </div>

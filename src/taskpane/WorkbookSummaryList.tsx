@@ -1,5 +1,6 @@
 import { Button, Caption1, makeStyles, mergeClasses, shorthands, Text, tokens, useId } from "@fluentui/react-components";
 import { OpenRegular } from "@fluentui/react-icons";
+import { useEffect, useRef } from "react";
 import type { Session, WorkbookSummary } from "../addin/session";
 import { format, Lang, Strings } from "../addin/i18n";
 import { TEMPLATE_NAMES } from "../engine";
@@ -41,9 +42,15 @@ export function WorkbookSummaryList({
 }) {
   const styles = useStyles();
   const headingId = useId("workbook-heading");
+  // A new summary is what the user asked for: bring it into view and put the focus on it.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+    headingRef.current?.scrollIntoView?.({ block: "start" });
+  }, [sheets]);
   return (
     <section className={styles.root} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.heading}>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1} className={styles.heading}>
         {strings.workbookSummary}
       </h2>
       <ul className={styles.list}>

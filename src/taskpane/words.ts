@@ -30,7 +30,9 @@ export function errorText(error: NonNullable<SessionState["error"]>, strings: St
 export function noticeText(notice: Notice, strings: Strings): string {
   switch (notice.kind) {
     case "fixed":
-      return format(strings.fixed, { count: notice.count, remaining: notice.remaining });
+      return format(notice.added > 0 ? strings.fixedWithNew : strings.fixed, { count: notice.count, remaining: notice.remaining, added: notice.added });
+    case "finding-gone":
+      return strings.findingGone;
     case "undone":
       return format(strings.undone, { sheet: notice.sheet });
     case "cleared":

@@ -2,6 +2,7 @@
  * The session over the real Office adapter over the strict fake: what the ribbon's 检查本表 and the
  * pane do end to end, and the sync budget of a full fix.
  */
+import { format, STRINGS } from "../../src/addin/i18n";
 import { Session } from "../../src/addin/session";
 import { registerCommands } from "../../src/commands/commands";
 import { MARK_FILL, OfficeAdapter, OfficeHost } from "../../src/excel/officeAdapter";
@@ -48,9 +49,9 @@ test("全部修复 in a bounded number of syncs; the marks follow; undo puts eve
   await session.checkActiveSheet();
   fake.resetStats();
   await session.fixAll();
-  // clear marks (2) + snapshot and write (2) + read again (2) + mark again (2)
-  expect(fake.stats.syncs).toBe(8);
-  expect(session.getState().notice).toEqual({ kind: "fixed", count: 2, remaining: 1 });
+  // read afresh (2) + clear marks (2) + show the sheet (1) + snapshot and write (2) + read again (2) + mark again (2)
+  expect(fake.stats.syncs).toBe(11);
+  expect(session.getState().notice).toEqual({ kind: "fixed", count: 2, remaining: 1, added: 1 });
   expect(model.fill(sheet, 8, 9)).toEqual(NO_FILL);
   expect(model.formula(sheet, 32, 9)).toBe("=SUM(J15:J32)+J9");
   await session.undo();
@@ -91,10 +92,49 @@ test("检查整个工作簿 and the report sheet, which is not checked again as 
     ["智慧化信息化管理系统建设", "project-sichuan", 2],
     ["收支台账", null, 0],
   ]);
-  await session.writeReport("核对报告", ["工作表", "单元格", "级别", "代码", "说明", "可自动修复"]);
-  await session.writeReport("Check report", ["Sheet", "Cell", "Severity", "Code", "Explanation", "Fixable"]);
+  await session.writeReport(STRINGS.zh);
+  await session.writeReport(STRINGS.en);
   expect(model.sheets.map((s) => s.name)).toEqual(["智慧化信息化管理系统建设", "收支台账", "核对报告", "Check report"]);
   // Two findings of the project sheet; the Chinese report sheet was skipped.
   expect(model.value("Check report", 2, 1)).toBe("J33");
   expect(model.value("Check report", 3, 1)).toBe("");
+});
+
+test("a fix is planned from the sheet as it is now: an edit made after the check is not overwritten", async () => {
+  const { model, session, sheet } = setup();
+  await session.checkActiveSheet();
+  const j9 = session.getState().result!.findings.find((f) => f.cell === "J9")!;
+  // The user corrects J9 by hand (4.36) after the check, then clicks 修复 on the old finding.
+  model.setInput(sheet, 8, 9, 4.36);
+  await session.fixOne(j9);
+  expect(model.value(sheet, 8, 9)).toBe(4.36);
+  expect(model.formula(sheet, 8, 9)).toBe(4.36);
+  expect(session.getState().notice).toEqual({ kind: "finding-gone" });
+  expect(session.getState().result?.findings.map((f) => f.cell)).toEqual(["J33", "B34"]);
+});
+
+test("a fix shows the sheet it writes to; 查看 from the workbook summary opens the sheet", async () => {
+  const { model, session, sheet } = setup();
+  await session.checkActiveSheet();
+  model.active = 1; // the user looks at the ledger
+  await session.fixAll();
+  expect(model.sheets[model.active].name).toBe(sheet);
+  model.active = 1;
+  await session.checkWorkbook();
+  await session.openSheet(sheet);
+  expect(model.sheets[model.active].name).toBe(sheet);
+  expect(model.selection).toEqual({ sheet, address: `${sheet}!B34` });
+});
+
+test("检查整个工作簿 leaves report sheets out", async () => {
+  const { session } = setup();
+  await session.writeReport(STRINGS.zh);
+  const summary = await session.checkWorkbook();
+  expect(summary?.map((s) => s.sheet)).toEqual(["智慧化信息化管理系统建设", "收支台账"]);
+});
+
+test("English counts agree with their numbers", () => {
+  expect(format(STRINGS.en.summary, { errors: 1, warnings: 2, infos: 0 })).toBe("1 error, 2 warnings, 0 notes");
+  expect(format(STRINGS.en.fixed, { count: 1, remaining: 1 })).toBe("Wrote 1 formula; 1 problem remains.");
+  expect(format(STRINGS.zh.summary, { errors: 1, warnings: 2, infos: 0 })).toBe("1 个错误，2 个警告，0 个提示");
 });

@@ -258,12 +258,12 @@ describe("other entry points", () => {
 
   test("the report sheet is created, then cleared and rewritten (office-js-helpers forceCreateSheet)", async () => {
     const { model, adapter } = setup([nationalProject()]);
-    const row = { sheet: "项目支出绩效自评表", cell: "H21", severity: "error" as const, code: "TOTAL_MISMATCH", message: "合计应为 97.92", fixable: true };
-    await adapter.writeReport("核对报告", ["工作表", "单元格", "级别", "代码", "说明", "可自动修复"], [row, row]);
+    const row = { sheet: "项目支出绩效自评表", cell: "H21", severity: "错误", problem: "合计不符", message: "合计应为 97.92", fixable: true };
+    await adapter.writeReport("核对报告", ["工作表", "单元格", "级别", "问题", "说明", "可自动修复"], [row, row]);
     expect(model.sheets.map((s) => s.name)).toEqual(["项目支出绩效自评表", "核对报告"]);
     expect(model.value("核对报告", 2, 1)).toBe("H21");
     expect(model.sheet("核对报告")!.bold.has("0,0")).toBe(true);
-    await adapter.writeReport("核对报告", ["工作表", "单元格", "级别", "代码", "说明", "可自动修复"], [row]);
+    await adapter.writeReport("核对报告", ["工作表", "单元格", "级别", "问题", "说明", "可自动修复"], [row]);
     expect(model.sheets).toHaveLength(2);
     expect(model.value("核对报告", 2, 1)).toBe("");
   });

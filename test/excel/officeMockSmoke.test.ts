@@ -108,7 +108,7 @@ describe("office-addin-mock smoke tests", () => {
       },
     });
     mock.context.workbook.context = mock.context;
-    await adapter.writeReport("核对报告", ["工作表", "单元格"], [{ sheet: "自评表", cell: "J9", severity: "error", code: "X", message: "m", fixable: false }]);
-    expect(mock.context.workbook.worksheets.report.used.values).toEqual([["工作表", "单元格"], ["自评表", "J9", "error", "X", "m", ""]]);
+    await adapter.writeReport("核对报告", ["工作表", "单元格"], [{ sheet: "自评表", cell: "J9", severity: "错误", problem: "执行率得分不符", message: "m", fixable: false }]);
+    expect(mock.context.workbook.worksheets.report.used.values).toEqual([["工作表", "单元格"], ["自评表", "J9", "错误", "执行率得分不符", "m", ""]]);
   });
 });

@@ -138,7 +138,7 @@ export class MemoryPort implements WorkbookPort {
 
   async writeReport(title: string, header: string[], rows: ReportRow[]): Promise<string> {
     this.report = { title, header, rows };
-    const values = [header, ...rows.map((r) => [r.sheet, r.cell, r.severity, r.code, r.message, String(r.fixable)])];
+    const values = [header, ...rows.map((r) => [r.sheet, r.cell, r.severity, r.problem, r.message, String(r.fixable)])];
     this.grids.set(title, MemoryGrid.fromValues(title, values));
     return title;
   }

@@ -42,13 +42,18 @@ test("an error", async () => {
   expect(await seriousViolations()).toEqual([]);
 });
 
-test("not a table, with an information notice", async () => {
-  const { session } = renderPane([ledger()]);
+test("not a table: the fix buttons say they are unavailable (and stay focusable)", async () => {
+  const { port, session } = renderPane([ledger()]);
   fireEvent.click(screen.getByRole("button", { name: "检查本表" }));
   await settled(session);
-  fireEvent.click(screen.getByRole("button", { name: "插入正确等级和合计" }));
+  for (const name of ["全部修复", "插入正确等级和合计"]) {
+    const button = screen.getByRole("button", { name });
+    expect(button.getAttribute("aria-disabled")).toBe("true");
+    fireEvent.click(button);
+  }
   await settled(session);
-  expect(screen.getByText("没有可以自动修复的问题。")).toBeTruthy();
+  expect(port.writes).toEqual([]);
+  expect(screen.queryByText(/本表建议/)).toBeNull();
   expect(await seriousViolations()).toEqual([]);
 });
 

@@ -62,7 +62,7 @@ test("clicking a finding selects its cell in the workbook", async () => {
   await waitFor(() => expect(port.selected).toEqual({ sheet: SHEET, cell: "J9" }));
 });
 
-test("修复 on one finding writes only its fix (a live formula), selects nothing, and the sheet is checked again", async () => {
+test("修复 on one finding writes only its fix (a live formula), shows the sheet at that cell, and the sheet is checked again", async () => {
   const { port, session } = await checked();
   fireEvent.click(screen.getByRole("button", { name: "修复 J9" }));
   await settled(session);
@@ -72,10 +72,11 @@ test("修复 on one finding writes only its fix (a live formula), selects nothin
   expect(port.cell(SHEET, "J9")?.formula).toBe("=I9*MIN(1,MAX(0,IF(F9<=0,0,G9/F9)))");
   expect(port.cell(SHEET, "J9")?.value).toBeCloseTo(4.3619, 4);
   expect(port.cell(SHEET, "J33")).toEqual({ value: 100 });
-  expect(port.selected).toBeUndefined();
+  expect(port.selected).toEqual({ sheet: SHEET, cell: "J9" });
 
   // Re-checked: the total is now judged against the corrected score, and the conclusion's 95 no longer fits.
-  expect(screen.getByText("已写入 1 处公式；剩余 2 个问题。")).toBeTruthy();
+  // The conclusion finding is new: the notice says so, instead of looking as if the fix made things worse.
+  expect(screen.getByText("已写入 1 处公式；剩余 2 个问题，其中 1 个是修复后才出现的（如结论文字、原因说明需随新分数修改）。")).toBeTruthy();
   expect(screen.queryByText("执行率得分不符")).toBeNull();
   expect(within(findingItem("J33")).getByText("合计应为 94.36（各项得分 90 + 执行率得分 4.36），表中为 100")).toBeTruthy();
   const conclusion = findingItem("B34");
@@ -93,8 +94,8 @@ test("全部修复 writes every fix at once, then lists what is left for a manua
   expect(port.writes.map((w) => w.fixes.map((f) => f.cell))).toEqual([["J9", "J33"]]);
   expect(port.cell(SHEET, "J33")?.formula).toBe("=SUM(J15:J32)+J9");
   expect(port.cell(SHEET, "J33")?.value).toBeCloseTo(94.3619, 4);
-  expect(screen.getByText("已写入 2 处公式；剩余 1 个问题。")).toBeTruthy();
-  expect(liveRegion().textContent).toBe("已写入 2 处公式；剩余 1 个问题。");
+  expect(screen.getByText("已写入 2 处公式；剩余 1 个问题，其中 1 个是修复后才出现的（如结论文字、原因说明需随新分数修改）。")).toBeTruthy();
+  expect(liveRegion().textContent).toBe("已写入 2 处公式；剩余 1 个问题，其中 1 个是修复后才出现的（如结论文字、原因说明需随新分数修改）。");
   expect(screen.getAllByRole("listitem")).toHaveLength(1);
   expect(within(findingItem("B34")).getByText(/结论中写“自评总分95分”，按表计算总分为 94.36/)).toBeTruthy();
   expect(port.marks.get(SHEET)?.map((m) => m.cell)).toEqual(["B34"]);
@@ -148,10 +149,10 @@ test("生成核对报告 writes every finding of the workbook to the report shee
   fireEvent.click(screen.getByRole("button", { name: "生成核对报告" }));
   await settled(session);
   expect(port.report?.title).toBe("核对报告");
-  expect(port.report?.header).toEqual(["工作表", "单元格", "级别", "代码", "说明", "可自动修复"]);
-  expect(port.report?.rows.map((r) => [r.sheet, r.cell, r.code, r.fixable])).toEqual([
-    [SHEET, "J9", "EXEC_SCORE_MISMATCH", true],
-    [SHEET, "J33", "TOTAL_MISMATCH", true],
+  expect(port.report?.header).toEqual(["工作表", "单元格", "级别", "问题", "说明", "可自动修复"]);
+  expect(port.report?.rows.map((r) => [r.sheet, r.cell, r.severity, r.problem, r.fixable])).toEqual([
+    [SHEET, "J9", "错误", "执行率得分不符", true],
+    [SHEET, "J33", "错误", "合计不符", true],
   ]);
   expect(screen.getByText("核对报告已写入工作表“核对报告”。")).toBeTruthy();
 });

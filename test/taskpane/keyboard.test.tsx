@@ -78,3 +78,21 @@ test("a busy command keeps the focus: the pressed button stays focusable while i
   expect(port.waitingReads).toBe(0);
   expect(document.activeElement).toBe(checkSheet);
 });
+
+test("closing a message by keyboard leaves the focus on the results heading, not on the page", async () => {
+  const { session } = await checkedByKeyboard();
+  fireEvent.click(screen.getByRole("button", { name: "全部修复" }));
+  await settled(session);
+  fireEvent.click(screen.getByRole("button", { name: "关闭" }));
+  expect(document.activeElement?.tagName).toBe("H2");
+  expect(document.activeElement?.textContent).toBe(`“${SHEET}”的检查结果`);
+});
+
+test("检查整个工作簿 puts the focus on its summary, shown above the sheet's findings", async () => {
+  const { session } = await checkedByKeyboard();
+  fireEvent.click(screen.getByRole("button", { name: "检查整个工作簿" }));
+  await settled(session);
+  await waitFor(() => expect(document.activeElement?.textContent).toBe("工作簿检查结果"));
+  const headings = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
+  expect(headings.indexOf("工作簿检查结果")).toBeLessThan(headings.indexOf(`“${SHEET}”的检查结果`));
+});
