@@ -82,6 +82,21 @@ export function SheetGrid({ model, label }: { model: WorkbookModel; label: strin
   const covered = new Set<string>();
   for (const m of grid.merges) for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
 
+  const activate = (i: number) => {
+    model.active = i;
+    model.changed();
+  };
+  const onTabKey = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    const n = model.sheets.length;
+    const next = { ArrowRight: model.active + 1, ArrowLeft: model.active - 1 + n, Home: 0, End: n - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    const list = e.currentTarget;
+    activate(next % n);
+    // The newly active tab takes the focus once it has rendered.
+    requestAnimationFrame(() => list.querySelector<HTMLButtonElement>("[role=tab][tabindex='0']")?.focus());
+  };
+
   const select = (address: string) => {
     model.selection = { sheet: sheet.name, address: `${sheet.name}!${address}` };
     model.changed();
@@ -89,17 +104,16 @@ export function SheetGrid({ model, label }: { model: WorkbookModel; label: strin
 
   return (
     <div>
-      <div className={styles.tabs} role="tablist" aria-label={label}>
+      {/* One Tab stop for the sheet tabs; arrow keys, Home and End move between them (the ARIA tabs pattern). */}
+      <div className={styles.tabs} role="tablist" aria-label={label} onKeyDown={onTabKey}>
         {model.sheets.map((s, i) => (
           <button
             key={s.name}
             role="tab"
             aria-selected={i === model.active}
+            tabIndex={i === model.active ? 0 : -1}
             className={`${styles.tab} ${i === model.active ? styles.active : ""}`}
-            onClick={() => {
-              model.active = i;
-              model.changed();
-            }}
+            onClick={() => activate(i)}
           >
             {s.name}
           </button>
@@ -144,7 +158,7 @@ export function SheetGrid({ model, label }: { model: WorkbookModel; label: strin
                       data-cell={address}
                       data-fill={fill.pattern !== "None" ? fill.color : undefined}
                       data-formula={cell?.formula}
-                      aria-selected={isSelected || undefined}
+                      aria-current={isSelected || undefined}
                       onClick={() => select(address)}
                     >
                       {cell ? displayValue(cell.value, cell.numFmt) : ""}

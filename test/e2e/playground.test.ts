@@ -77,7 +77,7 @@ test("open → 检查本表 → the sample's findings, marked; a finding selects
 
   // Clicking a finding selects its cell in the sheet.
   await pane(page).locator('li[data-cell="J33"] [role=button]').click();
-  await expect(cell(page, "J33").getAttribute("aria-selected")).resolves.toBe("true");
+  await expect(cell(page, "J33").getAttribute("aria-current")).resolves.toBe("true");
   await shot(page, "03-finding-selected");
 
   // 全部修复: only findings without a safe automatic fix remain; cells show the recomputed values.
@@ -142,6 +142,10 @@ test("检查整个工作簿: progress, then the per-sheet summary; a non-templat
   }
   expect(summary.find((l) => l.startsWith("收支台账"))).toContain("非自评表");
   await shot(page, "09-workbook-summary");
+  // 查看 opens that sheet in the grid, not only its findings in the pane.
+  await pane(page).getByRole("button", { name: "查看“网络运行维护费”" }).click();
+  await pane(page).getByRole("heading", { name: "“网络运行维护费”的检查结果" }).waitFor();
+  await page.getByRole("tab", { name: "网络运行维护费", selected: true }).waitFor();
 
   await checkSheetNamed(page, "收支台账");
   await pane(page).locator("span").filter({ hasText: "本表未识别为绩效自评表" }).waitFor();
@@ -151,7 +155,12 @@ test("检查整个工作簿: progress, then the per-sheet summary; a non-templat
 
 test("keyboard only: Tab to 检查本表, Enter; Tab to a finding, Enter selects its cell; 修复 with Enter", async () => {
   const page = await open();
-  await page.getByRole("tab", { name: "智慧化信息化管理系统建设" }).click();
+  // The sheet tabs are one Tab stop; the arrow keys move between them.
+  await page.getByRole("tab", { name: "政府采购工作经费" }).click();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("tab", { name: "智慧化信息化管理系统建设" }).getAttribute("aria-selected")).resolves.toBe("true");
+  await page.waitForFunction(() => document.activeElement?.textContent === "智慧化信息化管理系统建设");
+  expect(await page.getByRole("tab").evaluateAll((tabs) => tabs.filter((t) => t.getAttribute("tabindex") === "0").length)).toBe(1);
   const check = button(page, "检查本表");
   await check.focus();
   await page.keyboard.press("Enter");
@@ -164,7 +173,7 @@ test("keyboard only: Tab to 检查本表, Enter; Tab to a finding, Enter selects
   }
   expect(focusedCell).toBe("J9");
   await page.keyboard.press("Enter");
-  await expect(cell(page, "J9").getAttribute("aria-selected")).resolves.toBe("true");
+  await expect(cell(page, "J9").getAttribute("aria-current")).resolves.toBe("true");
   await page.keyboard.press("Tab");
   expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("修复 J9");
   await page.keyboard.press("Enter");
@@ -226,7 +235,7 @@ test("a workbook of the user's own replaces the sample and is checked the same w
   writeFileSync(bad, "项目,得分\n");
   await page.locator("[data-testid=file-input]").setInputFiles(bad);
   await page.getByRole("alert").waitFor();
-  expect(await page.getByRole("alert").innerText()).toContain("无法读取这个文件");
+  expect(await page.getByRole("alert").innerText()).toBe("这不是 Excel 工作簿（.xlsx）。");
   expect(await page.getByRole("tab").allInnerTexts()).toEqual(["评价表", "项目支出绩效自评表"]);
   await page.close();
 });
