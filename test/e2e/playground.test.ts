@@ -89,6 +89,7 @@ test("open → 检查本表 → the sample's findings, marked; a finding selects
   expect(Number(await cell(page, "J33").innerText())).toBeCloseTo(94.361863, 5);
   expect(await cell(page, "J9").getAttribute("data-fill")).toBeNull();
   expect(await cell(page, "B34").getAttribute("data-fill")).toBe("#FFC7CE");
+  await idle(page);
   await shot(page, "04-fixed");
 
   // 撤销上次修复: the original values and fills are back.
@@ -98,6 +99,8 @@ test("open → 检查本表 → the sample's findings, marked; a finding selects
   expect(await cell(page, "J33").innerText()).toBe("100");
   expect(await cell(page, "J9").getAttribute("data-formula")).toBeNull();
   expect(await cell(page, "J9").getAttribute("data-fill")).toBe("#FFC7CE");
+  await idle(page);
+  expect(await button(page, "全部修复").getAttribute("aria-disabled")).not.toBe("true");
   await shot(page, "05-undone");
 
   // 清除标记: every cell has its own fill back.

@@ -120,6 +120,8 @@ test("撤销上次修复: unavailable before a fix, available after, and puts th
   expect(within(findingItem("J9")).getByText("执行率得分不符")).toBeTruthy();
   expect(screen.getAllByRole("listitem")).toHaveLength(2);
   expect(isDisabled(screen.getByRole("button", { name: "撤销上次修复" }))).toBe(true);
+  // The findings are fixable again.
+  expect(isDisabled(screen.getByRole("button", { name: "全部修复" }))).toBe(false);
 });
 
 test("插入正确等级和合计 writes the live 合计 formula", async () => {
