@@ -5,7 +5,7 @@
  */
 import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import type { Lang } from "../addin/i18n";
+import { Lang, STRINGS } from "../addin/i18n";
 import type { Session } from "../addin/session";
 import type { WorkbookModel } from "../fake-excel";
 import { App } from "../taskpane/App";
@@ -18,6 +18,7 @@ const WORDS = {
     intro: "左边是示例工作簿（也可以把自己的 .xlsx 拖到页面上），右边是加载项的核对面板：点击“检查本表”试试。",
     open: "打开 .xlsx…",
     sheets: "工作表",
+    rowHeader: "行号",
     drop: "松开鼠标即可载入工作簿",
     failed: {
       "not-xlsx": "这不是 Excel 工作簿（.xlsx）。",
@@ -32,6 +33,7 @@ const WORDS = {
     intro: "On the left, the sample workbook (or drop your own .xlsx on the page); on the right, the add-in's pane: try “Check this sheet”.",
     open: "Open .xlsx…",
     sheets: "Sheets",
+    rowHeader: "Row",
     drop: "Drop to load the workbook",
     failed: {
       "not-xlsx": "This is not an Excel workbook (.xlsx).",
@@ -111,9 +113,9 @@ export function Playground({ initial, lang, open }: { initial: Loaded; lang: Lan
         </header>
         <div className={styles.body}>
           <section className={styles.sheet} aria-label={words.sheets}>
-            <SheetGrid key={generation} model={loaded.model} label={words.sheets} />
+            <SheetGrid key={generation} model={loaded.model} label={words.sheets} rowHeader={words.rowHeader} />
           </section>
-          <aside className={styles.pane} aria-label="自评表核对">
+          <aside className={styles.pane} aria-label={STRINGS[lang].appName}>
             <App key={generation} session={loaded.session} lang={lang} />
           </aside>
         </div>

@@ -64,7 +64,7 @@ function useModelVersion(model: WorkbookModel): number {
   );
 }
 
-export function SheetGrid({ model, label }: { model: WorkbookModel; label: string }) {
+export function SheetGrid({ model, label, rowHeader }: { model: WorkbookModel; label: string; rowHeader: string }) {
   const styles = useStyles();
   useModelVersion(model);
   const selectedRef = useRef<HTMLTableCellElement>(null);
@@ -124,7 +124,7 @@ export function SheetGrid({ model, label }: { model: WorkbookModel; label: strin
           <caption className={styles.caption}>{sheet.name}</caption>
           <thead>
             <tr>
-              <th className={styles.head} scope="col" aria-label="行号" />
+              <th className={styles.head} scope="col" aria-label={rowHeader} />
               {Array.from({ length: cols }, (_, c) => (
                 <th key={c} className={styles.head} scope="col">
                   {columnName(c)}
