@@ -20,6 +20,7 @@ const WORDS = {
     sheets: "工作表",
     rowHeader: "行号",
     drop: "松开鼠标即可载入工作簿",
+    loading: "正在载入工作簿…",
     failed: {
       "not-xlsx": "这不是 Excel 工作簿（.xlsx）。",
       encrypted: "这个工作簿设置了打开密码，或是旧版 .xls：请在 Excel 中取消密码或另存为 .xlsx。",
@@ -35,6 +36,7 @@ const WORDS = {
     sheets: "Sheets",
     rowHeader: "Row",
     drop: "Drop to load the workbook",
+    loading: "Loading the workbook…",
     failed: {
       "not-xlsx": "This is not an Excel workbook (.xlsx).",
       encrypted: "This workbook has an open password, or is an old .xls: remove the password or save it as .xlsx in Excel.",
@@ -70,16 +72,22 @@ export function Playground({ initial, lang, open }: { initial: Loaded; lang: Lan
   const [generation, setGeneration] = useState(0);
   const [dropping, setDropping] = useState(false);
   const [error, setError] = useState<string>();
+  const [loading, setLoading] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   const load = async (file: File | undefined) => {
     if (!file) return;
     setError(undefined);
+    setLoading(true);
+    // Let the page say so before a large workbook takes the thread.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     try {
       setLoaded(await open(file));
       setGeneration((g) => g + 1);
     } catch (e) {
       setError(e instanceof LoadError ? words.failed[e.kind] : words.failed.other);
+    } finally {
+      setLoading(false);
     }
   };
 
@@ -100,7 +108,9 @@ export function Playground({ initial, lang, open }: { initial: Loaded; lang: Lan
       >
         <header className={styles.header}>
           <h1 className={styles.title}>{words.title}</h1>
-          <p className={styles.intro}>{dropping ? words.drop : words.intro}</p>
+          <p className={styles.intro} aria-live="polite">
+            {loading ? words.loading : dropping ? words.drop : words.intro}
+          </p>
           {error && (
             <span role="alert" className={styles.error}>
               {error}
