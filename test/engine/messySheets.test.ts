@@ -7,8 +7,8 @@
 import { checkSheet, Finding, planFixes } from "../../src/engine";
 import { applyFixes } from "../support/recalc";
 import { parseA1 } from "../../src/engine/grid";
-import { deleteRow, findCell, insertRows, offset, P, parseRange, SheetSpec, SpecCell, toGrid, withCell } from "../fixtures/sheetSpec";
-import { procurement, sichuanProject, smartHall } from "../fixtures/sichuan";
+import { deleteRow, findCell, insertRows, offset, P, parseRange, SheetSpec, SpecCell, stack, toGrid, withCell } from "../fixtures/sheetSpec";
+import { hotline, procurement, sichuanProject, smartHall } from "../fixtures/sichuan";
 import { fundUse, yunnanConsistent, yunnanDepartment, yunnanProject } from "../fixtures/yunnan";
 import { nationalProject, sichuanGoal, wuhua } from "../fixtures/others";
 
@@ -618,4 +618,34 @@ describe("grades written in other ways", () => {
     expect(sigs({ ...total96(), rows: [...total96().rows, ["评价等次", `良${note}`]] })).toEqual(["GRADE_MISMATCH|B5|良|优"]);
     expect(sigs({ ...total96(), rows: [...total96().rows, ["评价等次", `优${note}`]] })).toEqual([]);
   });
+});
+
+describe("statements of stacked forms belong to the form they are written in", () => {
+  test("a 自评得分 field under the second form's title is that form's", () => {
+    const spec = stack("两个项目", [sichuanProject(procurement), insertRows(sichuanProject(hotline), 2, [["自评得分", 97, "自评等级", "优"]])], 1);
+    const r = run(spec);
+    expect(r.units).toHaveLength(2);
+    expect(r.findings.map(sig)).toEqual(sigs(sichuanProject(procurement)).concat(
+      sigs(insertRows(sichuanProject(hotline), 2, [["自评得分", 97, "自评等级", "优"]])).map((s) => s.replace(/\|([A-Z]+)(\d+)\|/, (_m, c: string, n: string) => `|${c}${Number(n) + sichuanProject(procurement).rows.length + 1}|`)),
+    ));
+  });
+  test.each([0, 1, 5])("a score and grade in the second form's title (gap %i)", (gap) => {
+    let t2 = withCell(withCell(nationalProject(), "H14", 9), "H21", 97.42);
+    t2 = withCell(t2, "B23", "该项目自评得分为97.42分，自评等级为优。");
+    t2 = withCell(t2, "A1", "项目支出绩效自评表（自评得分：97.42分，自评等级：优）");
+    expect(sigs(stack("两个项目", [nationalProject(), t2], gap))).toEqual([]);
+  });
+});
+
+describe("a field typed beside the indicator header", () => {
+  test("得分 | 95 to the right of the header does not take over the score column", () => {
+    const spec = withCell(withCell(nationalProject(), "K12", "得分"), "L12", 95);
+    const r = run(spec);
+    expect(r.findings.filter((f) => f.code === "TOTAL_MISMATCH")).toEqual([]);
+    expect(r.units[0].indicators!.cols.score).toBe(7);
+  });
+});
+
+test("a comparison with other projects in a conclusion is not the score", () => {
+  expect(sigs(withCell(nationalProject(), "B23", "本项目自评得分95分，比同类项目自评得分97.92分低。"))).toEqual(["CONCLUSION_SCORE_MISMATCH|B23|95|97.92"]);
 });

@@ -143,6 +143,9 @@ interface Statement {
   grades?: GradeStatement[];
 }
 
+/** The first label of a row that starts a form: its title, or the 项目名称 / 部门名称 line under it. */
+const FORM_START = /(自评表|评价表|评分表|自评报告)|^(项目名称|部门名称|单位名称)/;
+
 const NOTE_LABEL = /^(填表说明|填报说明|注[:：]|注\d|说明[:：]|备注|评分标准|计分标准|指标解释)/;
 
 function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
@@ -281,11 +284,23 @@ export function recognise(grid: Grid): RecognisedSheet {
   if (drafts.length === 0) return { units: [], template: null, suggestedProfile: "national", view };
 
   const scorable = (d: Draft) => !!d.indicators || !!d.budget?.cols.score;
+  // Where a new form starts (its title, its 项目名称 line), statements below belong to the table that follows.
+  const tablesOnly = drafts.map((d) => ({ draft: d, top: d.bounds.top, bottom: d.bounds.bottom }));
+  const starts: number[] = [];
+  for (let r = 0; r < view.rowCount; r++) {
+    const first = view.firstLabel(r)?.text;
+    if (first && FORM_START.test(first)) starts.push(r);
+  }
+  const formBelow = (r: number): Draft | undefined => {
+    const prevBottom = Math.max(-1, ...tablesOnly.filter((t) => t.bottom < r).map((t) => t.bottom));
+    const next = tablesOnly.filter((t) => t.top > r).sort((a, b) => a.top - b.top)[0];
+    return next && starts.some((m) => m > prevBottom && m <= r) ? next.draft : undefined;
+  };
   for (const st of findStatements(view, tables)) {
     const r = st.at.row;
-    let best: Draft | undefined;
-    let bestDistance = Infinity;
-    for (const d of drafts) {
+    let best: Draft | undefined = formBelow(r);
+    let bestDistance = best ? -1 : Infinity;
+    for (const d of best ? [] : drafts) {
       if (d.fundUse && !d.indicators) continue; // fund-use tables state no score or grade
       if (!scorable(d) && !d.goalBudget) continue;
       const above = r < d.bounds.top;

@@ -34,7 +34,11 @@ function rolesOfRow(view: SheetView, row: number): { col: number; right: number;
   const out: { col: number; right: number; role: IndicatorRole }[] = [];
   for (const { col, text } of view.rowLabels(row)) {
     const role = matchRole(INDICATOR_HEADERS, text) ?? matchRole(INDICATOR_HEADERS, baseLabel(text));
-    if (role) out.push({ col, right: view.spanRight(row, col), role });
+    if (!role) continue;
+    // A label with a number right after it is a field typed beside the header (得分 | 95), not a column.
+    const right = view.spanRight(row, col);
+    if (right + 1 < view.colCount && readNumber(view.cell(row, right + 1)).kind === "number") continue;
+    out.push({ col, right, role });
   }
   return out;
 }

@@ -139,7 +139,7 @@ const CONCLUSION_SCORE =
 const CONCLUSION_GRADE =
   /(自评等级|评价等级|评价等次|自评等次|绩效等级|自评结果|评价结果|等级为|等次为|结果|等级)\s*(为|是|:|：)?\s*["“”'‘’「『【（(]?\s*(优秀|良好|中等|较差|优|良|中|差)/g;
 
-const COMPARISON = /上年|去年|上一年|同比|较/;
+const COMPARISON = /上年|去年|上一年|同比|较|比|同类/;
 const BAND_DESCRIPTION = /\d\s*(-|–|—|~|～|至|到)\s*\d|标准|以上为|以下为|以上的|以下的/;
 
 /** Scores and grades written in a sentence. */
@@ -149,7 +149,7 @@ export function readSentence(raw: string): { scores: { value: number; phrase: st
   const before = (index: number, n: number) => t.slice(Math.max(0, index - n), index);
   // "较上年自评得分92分提高…" compares with another year.
   const scores = [...t.matchAll(CONCLUSION_SCORE)]
-    .filter((m) => !COMPARISON.test(before(m.index!, 4)))
+    .filter((m) => !COMPARISON.test(before(m.index!, 6)))
     .map((m) => ({ value: Number(m[3]), phrase: m[0] }));
   const grades: { grade: Grade; phrase: string }[] = [];
   for (const m of t.matchAll(CONCLUSION_GRADE)) {
