@@ -8,6 +8,7 @@ import { Bounds, EvaluationUnit, TemplateId } from "./model";
 import { Profile, ProfileId, PROFILES } from "./profiles";
 import { recognise, RecognisedSheet } from "./recognize";
 import { BandGrid, columnBands } from "./recognize/bands";
+import { cellKey } from "./recognize/view";
 import { RULES } from "./rules";
 import { FindingDraft, FixDraft } from "./rules/types";
 import { addConsequences, withoutWhatFixesResolve } from "./consequences";
@@ -46,15 +47,15 @@ const YIELDS_TO: Partial<Record<FindingCode, FindingCode[]>> = {
 const CODE_ORDER = new Map(RULES.flatMap((r) => r.codes).map((c, i) => [c, i]));
 
 function onePerFault(drafts: FindingDraft[]): FindingDraft[] {
-  const byCell = new Map<string, Set<FindingCode>>();
+  const byCell = new Map<number, Set<FindingCode>>();
   for (const d of drafts) {
-    const key = `${d.at.row}:${d.at.col}`;
+    const key = cellKey(d.at);
     if (!byCell.has(key)) byCell.set(key, new Set());
     byCell.get(key)!.add(d.code);
   }
   const seen = new Set<string>();
   return drafts.filter((d) => {
-    const key = `${d.at.row}:${d.at.col}`;
+    const key = cellKey(d.at);
     const codes = byCell.get(key)!;
     if ((YIELDS_TO[d.code] ?? []).some((c) => codes.has(c))) return false;
     const id = `${key}:${d.code}:${d.message}`;
@@ -95,11 +96,11 @@ export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult 
   for (const { view, unit } of recognitions.flatMap((r) => r.units.map((unit) => ({ view: r.view, unit })))) {
     const facts = unitFacts(view, unit);
     const unitDrafts: FindingDraft[] = [];
-    const fixing = new Set<string>();
-    const operands = { view, willFix: (at: { row: number; col: number }) => fixing.has(`${at.row}:${at.col}`) };
+    const fixing = new Set<number>();
+    const operands = { view, willFix: (at: { row: number; col: number }) => fixing.has(cellKey(at)) };
     const report = (d: FindingDraft) => {
       unitDrafts.push(d);
-      if (d.fix) fixing.add(`${d.fix.at.row}:${d.fix.at.col}`);
+      if (d.fix) fixing.add(cellKey(d.fix.at));
     };
     for (const rule of RULES) rule.check({ view, unit, facts, profile, operands, report });
     const kept = withoutWhatFixesResolve(facts, profile, onePerFault(unitDrafts));

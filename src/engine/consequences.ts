@@ -7,6 +7,7 @@
 import { computeTotal, UnitFacts } from "./facts";
 import { num } from "./format";
 import { EvaluationUnit, Ref } from "./model";
+import { cellKey } from "./recognize/view";
 import { gradeFor, Profile } from "./profiles";
 import { readGradeText, writeGradeText } from "./recognize/statements";
 import { gradeExpression, Operands, ref, totalExpression } from "./rules/formulas";
@@ -14,10 +15,10 @@ import { totalAgrees } from "./rules/totals";
 import { FindingDraft, FixDraft } from "./rules/types";
 import { cellText, readNumber } from "./values";
 
-const key = (at: Ref) => `${at.row}:${at.col}`;
+const key = cellKey;
 
 /** The score fixes among the drafts, as overrides for computeTotal (cell → the value it will show). */
-function scoreFixes(facts: UnitFacts, drafts: FindingDraft[]): { causes: FindingDraft[]; overrides: Map<string, number> } {
+function scoreFixes(facts: UnitFacts, drafts: FindingDraft[]): { causes: FindingDraft[]; overrides: Map<number, number> } {
   const scoreCells = new Set([...facts.items.map((i) => key(i.score.at)), ...(facts.exec?.score ? [key(facts.exec.score.at)] : [])]);
   const causes = drafts.filter((d) => d.fix && typeof d.fix.result === "number" && scoreCells.has(key(d.fix.at)));
   return { causes, overrides: new Map(causes.map((d) => [key(d.fix!.at), d.fix!.result as number])) };

@@ -3,7 +3,7 @@
  * rate and its score, and the recomputed total.
  */
 import { BudgetBlock, BudgetRow, EvaluationUnit, IndicatorItem, Ref } from "./model";
-import { SheetView } from "./recognize/view";
+import { cellKey, SheetView } from "./recognize/view";
 import { NumberForm, NumberReading, readNumber, readRate, readWeight } from "./values";
 
 export interface NumberAt {
@@ -117,13 +117,13 @@ export function unitFacts(view: SheetView, unit: EvaluationUnit): UnitFacts {
   return Object.assign(facts, computeTotal(facts));
 }
 
-const key = (at: Ref) => `${at.row}:${at.col}`;
+const key = cellKey;
 
 /**
  * Σ item scores (each capped at its weight) + execution score (capped) − deductions, with some
  * scores replaced (`overrides`, by cell) — how the total will read once fixes are written.
  */
-export function computeTotal(facts: UnitFacts, overrides = new Map<string, number>()): Pick<UnitFacts, "total" | "totalParts"> {
+export function computeTotal(facts: UnitFacts, overrides = new Map<number, number>()): Pick<UnitFacts, "total" | "totalParts"> {
   const { items, exec } = facts;
   const none = { total: undefined, totalParts: { items: 0, deductions: 0 } };
   if (!facts.unit.indicators) return none;

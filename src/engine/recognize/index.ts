@@ -22,7 +22,7 @@ import { cellText, readNumber } from "../values";
 import { isSelfEvaluationBlock, matchBudgetHeader, matchFundHeader, matchGoalBudgetHeader, readBudgetBlock, readFundUseTable, readGoalBudget } from "./budget";
 import { matchIndicatorHeader, readIndicatorTable } from "./indicators";
 import { isGradeLabel, isHeaderScoreLabel, readGradeText, readSentence, toGrade, valueRightOf } from "./statements";
-import { Ref, SheetView } from "./view";
+import { cellKey, Ref, SheetView } from "./view";
 
 type AnyTable = BudgetBlock | IndicatorTable | FundUseTable | GoalBudgetTable;
 
@@ -163,7 +163,7 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
     if (cover.length === 0) labels.push(...view.rowLabels(r));
     else for (let c = 0; c < view.colCount; c++) if (!inside(c) && !view.isContinuation(r, c) && view.label(r, c) !== "") labels.push({ col: c, text: view.label(r, c) });
     for (const { col, text } of labels) {
-      if (inside(col) || used.has(r * 16384 + col)) continue;
+      if (inside(col) || used.has(cellKey({ row: r, col }))) continue;
       const at = { row: r, col };
       // Label and value typed into one cell: 自评得分：95 / 自评等级：☑优 □良 □中 □差.
       // Anything longer ("自评得分：97.17分；自评等级：良。") is read as a sentence below.
@@ -181,7 +181,7 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
       if (isHeaderScoreLabel(text)) {
         const v = valueRightOf(view, { row: r, col });
         if (v && readNumber(view.cell(v.row, v.col)).kind !== "empty") {
-          used.add(v.row * 16384 + v.col);
+          used.add(cellKey(v));
           out.push({ at: v, kind: "field", headerScore: { at: v, labelAt: { row: r, col } } });
         }
         continue;
@@ -189,14 +189,14 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
       if (isGradeLabel(text)) {
         const v = valueRightOf(view, { row: r, col });
         if (v) {
-          used.add(v.row * 16384 + v.col);
+          used.add(cellKey(v));
           const raw = cellText(view.cell(v.row, v.col));
           const g = readGradeText(raw);
           if (g) out.push({ at: v, kind: "field", grade: { at: v, grade: g.grade, form: g.form, text: raw, reportOnly: g.annotated } });
           else {
             const spread = boxesInCells(view, v);
             if (spread) {
-              for (const c of spread.cells) used.add(c.row * 16384 + c.col);
+              for (const c of spread.cells) used.add(cellKey(c));
               out.push({ at: spread.at, kind: "field", grade: { at: spread.at, grade: spread.grade, form: "checkbox", text: spread.text, reportOnly: true } });
             }
           }

@@ -191,7 +191,7 @@ export function readIndicatorTable(
     }
     if (!scored && isOtherHeader(row)) break;
     // 合计（100分）: the label without its declared weight.
-    if (view.someLabel(row, 0, scoreColGuess - 1, (t) => TOTAL_LABEL.test(t) || TOTAL_LABEL.test(baseLabel(t)))) {
+    if (view.someLabel(row, 0, scoreColGuess - 1, (t) => t.length <= 16 && (TOTAL_LABEL.test(t) || (/[(（]/.test(t) && TOTAL_LABEL.test(baseLabel(t)))))) {
       totalRowIndex = row;
       bottom = row;
       row++;

@@ -10,6 +10,11 @@ export interface Ref {
   col: number;
 }
 
+/** One number per cell, for sets and maps of cells (Excel has 16,384 columns). */
+export function cellKey(at: Ref): number {
+  return at.row * 16384 + at.col;
+}
+
 export class SheetView {
   /** Normalised labels by master cell, row by row (arrays: far cheaper than a map on large sheets). */
   private readonly labelRows: (string | undefined)[][] = [];

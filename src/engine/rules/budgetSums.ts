@@ -5,7 +5,7 @@
 import { NumberAt, numberAt, value } from "../facts";
 import { num, sumText } from "../format";
 import { BudgetRow } from "../model";
-import { SheetView } from "../recognize/view";
+import { cellKey, SheetView } from "../recognize/view";
 import { budgetCellsOf } from "./formulas";
 import { Rule, RuleContext } from "./types";
 
@@ -50,7 +50,7 @@ function reportFailure(ctx: RuleContext, f: SumFailure) {
  * is the likely fault: it is reported once, on itself, instead of twice on the two totals.
  */
 function reportFailures(ctx: RuleContext, failures: SumFailure[]) {
-  const key = (n: NumberAt) => n.at.row * 16384 + n.at.col;
+  const key = (n: NumberAt) => cellKey(n.at);
   const count = new Map<number, number>();
   for (const f of failures) for (const n of [f.parent, ...f.parts]) count.set(key(n), (count.get(key(n)) ?? 0) + 1);
   const done = new Set<SumFailure>();

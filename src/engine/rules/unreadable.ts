@@ -5,6 +5,7 @@
 import { NumberAt, numberAt } from "../facts";
 import { tidy } from "../text";
 import { readRate } from "../values";
+import { cellKey } from "../recognize/view";
 import { budgetCellsOf } from "./formulas";
 import { LevelGroup } from "../model";
 import { Rule } from "./types";
@@ -16,7 +17,7 @@ export const unreadable: Rule = {
     const seen = new Set<number>();
     const check = (n: NumberAt | undefined, what: string) => {
       if (!n || n.reading.kind !== "unreadable") return;
-      const key = n.at.row * 16384 + n.at.col;
+      const key = cellKey(n.at);
       if (seen.has(key)) return;
       seen.add(key);
       report(
