@@ -649,3 +649,9 @@ describe("a field typed beside the indicator header", () => {
 test("a comparison with other projects in a conclusion is not the score", () => {
   expect(sigs(withCell(nationalProject(), "B23", "本项目自评得分95分，比同类项目自评得分97.92分低。"))).toEqual(["CONCLUSION_SCORE_MISMATCH|B23|95|97.92"]);
 });
+
+test("a 自评得分 box beside the table: the value under its label", () => {
+  const spec = withCell(withCell(nationalProject(), "K21", "自评得分"), "K22", 95);
+  expect(sigs(spec)).toEqual(["HEADER_SCORE_MISMATCH|K22|95|97.92"]);
+  expect(sigs(withCell(spec, "K22", 97.92))).toEqual([]);
+});

@@ -21,7 +21,7 @@ import { parseNumberText } from "../text";
 import { cellText, readNumber } from "../values";
 import { isSelfEvaluationBlock, matchBudgetHeader, matchFundHeader, matchGoalBudgetHeader, readBudgetBlock, readFundUseTable, readGoalBudget } from "./budget";
 import { matchIndicatorHeader, readIndicatorTable } from "./indicators";
-import { isGradeLabel, isHeaderScoreLabel, readGradeText, readSentence, toGrade, valueRightOf } from "./statements";
+import { isGradeLabel, isHeaderScoreLabel, readGradeText, readSentence, toGrade, valueBelow, valueRightOf } from "./statements";
 import { cellKey, Ref, SheetView } from "./view";
 
 type AnyTable = BudgetBlock | IndicatorTable | FundUseTable | GoalBudgetTable;
@@ -179,7 +179,7 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
         continue;
       }
       if (isHeaderScoreLabel(text)) {
-        const v = valueRightOf(view, { row: r, col });
+        const v = valueRightOf(view, { row: r, col }) ?? valueBelow(view, { row: r, col }, (t) => !!parseNumberText(t));
         if (v && readNumber(view.cell(v.row, v.col)).kind !== "empty") {
           used.add(cellKey(v));
           out.push({ at: v, kind: "field", headerScore: { at: v, labelAt: { row: r, col } } });
@@ -187,7 +187,7 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
         continue;
       }
       if (isGradeLabel(text)) {
-        const v = valueRightOf(view, { row: r, col });
+        const v = valueRightOf(view, { row: r, col }) ?? valueBelow(view, { row: r, col }, (t) => !!readGradeText(t));
         if (v) {
           used.add(cellKey(v));
           const raw = cellText(view.cell(v.row, v.col));

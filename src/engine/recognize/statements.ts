@@ -185,6 +185,16 @@ export function valueRightOf(view: SheetView, at: Ref, maxDistance = 6): Ref | u
   return undefined;
 }
 
+/**
+ * A field laid out as a small box: the value under its label (自评得分 above 95). Only a value of
+ * the field's kind counts (`fits`): whatever else sits under a label is the next line of the form.
+ */
+export function valueBelow(view: SheetView, at: Ref, fits: (text: string) => boolean): Ref | undefined {
+  const row = view.spanBottom(at.row, at.col) + 1;
+  if (row >= view.rowCount || view.isContinuation(row, at.col)) return undefined;
+  return fits(cellText(view.cell(row, at.col))) ? { row, col: at.col } : undefined;
+}
+
 export function isHeaderScoreLabel(text: string): boolean {
   return HEADER_SCORE_LABEL.test(text.replace(/[:：]$/, ""));
 }
