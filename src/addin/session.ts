@@ -112,6 +112,12 @@ export class Session {
 
   private async checkAndMark(sheet?: string): Promise<SheetResult> {
     const result = await this.check(sheet);
+    await this.mark(result);
+    return result;
+  }
+
+  /** The sheet's marks become those of this result. */
+  private async mark(result: SheetResult): Promise<void> {
     try {
       await this.port.highlight(result.sheet, marksFor(result.findings));
     } catch (e) {
@@ -119,7 +125,6 @@ export class Session {
       if (!(e instanceof PortError && e.kind === "protected")) throw e;
       this.set({ notice: { kind: "not-marked", sheet: result.sheet } });
     }
-    return result;
   }
 
   /** 检查本表 */
@@ -169,15 +174,12 @@ export class Session {
   private async write(plan: (fresh: SheetResult) => Fix[] | "gone"): Promise<void> {
     const previous = this.state.result;
     if (!previous) return;
-    // Marks are about to come off anyway: the fresh check only reads.
+    // Marks are about to come off anyway: the fresh check only reads (and marks when nothing is written).
     const result = await this.check(previous.sheet);
     const fixes = plan(result);
-    if (fixes === "gone") {
-      this.set({ notice: { kind: "finding-gone" } });
-      return;
-    }
-    if (fixes.length === 0) {
-      this.set({ notice: { kind: "nothing-to-fix" } });
+    if (fixes === "gone" || fixes.length === 0) {
+      await this.mark(result);
+      this.set({ notice: fixes === "gone" ? { kind: "finding-gone" } : { kind: "nothing-to-fix" } });
       return;
     }
     await this.port.selectCell(result.sheet, fixes[0].cell);

@@ -172,7 +172,9 @@ export class OfficeAdapter implements WorkbookPort {
             // Text typed as '=1年 comes back from .formulas as "=1年" too: a formula's value differs from its text.
             const isFormula = typeof formula === "string" && formula.length > 1 && formula.startsWith("=") && formula !== value;
             if ((value === "" || value === null) && !isFormula) continue;
-            const cell: Cell = { value: value === "" ? null : (value as Cell["value"]) };
+            // Excel always calculates: a formula showing nothing (=IF(F19="","",G19)) holds an empty text,
+            // not a missing result (null is how the xlsx reader says a formula was never calculated).
+            const cell: Cell = { value: value === "" ? (isFormula ? "" : null) : (value as Cell["value"]) };
             if (isFormula) cell.formula = formula as string;
             const fmt = numberFormat[r][c];
             if (typeof fmt === "string" && fmt !== "General") cell.numFmt = fmt;

@@ -138,3 +138,13 @@ test("English counts agree with their numbers", () => {
   expect(format(STRINGS.en.fixed, { count: 1, remaining: 1 })).toBe("Wrote 1 formula; 1 problem remains.");
   expect(format(STRINGS.zh.summary, { errors: 1, warnings: 2, infos: 0 })).toBe("1 个错误，2 个警告，0 个提示");
 });
+
+test("a fix whose finding is gone leaves the sheet marked as it is now", async () => {
+  const { model, session, sheet } = setup();
+  await session.checkActiveSheet();
+  const j9 = session.getState().result!.findings.find((f) => f.cell === "J9")!;
+  model.setInput(sheet, 8, 9, 4.36);
+  await session.fixOne(j9);
+  expect(model.fill(sheet, 8, 9)).toEqual(NO_FILL);
+  expect(model.fill(sheet, 32, 9).color).toBe(MARK_FILL.error);
+});

@@ -655,3 +655,28 @@ test("a 自评得分 box beside the table: the value under its label", () => {
   expect(sigs(spec)).toEqual(["HEADER_SCORE_MISMATCH|K22|95|97.92"]);
   expect(sigs(withCell(spec, "K22", 97.92))).toEqual([]);
 });
+
+describe("review findings: wording that only looks like a comparison, a box line with a note, sentences naming the form", () => {
+  const conclude = (text: string) => withCell(nationalProject(), "B23", text);
+  test.each(["项目实施情况较好，自评得分为90分。", "经比对，自评得分为90分。", "整体比较理想，自评得分为90分。"])("%s: the score is read", (text) => {
+    expect(sigs(conclude(text))).toContain("CONCLUSION_SCORE_MISMATCH|B23|90|97.92");
+  });
+  test("按评分标准，等级为良: the grade is read", () => {
+    expect(sigs(conclude("自评得分为97.92分，按评分标准，等级为良。"))).toContain("GRADE_MISMATCH|B23|良|优");
+  });
+  test("bracket boxes followed by a band note read the ticked box", () => {
+    expect(sigs(withCell(nationalProject(), "B22", "优（ ）良（ ）中（√）差（ ）（90分以上为优）"))).toContain("GRADE_MISMATCH|B22|中|优");
+  });
+  test("a conclusion mentioning 自评表 is not the start of the next form", () => {
+    const one = withCell(withCell(nationalProject(), "A23", "自评结论：经填报绩效自评表，本项目自评得分为97.92分，自评等级为优。"), "B23", null);
+    const two = withCell(withCell(nationalProject(), "H14", 4.5), "H21", 92.92);
+    const r = run(stack("两个项目", [one, withCell(two, "B23", "该项目自评得分为92.92分，自评等级为优。")], 2));
+    expect(r.findings.map((f) => f.code)).toEqual(["INDICATOR_SCORE_MISMATCH"]);
+  });
+  test("a form without a budget block stacked above a full form keeps its hands off the next form's block", () => {
+    let one = nationalProject();
+    for (let i = 0; i < 5; i++) one = deleteRow(one, 5);
+    const r = run(stack("两个项目", [one, nationalProject()], 2));
+    expect(r.findings.filter((f) => Number(f.cell.replace(/^[A-Z]+/, "")) > one.rows.length)).toEqual([]);
+  });
+});

@@ -280,3 +280,16 @@ test("the pane follows Office's theme: dark backgrounds are told apart from ligh
   expect(["#1F1F1F", "#262626", "#000000"].map(isDarkColor)).toEqual([true, true, true]);
   expect(["#FFFFFF", "#F3F2F1", "#E6E6E6", undefined, "white"].map(isDarkColor)).toEqual([false, false, false, false, false]);
 });
+
+test("a formula showing nothing (=IF(F19=\"\",\"\",G19)) is an empty text, not an uncalculated formula", async () => {
+  const { model, adapter } = setup([nationalProject()]);
+  const sheet = "项目支出绩效自评表";
+  model.setInput(sheet, 18, 5, "");
+  model.setInput(sheet, 18, 7, '=IF(F19="","",G19)');
+  model.setInput(sheet, 20, 7, 50);
+  const grid = await adapter.readSheet(sheet);
+  expect(grid.cell(18, 7)).toMatchObject({ value: "", formula: '=IF(F19="","",G19)' });
+  const codes = checkSheet(grid).findings.map((f) => `${f.code}@${f.cell}`);
+  expect(codes).toContain("TOTAL_MISMATCH@H21");
+  expect(codes.filter((c) => c.startsWith("UNREADABLE_VALUE"))).toEqual([]);
+});

@@ -144,7 +144,7 @@ interface Statement {
 }
 
 /** The first label of a row that starts a form: its title, or the 项目名称 / 部门名称 line under it. */
-const FORM_START = /(自评表|评价表|评分表|自评报告)|^(项目名称|部门名称|单位名称)/;
+const FORM_START = /^[^，。；,;：:]{0,40}(自评表|评价表|评分表|自评报告)([(（][^()（）]*[)）])?$|^(项目名称|部门名称|单位名称)/;
 
 const NOTE_LABEL = /^(填表说明|填报说明|注[:：]|注\d|说明[:：]|备注|评分标准|计分标准|指标解释)/;
 
@@ -255,15 +255,21 @@ export function recognise(grid: Grid): RecognisedSheet {
   const view = new SheetView(grid);
   const tables = findTables(view).sort((a, b) => a.bounds.top - b.bounds.top);
   type Draft = Omit<EvaluationUnit, "template">;
+  // Where a new form starts (its title, its 项目名称 line): what follows belongs to the next table.
+  const starts: number[] = [];
+  for (let r = 0; r < view.rowCount; r++) {
+    const first = view.firstLabel(r)?.text;
+    if (first && FORM_START.test(first)) starts.push(r);
+  }
+  const startBetween = (from: number, to: number) => starts.some((m) => m > from && m <= to);
   const paired: Draft[] = [];
-  // Forms put the budget block above the indicators; a sheet that starts with indicators followed by
-  // a scored budget block puts each block below its table.
-  const budgetBelow = tables[0]?.kind === "indicators" && tables[1]?.kind === "budget" && tables[1].cols.score !== undefined;
   for (let i = 0; i < tables.length; i++) {
     const t = tables[i];
     const next = tables[i + 1];
     const draft: Draft = { bounds: t.bounds, grades: [], conclusions: [] };
-    if (budgetBelow && t.kind === "indicators" && next?.kind === "budget") {
+    // Forms put the budget block above the indicators; an indicator table without one, followed in the
+    // same form by a scored budget block, has it below.
+    if (t.kind === "indicators" && next?.kind === "budget" && next.cols.score !== undefined && !startBetween(t.bounds.bottom, next.bounds.top)) {
       draft.indicators = t;
       draft.budget = next;
       draft.bounds = union(t.bounds, next.bounds);
@@ -284,17 +290,12 @@ export function recognise(grid: Grid): RecognisedSheet {
   if (drafts.length === 0) return { units: [], template: null, suggestedProfile: "national", view };
 
   const scorable = (d: Draft) => !!d.indicators || !!d.budget?.cols.score;
-  // Where a new form starts (its title, its 项目名称 line), statements below belong to the table that follows.
-  const tablesOnly = drafts.map((d) => ({ draft: d, top: d.bounds.top, bottom: d.bounds.bottom }));
-  const starts: number[] = [];
-  for (let r = 0; r < view.rowCount; r++) {
-    const first = view.firstLabel(r)?.text;
-    if (first && FORM_START.test(first)) starts.push(r);
-  }
+  // Statements below a form's start belong to the table that follows (the tables that state scores).
+  const stating = drafts.filter((d) => scorable(d) || d.goalBudget).map((d) => ({ draft: d, top: d.bounds.top, bottom: d.bounds.bottom }));
   const formBelow = (r: number): Draft | undefined => {
-    const prevBottom = Math.max(-1, ...tablesOnly.filter((t) => t.bottom < r).map((t) => t.bottom));
-    const next = tablesOnly.filter((t) => t.top > r).sort((a, b) => a.top - b.top)[0];
-    return next && starts.some((m) => m > prevBottom && m <= r) ? next.draft : undefined;
+    const prevBottom = Math.max(-1, ...stating.filter((t) => t.bottom < r).map((t) => t.bottom));
+    const next = stating.filter((t) => t.top > r).sort((a, b) => a.top - b.top)[0];
+    return next && startBetween(prevBottom, r) ? next.draft : undefined;
   };
   for (const st of findStatements(view, tables)) {
     const r = st.at.row;

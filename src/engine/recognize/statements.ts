@@ -38,7 +38,8 @@ export interface CheckboxStyle {
 /** Read a grade from a cell's text: a single word (优 / 良好 …) or a line of check boxes. */
 export function readGradeText(raw: string): { grade: Grade; form: "text" | "checkbox"; style?: CheckboxStyle; annotated?: boolean } | null {
   // A grade with the band note after it in the same cell: "良（100-90（含）分为优、90-80（含）分为良…）".
-  const noted = /^(优秀|良好|中等|较差|优|良|中|差)\s*[(（].*\d.*[)）]$/s.exec(fold(raw).trim());
+  // (The first bracket holds the note's numbers; bracket boxes "优（ ）良（√）…" are read further down.)
+  const noted = /^(优秀|良好|中等|较差|优|良|中|差)\s*[(（][^()（）]*\d.*[)）]$/s.exec(fold(raw).trim());
   if (noted) return { grade: toGrade(noted[1])!, form: "text", annotated: true };
   // A band note after the boxes ("☑优 □良 □中 □差（≥90分为优）") is not part of them. Kept as
   // typed (not folded), like bracket boxes 优（√）良（ ）, so that a fix writes them back unchanged.
@@ -139,8 +140,10 @@ const CONCLUSION_SCORE =
 const CONCLUSION_GRADE =
   /(自评等级|评价等级|评价等次|自评等次|绩效等级|自评结果|评价结果|等级为|等次为|结果|等级)\s*(为|是|:|：)?\s*["“”'‘’「『【（(]?\s*(优秀|良好|中等|较差|优|良|中|差)/g;
 
-const COMPARISON = /上年|去年|上一年|同比|较|比|同类/;
-const BAND_DESCRIPTION = /\d\s*(-|–|—|~|～|至|到)\s*\d|标准|以上为|以下为|以上的|以下的/;
+/** Another year's or project's score: "较上年…92分", "比同类项目…97.92分" (not "情况较好，…"). */
+const COMPARISON = /(较|比)(上年|去年|上一年|同期|同类)|上年|去年|上一年|同比|同类/;
+/** A band described in the same clause: "得分80-89分的等级为良", "90分以上为优", "评分标准：". */
+const BAND_DESCRIPTION = /\d\s*(-|–|—|~|～|至|到)\s*\d+\s*分|分(以上|以下)(为|的)|标准[:：]/;
 
 /** Scores and grades written in a sentence. */
 export function readSentence(raw: string): { scores: { value: number; phrase: string }[]; grades: { grade: Grade; phrase: string }[] } {
@@ -153,8 +156,9 @@ export function readSentence(raw: string): { scores: { value: number; phrase: st
     .map((m) => ({ value: Number(m[3]), phrase: m[0] }));
   const grades: { grade: Grade; phrase: string }[] = [];
   for (const m of t.matchAll(CONCLUSION_GRADE)) {
-    // "评分标准：得分80-89分的等级为良" describes a band, it does not state the grade.
-    if (BAND_DESCRIPTION.test(before(m.index!, 14))) continue;
+    // "评分标准：得分80-89分的等级为良" describes a band, it does not state the grade (its own clause only).
+    const clauseStart = Math.max(...["，", "。", "；", ",", ";"].map((p) => t.lastIndexOf(p, m.index! - 1))) + 1;
+    if (BAND_DESCRIPTION.test(t.slice(clauseStart, m.index!))) continue;
     // "结果" alone is too common: require a colon or a quote after it.
     if (m[1] === "结果" && !m[2] && !/["“”'「『【（(]/.test(m[0])) continue;
     const g = toGrade(m[3]);
