@@ -80,8 +80,9 @@ async function run() {
 
   time(() => checkSheet(smallGrid), 50);
   const smallMs = time(() => checkSheet(smallGrid), 300);
-  time(() => checkSheet(largeGrid), 2);
-  const largeMs = time(() => checkSheet(largeGrid), 9);
+  time(() => checkSheet(largeGrid), 3);
+  // 21 runs: single runs on a shared VM vary by ±50 % (garbage collection, neighbours); the median holds.
+  const largeMs = time(() => checkSheet(largeGrid), 21);
 
   const dir = mkdtempSync(path.join(tmpdir(), "selfeval-bench-"));
   const files: string[] = [];
@@ -115,7 +116,7 @@ async function run() {
   const line = (label: string, value: string, target: string, ok: boolean) => console.log(`${label.padEnd(46)} ${value.padStart(12)}   target ${target.padEnd(8)} ${ok ? "ok" : "MISSED"}`);
   console.log(`selfeval bench — node ${process.version}, ${new Date().toISOString()}`);
   line(`engine, ${smallRows}-row table (median of 300)`, `${smallMs.toFixed(2)} ms`, "≤ 5 ms", smallMs <= 5);
-  line(`engine, ${largeItems}-indicator sheet (median of 9)`, `${largeMs.toFixed(1)} ms`, "≤ 150 ms", largeMs <= 150);
+  line(`engine, ${largeItems}-indicator sheet (median of 21)`, `${largeMs.toFixed(1)} ms`, "≤ 150 ms", largeMs <= 150);
   line("bare ExcelJS load of both files (median of 7)", `${bareMs.toFixed(0)} ms`, "", true);
   line("selfeval check of both files (median of 7)", `${cliMs.toFixed(0)} ms`, "", true);
   line("CLI ÷ bare load", ratio.toFixed(3), "≤ 1.10", ratio <= 1.1);
