@@ -46,17 +46,15 @@ export function form(n: NumberAt | undefined): NumberForm | undefined {
   return n?.reading.kind === "number" ? n.reading.form : undefined;
 }
 
-export function numberAt(view: SheetView, row: number, col: number | undefined): NumberAt | undefined {
+export function numberAt(view: SheetView, row: number, col: number | undefined, read = readNumber): NumberAt | undefined {
   if (col === undefined) return undefined;
   const at = view.master(row, col);
-  return { at, reading: readNumber(view.cell(at.row, at.col)) };
+  return { at, reading: read(view.cell(at.row, at.col)) };
 }
 
 /** A weight cell, in points (see readWeight). */
 export function weightAt(view: SheetView, row: number, col: number | undefined): NumberAt | undefined {
-  if (col === undefined) return undefined;
-  const at = view.master(row, col);
-  return { at, reading: readWeight(view.cell(at.row, at.col)) };
+  return numberAt(view, row, col, readWeight);
 }
 
 /** The budget row whose rate and score are the project's: 年度资金总额 / 总额, else the first. */

@@ -33,10 +33,15 @@ export function tidy(text: string): string {
   return fold(text).replace(WHITESPACE, " ").trim();
 }
 
+/** Only "/", "—", "-" and the like: a mark put where nothing was written. */
+export function isPlaceholderMark(text: string): boolean {
+  return /^[/／\\—–\-－_]+$/.test(normalizeLabel(text));
+}
+
 /** Empty, "/", "—", "-" and the like mean "not applicable" (never zero). */
 export function isNotApplicable(text: string): boolean {
   const t = normalizeLabel(text);
-  return t === "" || /^[/／\\—–\-－_]+$/.test(t) || t === "——" || t === "无" || t === "不涉及" || t === "N/A" || t === "n/a";
+  return t === "" || isPlaceholderMark(t) || t === "——" || t === "无" || t === "不涉及" || t === "N/A" || t === "n/a";
 }
 
 export interface ParsedNumber {

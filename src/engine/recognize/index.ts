@@ -21,7 +21,7 @@ import { parseNumberText } from "../text";
 import { cellText, readNumber } from "../values";
 import { isSelfEvaluationBlock, matchBudgetHeader, matchFundHeader, matchGoalBudgetHeader, readBudgetBlock, readFundUseTable, readGoalBudget } from "./budget";
 import { matchIndicatorHeader, readIndicatorTable } from "./indicators";
-import { isGradeLabel, isHeaderScoreLabel, readGradeText, readSentence, toGrade, valueBelow, valueRightOf } from "./statements";
+import { gradeOfBox, isGradeLabel, isHeaderScoreLabel, readGradeText, readSentence, valueBelow, valueRightOf } from "./statements";
 import { cellKey, Ref, SheetView } from "./view";
 
 type AnyTable = BudgetBlock | IndicatorTable | FundUseTable | GoalBudgetTable;
@@ -233,14 +233,14 @@ function boxesInCells(view: SheetView, first: Ref): { grade: GradeStatement["gra
     if (view.isContinuation(first.row, c)) continue;
     const t = cellText(view.cell(first.row, c)).trim();
     if (t === "") continue;
-    if (!/^.{0,2}(优秀|良好|中等|较差|优|良|中|差).{0,2}$/.test(t)) break;
+    if (!gradeOfBox(t)) break;
     cells.push({ row: first.row, col: c });
   }
   if (cells.length < 2) return undefined;
   const text = cells.map((c) => cellText(view.cell(c.row, c.col)).trim()).join(" ");
   const g = readGradeText(text);
   if (!g || g.form !== "checkbox") return undefined;
-  const at = cells.find((c) => toGrade(/优秀|良好|中等|较差|优|良|中|差/.exec(cellText(view.cell(c.row, c.col)))?.[0] ?? "") === g.grade) ?? cells[0];
+  const at = cells.find((c) => gradeOfBox(cellText(view.cell(c.row, c.col))) === g.grade) ?? cells[0];
   return { grade: g.grade, at, cells, text };
 }
 

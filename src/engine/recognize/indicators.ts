@@ -86,15 +86,10 @@ export function matchIndicatorHeader(view: SheetView, row: number): HeaderMatch 
   return tryBuild(merged, 2);
 }
 
-function numericAt(view: SheetView, row: number, col: number | undefined): number | undefined {
+/** The number in a stored cell (a weight is read in points with `read = readWeight`). */
+function numericAt(view: SheetView, row: number, col: number | undefined, read = readNumber): number | undefined {
   if (col === undefined || view.isContinuation(row, col)) return undefined;
-  const r = readNumber(view.cell(row, col));
-  return r.kind === "number" ? r.value : undefined;
-}
-
-function weightValueAt(view: SheetView, row: number, col: number | undefined): number | undefined {
-  if (col === undefined || view.isContinuation(row, col)) return undefined;
-  const r = readWeight(view.cell(row, col));
+  const r = read(view.cell(row, col));
   return r.kind === "number" ? r.value : undefined;
 }
 
@@ -398,7 +393,7 @@ function buildGroups(
   for (const r of rows) {
     const own = view.ownLabel(r, col);
     const startsMerge = !view.isContinuation(r, col) && view.spanBottom(r, col) > r;
-    const w = weightValueAt(view, r, weightCol);
+    const w = numericAt(view, r, weightCol, readWeight);
     const newLabel = own !== "" && (!current || baseLabel(own) !== baseLabel(current.label));
     const restated =
       current !== undefined && resumeRows.has(r) && !newLabel &&

@@ -12,7 +12,13 @@ const TICKED = "☑✓✔√■▣☒⊠●◉✅☛▶";
 const UNTICKED = "□☐○◻▢◯⬜";
 const GRADE_WORD = /优秀|良好|中等|较差|优|良|中|差/g;
 
-export function toGrade(word: string): Grade | undefined {
+/** The grade a short cell names ("□优", "☑良好"): one word with at most a mark or two around it. */
+export function gradeOfBox(text: string): Grade | undefined {
+  const m = new RegExp(`^.{0,2}(${GRADE_WORD.source}).{0,2}$`).exec(text.trim());
+  return m ? toGrade(m[1]) : undefined;
+}
+
+function toGrade(word: string): Grade | undefined {
   if (word.startsWith("优")) return "优";
   if (word.startsWith("良")) return "良";
   if (word.startsWith("中")) return "中";

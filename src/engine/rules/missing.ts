@@ -1,7 +1,7 @@
 /** MISSING_REASON and MISSING_ACTUAL: what the form requires to be written and was left empty. */
 import { value } from "../facts";
 import { num, pct } from "../format";
-import { isNotApplicable, normalizeLabel } from "../text";
+import { isNotApplicable, isPlaceholderMark, normalizeLabel } from "../text";
 import { cellText, isBlank } from "../values";
 import { Rule } from "./types";
 
@@ -13,9 +13,6 @@ function hasReason(text: string): boolean {
   const t = normalizeLabel(text);
   return !isNotApplicable(t) && !/^(原因|理由|说明)[:：]?$/.test(t) && !PRINTED_NOTE.test(t);
 }
-
-/** "/", "—", "-" in a 完成值 cell: nothing was written for what was achieved. */
-const PLACEHOLDER_MARK = /^[/／\\—–\-－_]+$/;
 
 export const missingReason: Rule = {
   name: "missing-reason",
@@ -72,7 +69,8 @@ export const missingActual: Rule = {
       if (!table.scoresOnly && value(it.weight) === undefined) continue;
       const at = view.master(it.item.row, table.cols.actual);
       const cell = view.cell(at.row, at.col);
-      if (!isBlank(cell) && !PLACEHOLDER_MARK.test(normalizeLabel(cellText(cell)))) continue;
+      // "/", "—", "-" in a 完成值 cell: nothing was written for what was achieved.
+      if (!isBlank(cell) && !isPlaceholderMark(cellText(cell))) continue;
       report({
         code: "MISSING_ACTUAL",
         severity: "warning",

@@ -6,6 +6,7 @@
 import { UnitFacts } from "../facts";
 import { num } from "../format";
 import { gradeFor, Profile } from "../profiles";
+import { cellKey } from "../recognize/view";
 import { readNumber } from "../values";
 import { numFmtFor, totalExpression, totalSource } from "./formulas";
 import { Rule } from "./types";
@@ -68,9 +69,9 @@ export const totals: Rule = {
       }
     }
     // A sentence with a score that agrees mentions its other numbers for other reasons (满分, 上年).
-    const agreeingCells = new Set(unit.conclusions.filter((c) => totalAgrees(c.value, total, profile)).map((c) => `${c.at.row}:${c.at.col}`));
+    const agreeingCells = new Set(unit.conclusions.filter((c) => totalAgrees(c.value, total, profile)).map((c) => cellKey(c.at)));
     for (const c of unit.conclusions) {
-      if (agreeingCells.has(`${c.at.row}:${c.at.col}`)) continue;
+      if (agreeingCells.has(cellKey(c.at))) continue;
       report({
         code: "CONCLUSION_SCORE_MISMATCH",
         severity: "error",

@@ -20,25 +20,18 @@ export const unreadable: Rule = {
       const key = cellKey(n.at);
       if (seen.has(key)) return;
       seen.add(key);
-      report(
-        n.reading.uncomputed
-          ? {
-              code: "UNREADABLE_VALUE",
-              severity: "warning",
-              at: n.at,
-              stated: n.reading.text,
-              expected: null,
-              message: `${what}的公式 ${n.reading.text} 没有计算结果（文件保存时未经电子表格计算），未参与核对；在 Excel 中打开并保存后再检查`,
-            }
-          : {
-              code: "UNREADABLE_VALUE",
-              severity: "error",
-              at: n.at,
-              stated: tidy(n.reading.text),
-              expected: null,
-              message: `${what}应为数字，单元格内容“${tidy(n.reading.text)}”无法读作数字，未参与计算`,
-            },
-      );
+      const { text, uncomputed } = n.reading;
+      report({
+        code: "UNREADABLE_VALUE",
+        // A formula never calculated is not the user's mistake: a warning, with what to do.
+        severity: uncomputed ? "warning" : "error",
+        at: n.at,
+        stated: uncomputed ? text : tidy(text),
+        expected: null,
+        message: uncomputed
+          ? `${what}的公式 ${text} 没有计算结果（文件保存时未经电子表格计算），未参与核对；在 Excel 中打开并保存后再检查`
+          : `${what}应为数字，单元格内容“${tidy(text)}”无法读作数字，未参与计算`,
+      });
     };
     const block = unit.budget;
     if (block) {
