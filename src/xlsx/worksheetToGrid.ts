@@ -4,6 +4,7 @@
  * would count totals several times.
  */
 import type ExcelJS from "exceljs";
+import { ValueType } from "exceljs";
 import { Cell, CellValue, MemoryGrid, MergeArea } from "../engine/grid";
 
 function toCellValue(v: ExcelJS.CellValue, text: () => string): { value: CellValue; formula?: string } {
@@ -13,9 +14,8 @@ function toCellValue(v: ExcelJS.CellValue, text: () => string): { value: CellVal
   if (typeof v === "object") {
     if ("error" in v) return { value: { error: String((v as ExcelJS.CellErrorValue).error) } };
     if ("formula" in v || "sharedFormula" in v) {
-      const f = v as ExcelJS.CellFormulaValue & { sharedFormula?: string };
-      const inner = toCellValue((f.result ?? null) as ExcelJS.CellValue, text);
-      return { value: inner.value, formula: `=${f.formula ?? f.sharedFormula ?? ""}` };
+      // Formula cells are read in worksheetToGrid (their result through `cell.result`).
+      return { value: text() };
     }
     if ("richText" in v) return { value: (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("") };
     if ("text" in v) return { value: String((v as ExcelJS.CellHyperlinkValue).text) };
@@ -29,13 +29,20 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): MemoryGrid {
     const out: (Cell | undefined)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.isMerged && cell.master !== cell) return;
-      const { value, formula } = toCellValue(cell.value, () => {
+      const text = () => {
         try {
           return cell.text;
         } catch {
           return "";
         }
-      });
+      };
+      // A formula's cached result comes from `cell.result`: `cell.value` drops a result of 0 (and
+      // "" and false), which would make a calculated 0 look like a formula never calculated. A
+      // shared formula's own text comes from `cell.formula` (translated from its master).
+      const { value, formula } =
+        cell.type === ValueType.Formula
+          ? { value: toCellValue((cell.result ?? null) as ExcelJS.CellValue, text).value, formula: `=${cell.formula ?? ""}` }
+          : toCellValue(cell.value, text);
       if (value === null && !formula) return;
       const c: Cell = { value };
       if (formula) c.formula = formula;
