@@ -1,14 +1,15 @@
 /**
  * The engine's entry: grid → recognised units → rules → findings (with fixes).
  */
-import { unitFacts } from "./facts";
+import { UnitFacts, unitFacts } from "./facts";
 import { Finding, FindingCode, Fix, SECTION_OF } from "./findings";
 import { a1, Grid } from "./grid";
 import { Bounds, EvaluationUnit, TemplateId } from "./model";
 import { Profile, ProfileId, PROFILES } from "./profiles";
 import { recognise, RecognisedSheet } from "./recognize";
 import { BandGrid, columnBands } from "./recognize/bands";
-import { cellKey } from "./recognize/view";
+import { cellKey, SheetView } from "./recognize/view";
+import { EvaluationSummary, summarise } from "./summary";
 import { RULES } from "./rules";
 import { FindingDraft, FixDraft } from "./rules/types";
 import { addConsequences, withoutWhatFixesResolve } from "./consequences";
@@ -23,6 +24,8 @@ export interface SheetResult {
   units: EvaluationUnit[];
   /** 插入正确等级和合计: live formulas for 合计, 自评得分 and the grade (see liveTotals.ts). */
   liveTotals: Fix[];
+  /** One line per evaluation on the sheet (project, stated and recomputed total and grade). */
+  evaluations: EvaluationSummary[];
 }
 
 export interface CheckOptions {
@@ -93,8 +96,11 @@ export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult 
   const profile: Profile = PROFILES[profileId];
   const drafts: FindingDraft[] = [];
   const live: FixDraft[] = [];
-  for (const { view, unit } of recognitions.flatMap((r) => r.units.map((unit) => ({ view: r.view, unit })))) {
-    const facts = unitFacts(view, unit);
+  const read: { view: SheetView; unit: EvaluationUnit; facts: UnitFacts; headFrom: number }[] = [];
+  for (const r of recognitions) {
+    r.units.forEach((unit, i) => read.push({ view: r.view, unit, facts: unitFacts(r.view, unit), headFrom: i === 0 ? 0 : r.units[i - 1].bounds.bottom + 1 }));
+  }
+  for (const { view, unit, facts } of read) {
     const unitDrafts: FindingDraft[] = [];
     const fixing = new Set<number>();
     const operands = { view, willFix: (at: { row: number; col: number }) => fixing.has(cellKey(at)) };
@@ -131,6 +137,7 @@ export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult 
     findings,
     units: recognitions.flatMap((r) => r.units),
     liveTotals: live.map(toFix),
+    evaluations: read.map(({ view, unit, facts, headFrom }) => summarise(view, unit, facts, profile, findings, headFrom)),
   };
 }
 

@@ -5,3 +5,4 @@ export * from "./profiles";
 export * from "./check";
 export type { EvaluationUnit, TemplateId, Bounds } from "./model";
 export * from "./templates";
+export type { EvaluationSummary } from "./summary";
