@@ -34,35 +34,78 @@ export interface Grid {
   readonly merges: readonly MergeArea[];
   /** The merge area a cell belongs to, if any. */
   mergeAt(row: number, col: number): MergeArea | undefined;
+  /** Rows holding at least one stored cell, ascending: the engine walks these, never the sheet's extent. */
+  occupiedRows(): readonly number[];
+  /** Columns of a row holding a stored cell, ascending. */
+  occupiedCols(row: number): readonly number[];
 }
 
 export function isCellError(v: CellValue | undefined): v is CellError {
   return typeof v === "object" && v !== null && "error" in v;
 }
 
+/**
+ * Merge areas by cell. Small areas (the ordinary case: titles, labels merged down) are indexed cell by
+ * cell; large ones (a merge over a whole column or sheet) are kept in a list and tested on look-up,
+ * so that the index grows with the number of areas, never with the cells they cover.
+ */
+class MergeIndex {
+  private readonly byCell = new Map<number, MergeArea>();
+  private readonly large: MergeArea[] = [];
+  static readonly SMALL = 4096;
+
+  constructor(merges: readonly MergeArea[]) {
+    for (const m of merges) {
+      const cells = (m.bottom - m.top + 1) * (m.right - m.left + 1);
+      if (cells > MergeIndex.SMALL) {
+        this.large.push(m);
+        continue;
+      }
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) this.byCell.set(r * 16384 + c, m);
+      }
+    }
+  }
+
+  at(row: number, col: number): MergeArea | undefined {
+    const found = this.byCell.get(row * 16384 + col);
+    if (found || this.large.length === 0) return found;
+    return this.large.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  }
+}
+
+/** Indices of an array's stored elements, ascending (a sparse array's holes are skipped without walking them). */
+function storedIndices<T>(items: readonly (T | undefined)[]): number[] {
+  const out: number[] = [];
+  for (const key of Object.keys(items)) {
+    const i = Number(key);
+    if (Number.isInteger(i) && items[i] !== undefined) out.push(i);
+  }
+  return out.sort((a, b) => a - b);
+}
+
 /** A plain in-memory grid; rows are sparse arrays. */
 export class MemoryGrid implements Grid {
   readonly merges: MergeArea[];
   private readonly rows: (Cell | undefined)[][];
-  private readonly mergeIndex = new Map<number, MergeArea>();
+  private readonly mergeIndex: MergeIndex;
   private readonly width: number;
   private readonly height: number;
+  private readonly rowList: number[];
+  private readonly colLists = new Map<number, number[]>();
 
   constructor(readonly sheetName: string, rows: (Cell | undefined)[][], merges: MergeArea[] = []) {
     this.rows = rows;
     this.merges = merges;
+    this.rowList = storedIndices(rows).filter((r) => this.occupiedCols(r).length > 0);
     let width = 0;
-    for (const row of rows) if (row && row.length > width) width = row.length;
+    for (const r of this.rowList) width = Math.max(width, this.occupiedCols(r)[this.occupiedCols(r).length - 1] + 1);
     for (const m of merges) if (m.right + 1 > width) width = m.right + 1;
     this.width = width;
-    let height = rows.length;
+    let height = this.rowList.length ? this.rowList[this.rowList.length - 1] + 1 : 0;
     for (const m of merges) if (m.bottom + 1 > height) height = m.bottom + 1;
     this.height = height;
-    for (const m of merges) {
-      for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.mergeIndex.set(r * 16384 + c, m);
-      }
-    }
+    this.mergeIndex = new MergeIndex(merges);
   }
 
   get rowCount(): number {
@@ -78,7 +121,21 @@ export class MemoryGrid implements Grid {
   }
 
   mergeAt(row: number, col: number): MergeArea | undefined {
-    return this.mergeIndex.get(row * 16384 + col);
+    return this.mergeIndex.at(row, col);
+  }
+
+  occupiedRows(): readonly number[] {
+    return this.rowList;
+  }
+
+  occupiedCols(row: number): readonly number[] {
+    let cols = this.colLists.get(row);
+    if (!cols) {
+      const cells = this.rows[row];
+      cols = cells ? storedIndices(cells) : [];
+      this.colLists.set(row, cols);
+    }
+    return cols;
   }
 
   /** Build a grid from a matrix of plain values (tests, the playground). */
@@ -92,11 +149,9 @@ export class MemoryGrid implements Grid {
 
   /** A copy with some cells replaced (used to apply fix plans in tests and the playground). */
   withCells(updates: { row: number; col: number; cell: Cell | undefined }[]): MemoryGrid {
-    const rows = this.rows.map((r) => (r ? r.slice() : []));
-    for (const u of updates) {
-      while (rows.length <= u.row) rows.push([]);
-      rows[u.row][u.col] = u.cell;
-    }
+    const rows: (Cell | undefined)[][] = [];
+    for (const r of storedIndices(this.rows)) rows[r] = this.rows[r].slice();
+    for (const u of updates) (rows[u.row] ??= [])[u.col] = u.cell;
     return new MemoryGrid(this.sheetName, rows, this.merges.slice());
   }
 }

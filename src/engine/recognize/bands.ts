@@ -38,6 +38,16 @@ export class BandGrid implements Grid {
     const m = this.grid.mergeAt(row, col);
     return m && m.left >= this.band.from && m.right <= this.band.to ? m : undefined;
   }
+
+  private rows?: number[];
+
+  occupiedRows(): readonly number[] {
+    return (this.rows ??= this.grid.occupiedRows().filter((r) => this.occupiedCols(r).length > 0));
+  }
+
+  occupiedCols(row: number): readonly number[] {
+    return this.grid.occupiedCols(row).filter((c) => c >= this.band.from && c <= this.band.to);
+  }
 }
 
 /** A header word that each table of a side-by-side pair repeats in its header row. */
@@ -48,17 +58,18 @@ const LEVEL_WORD = /^\s*(一\s*级\s*指\s*标|三\s*级\s*指\s*标|指标名�
  * (raw text only: this runs on every sheet, so it must stay cheap). Null for ordinary sheets.
  */
 export function columnBands(grid: Grid): ColumnBand[] | null {
-  for (let r = 0; r < grid.rowCount; r++) {
+  for (const r of grid.occupiedRows()) {
     const cols: number[] = [];
-    for (let c = 0; c < grid.colCount; c++) {
+    for (const c of grid.occupiedCols(r)) {
       const v = grid.cell(r, c)?.value;
       if (typeof v === "string" && v.length <= 16 && (v.includes("级") || v.includes("名称")) && LEVEL_WORD.test(v)) cols.push(c);
     }
     if (cols.length < 2) continue;
+    const used = usedColumns(grid);
     const gaps: number[] = [];
     for (let i = 1; i < cols.length; i++) {
       for (let c = cols[i - 1] + 1; c < cols[i]; c++) {
-        if (isEmptyColumn(grid, c)) {
+        if (!used.has(c)) {
           gaps.push(c);
           break;
         }
@@ -77,11 +88,14 @@ export function columnBands(grid: Grid): ColumnBand[] | null {
   return null;
 }
 
-/** Nothing written in the column (a title merged across the sheet keeps its text in its first cell). */
-function isEmptyColumn(grid: Grid, col: number): boolean {
-  for (let r = 0; r < grid.rowCount; r++) {
-    const v = grid.cell(r, col)?.value;
-    if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) return false;
+/** Columns with something written in them (a title merged across the sheet keeps its text in its first cell). */
+function usedColumns(grid: Grid): Set<number> {
+  const used = new Set<number>();
+  for (const r of grid.occupiedRows()) {
+    for (const c of grid.occupiedCols(r)) {
+      const v = grid.cell(r, c)?.value;
+      if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) used.add(c);
+    }
   }
-  return true;
+  return used;
 }

@@ -74,11 +74,31 @@ export class SheetView {
 
   /** Nothing shown anywhere in the row between two columns (inclusive). */
   rowIsBlank(row: number, from = 0, to = this.colCount - 1): boolean {
-    for (let c = from; c <= to; c++) {
+    for (const c of this.grid.occupiedCols(row)) {
+      if (c < from) continue;
+      if (c > to) break;
       if (this.isContinuation(row, c)) continue;
       if (!isBlank(this.grid.cell(row, c))) return false;
     }
     return true;
+  }
+
+  /** Rows holding something, ascending (the sheet's extent is never walked). */
+  occupiedRows(): readonly number[] {
+    return this.grid.occupiedRows();
+  }
+
+  /** Occupied rows from `from` (inclusive) on, ascending. */
+  occupiedRowsFrom(from: number): readonly number[] {
+    const rows = this.grid.occupiedRows();
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return rows.slice(lo);
   }
 
   /** The right edge of the merge area that starts at (row, col), or col itself. */
@@ -93,11 +113,11 @@ export class SheetView {
     return m ? m.bottom : row;
   }
 
-  private readonly rowLabelCache = new Map<number, { col: number; text: string }[]>();
-
   /** The first label of the row between two columns, found without building the row's label list. */
   firstLabel(row: number, from = 0, to = this.colCount - 1): { col: number; text: string } | undefined {
-    for (let c = from; c <= to; c++) {
+    for (const c of this.grid.occupiedCols(row)) {
+      if (c < from) continue;
+      if (c > to) break;
       if (this.isContinuation(row, c)) continue;
       const text = this.masterLabel(row, c);
       if (text !== "") return { col: c, text };
@@ -107,7 +127,9 @@ export class SheetView {
 
   /** Does a label between two columns pass the test? (No list built: for scans over long tables.) */
   someLabel(row: number, from: number, to: number, test: (text: string) => boolean): boolean {
-    for (let c = from; c <= to; c++) {
+    for (const c of this.grid.occupiedCols(row)) {
+      if (c < from) continue;
+      if (c > to) break;
       if (this.isContinuation(row, c)) continue;
       const text = this.masterLabel(row, c);
       if (text !== "" && test(text)) return true;
@@ -120,14 +142,15 @@ export class SheetView {
     return this.rowLabels(row).some((l) => pattern.test(l.text));
   }
 
+  private readonly rowLabelCache = new Map<number, { col: number; text: string }[]>();
+
   /** Master cells of a row with text, left to right: [{col, text}]. */
   rowLabels(row: number, from = 0, to = this.colCount - 1): { col: number; text: string }[] {
     let all = this.rowLabelCache.get(row);
     if (!all) {
       all = [];
-      for (let c = 0; c < this.colCount; c++) {
-        const m = this.grid.mergeAt(row, c);
-        if (m && (m.top !== row || m.left !== c)) continue;
+      for (const c of this.grid.occupiedCols(row)) {
+        if (this.isContinuation(row, c)) continue;
         const t = this.masterLabel(row, c);
         if (t !== "") all.push({ col: c, text: t });
       }
