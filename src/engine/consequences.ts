@@ -11,7 +11,7 @@ import { cellKey } from "./recognize/view";
 import { gradeFor, Profile } from "./profiles";
 import { readGradeText, writeGradeText } from "./recognize/statements";
 import { gradeExpression, Operands, ref, totalExpression } from "./rules/formulas";
-import { totalAgrees } from "./rules/totals";
+import { cellTotalAgrees, totalAgrees } from "./rules/totals";
 import { FindingDraft, FixDraft } from "./rules/types";
 import { cellText, readNumber } from "./values";
 
@@ -55,7 +55,7 @@ export function addConsequences(operands: Operands, unit: EvaluationUnit, facts:
   // A typed total that already shows the total after the fixes stays as it is.
   const alreadyRight = (at: Ref) => {
     const r = readNumber(view.cell(at.row, at.col));
-    return r.kind === "number" && totalAgrees(r.value, after, profile);
+    return r.kind === "number" && cellTotalAgrees(view, at, r.value, after, profile);
   };
 
   // Fixes already planned for the total, the header score and the grade cache the values they will

@@ -17,13 +17,25 @@ export interface ItemFacts {
   score: NumberAt;
 }
 
+/** An amount as the sheet gives it: one cell, or the sum of its parts (执行数 › 财政拨款 + 其他资金). */
+export interface Amount {
+  value: number;
+  cells: { at: Ref; value: number }[];
+}
+
+export interface ComputedRate {
+  rate: number;
+  executed: Amount;
+  budget: Amount;
+}
+
 export interface ExecFacts {
   block: BudgetBlock;
   row: BudgetRow;
   weight?: { value: number; at: Ref; inCell: boolean };
   score?: NumberAt;
   /** Rate computed from the amounts, with the amounts used. */
-  computed?: { rate: number; executed: NumberAt; budget: NumberAt };
+  computed?: ComputedRate;
   stated?: NumberAt & { points: boolean };
 }
 
@@ -62,16 +74,28 @@ export function execRowOf(block: BudgetBlock): BudgetRow {
   return block.rows.find((r) => r.role === "total") ?? block.rows[0];
 }
 
+/** One cell's amount, or the sum of the cells given (empty ones are not applicable; any unreadable one makes it unknown). */
+function amountOf(view: SheetView, row: number, cols: readonly number[]): Amount | undefined {
+  const cells: Amount["cells"] = [];
+  for (const col of cols) {
+    const n = numberAt(view, row, col)!;
+    if (n.reading.kind === "unreadable") return undefined;
+    if (n.reading.kind === "number") cells.push({ at: n.at, value: n.reading.value });
+  }
+  return cells.length ? { value: cells.reduce((a, c) => a + c.value, 0), cells } : undefined;
+}
+
 /** 执行率 = 执行数 ÷ 预算数, the adjusted figure (全年预算数 / 调整后 / 全年收入决算数) when there is one. */
-export function computeRate(view: SheetView, block: BudgetBlock, row: number): ExecFacts["computed"] | "undefined-budget" | undefined {
-  const executed = numberAt(view, row, block.cols.executed);
-  const adjusted = numberAt(view, row, block.cols.adjusted);
-  const initial = numberAt(view, row, block.cols.initial);
-  const budget = value(adjusted) !== undefined ? adjusted : value(initial) !== undefined ? initial : undefined;
-  if (!executed || value(executed) === undefined) return undefined;
+export function computeRate(view: SheetView, block: BudgetBlock, row: number): ComputedRate | "undefined-budget" | undefined {
+  const { cols } = block;
+  const executed = amountOf(view, row, cols.executed !== undefined ? [cols.executed] : block.executedParts);
+  const adjusted = amountOf(view, row, cols.adjusted !== undefined ? [cols.adjusted] : block.adjustedParts);
+  const initial = cols.initial !== undefined ? amountOf(view, row, [cols.initial]) : undefined;
+  const budget = adjusted ?? initial;
+  if (!executed) return undefined;
   // A budget of 0 (or less: no budget is negative) leaves the rate undefined.
-  if (!budget || value(budget) === undefined || value(budget)! <= 1e-9) return "undefined-budget";
-  return { rate: value(executed)! / value(budget)!, executed, budget };
+  if (!budget || budget.value <= 1e-9) return "undefined-budget";
+  return { rate: executed.value / budget.value, executed, budget };
 }
 
 export function statedRate(view: SheetView, block: BudgetBlock, row: number): (NumberAt & { points: boolean }) | undefined {

@@ -28,13 +28,27 @@ export interface BudgetRow {
   row: number;
   label: string;
   role: BudgetRowRole;
-  /** For components: the role of the row they break down. */
-  parent?: "total" | "basic" | "project";
+}
+
+/**
+ * An identity the sheet's amounts must satisfy: a total is the sum of its parts (其中 rows, 基本 +
+ * 项目, a 合计 or 小计 row, 年初 + 调整 = 全年, an execution split into 财政拨款 + 其他资金). Each
+ * breakdown of a total is its own identity, checked on its own.
+ */
+export interface SumIdentity {
+  total: Ref;
+  parts: Ref[];
+  /** Parts that are subtracted (结余 = 到位 − 已使用 − 结转). */
+  minus?: Ref[];
+  /** What the total is, for the message: "“年度资金总额”全年执行数（其中各项之和）". */
+  what: string;
 }
 
 export interface BudgetBlock {
   kind: "budget";
+  /** The header band's first and last rows. */
   headerRow: number;
+  headerBottom: number;
   bounds: Bounds;
   cols: {
     label: number;
@@ -47,7 +61,12 @@ export interface BudgetBlock {
     score?: number;
     reason?: number;
   };
+  /** Amounts given only by their parts (执行数 › 财政拨款 | 其他资金, no total column): the figure is their sum. */
+  adjustedParts: number[];
+  executedParts: number[];
   rows: BudgetRow[];
+  /** The amount identities of the block (breakdowns of a total, 年初 + 调整 = 全年 …). */
+  sums: SumIdentity[];
   /** The execution-rate weight (分值) when it is declared in a label (执行率（10%）) rather than a cell. */
   declaredExecWeight?: { value: number; at: Ref };
 }
@@ -57,10 +76,14 @@ export interface FundUseTable {
   headerRow: number;
   bounds: Bounds;
   cols: { label: number; budget?: number; arrived?: number; used?: number; balance?: number; carryover?: number };
+  /** Every column with amounts (also 累计结余 / 累计结转 and unnamed ones): 小计 and 合计 are checked in each. */
+  amountCols: number[];
   itemRows: number[];
   /** 小计 rows, each with the item rows it sums (those since the previous heading or 小计). */
   subtotals: { row: number; itemRows: number[] }[];
   sumRow?: number;
+  /** Each 小计 and the 合计 in every amount column. */
+  sums: SumIdentity[];
 }
 
 export interface GoalBudgetTable {
@@ -72,6 +95,14 @@ export interface GoalBudgetTable {
   itemRows: number[];
   sumRow?: number;
   labelCol: number;
+  sums: SumIdentity[];
+}
+
+/** Amounts written as label | value pairs with 其中 rows below (计划投资额（万元）| 570, 其中：中央财政 | 0 …). */
+export interface AmountBreakdowns {
+  kind: "amount-breakdowns";
+  bounds: Bounds;
+  sums: SumIdentity[];
 }
 
 export interface IndicatorItem {
@@ -169,6 +200,8 @@ export interface EvaluationUnit {
   indicators?: IndicatorTable;
   fundUse?: FundUseTable;
   goalBudget?: GoalBudgetTable;
+  /** Label | value breakdowns in the form's head (side by side: 计划投资额 / 实际到位资金 / 实际使用情况). */
+  amountBreakdowns?: AmountBreakdowns;
   headerScore?: FieldRef;
   grades: GradeStatement[];
   conclusions: ConclusionScore[];

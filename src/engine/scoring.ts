@@ -3,6 +3,7 @@
  * (domain.md §2 "Indicator scores"). Pure arithmetic; the rule module turns it into findings.
  */
 import { Profile } from "./profiles";
+import { DIRECTION_COLUMN_WORDS, REVERSE_INDICATOR_NAME } from "./recognize/labels";
 import {
   Direction,
   normalizeLabel,
@@ -133,20 +134,19 @@ function targetOf(inputs: IndicatorInputs): (Quantity & { fromCell: boolean }) |
 function directionOf(inputs: IndicatorInputs, target: Quantity | null): Direction | "qualitative" | undefined {
   if (inputs.directionText !== undefined) {
     const t = normalizeLabel(inputs.directionText);
-    if (/定性/.test(t)) return "qualitative";
+    if (DIRECTION_COLUMN_WORDS.qualitative.test(t)) return "qualitative";
     const d = readDirection(t);
     if (d) return d.direction;
-    if (/正向|越大越好/.test(t)) return "≥";
-    if (/反向|越小越好/.test(t)) return "≤";
+    if (DIRECTION_COLUMN_WORDS.up.test(t)) return "≥";
+    if (DIRECTION_COLUMN_WORDS.down.test(t)) return "≤";
   }
   if (target?.direction) return target.direction;
   // A target written without ≥ / ≤ ("1000人", "95%") is an amount to reach, except for what is
   // to be kept down: costs, complaints, errors.
-  if (target && (inputs.names ?? []).some((n) => REVERSE_NAME.test(n))) return "≤";
+  if (target && (inputs.names ?? []).some((n) => REVERSE_INDICATOR_NAME.test(n))) return "≤";
   return target ? "≥" : undefined;
 }
 
-const REVERSE_NAME = /成本|投诉|差错|故障|事故|超支|违规|违纪|失误|超标|损失|不良/;
 
 /** Score by the value reading: achieved a against target t in the given direction. */
 function valueReading(w: number, a: number, t: number, dir: Direction, profile: Profile): Reading[] {

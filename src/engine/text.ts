@@ -1,3 +1,5 @@
+import { DIRECTION_SUFFIX, DIRECTION_WORDS, DirectionSymbol, OUTCOME_WORDS, QUALITATIVE_OUTCOMES, VALUE_UNITS } from "./recognize/labels";
+
 /**
  * Reading what staff type: full-width digits and symbols, spaces and line breaks inside labels,
  * stray apostrophes, thousands separators, units after numbers.
@@ -16,6 +18,7 @@ export function fold(text: string): string {
     .normalize("NFKC")
     .replace(/[≧]/g, "≥")
     .replace(/[≦]/g, "≤")
+    .replace(/[═]/g, "=")
     .replace(/[−–—－]/g, (ch) => (ch === "−" ? "-" : ch));
 }
 
@@ -55,8 +58,6 @@ export interface ParsedNumber {
 const NUMBER_CORE = String.raw`[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+`;
 const PLAIN_NUMBER = new RegExp(`^(${NUMBER_CORE})(%|‰|百分比)?(.*)$`);
 
-/** Units that may follow a stated amount, weight or score without making it text. */
-const VALUE_UNITS = /^(分|万元|元|万|千元|亿元)?$/;
 
 /**
  * Parse a cell's text as one number (amount, weight, score, rate).
@@ -76,15 +77,7 @@ export function parseNumberText(text: string): ParsedNumber | null {
   return { value, percent: false, unit };
 }
 
-export type Direction = "≥" | "≤" | "=" | ">" | "<";
-
-const DIRECTION_WORDS: [RegExp, Direction][] = [
-  [/^(>=|=>|≥|大于等于|大于或等于|不低于|不少于|不小于|至少|达到|≮)/, "≥"],
-  [/^(<=|=<|≤|小于等于|小于或等于|不高于|不超过|不多于|不大于|最多|控制在|≯)/, "≤"],
-  [/^(>|大于|高于|多于|超过)/, ">"],
-  [/^(<|小于|低于|少于)/, "<"],
-  [/^(==|=|等于)/, "="],
-];
+export type Direction = DirectionSymbol;
 
 /** Read a direction written on its own (指标性质 column) or at the start of a target. */
 export function readDirection(text: string): { direction: Direction; rest: string } | null {
@@ -119,14 +112,14 @@ export function parseQuantity(text: string): Quantity | null {
     direction = d.direction;
     t = d.rest;
   }
-  // "以上" / "以下" after the number are directions too: "90%以上".
+  // "以上" / "以内" after the number are directions too: "90%以上", "5个工作日以内".
   let suffixDirection: Direction | undefined;
-  if (/(以上|及以上)$/.test(t)) {
-    suffixDirection = "≥";
-    t = t.replace(/(及以上|以上)$/, "");
-  } else if (/(以下|以内|及以下)$/.test(t)) {
-    suffixDirection = "≤";
-    t = t.replace(/(及以下|以下|以内)$/, "");
+  for (const [re, dir] of DIRECTION_SUFFIX) {
+    if (re.test(t)) {
+      suffixDirection = dir;
+      t = t.replace(re, "");
+      break;
+    }
   }
   const m = QUANTITY.exec(t);
   if (!m) return null;
@@ -140,18 +133,14 @@ export function parseQuantity(text: string): Quantity | null {
   return { direction: direction ?? suffixDirection, value, percent, unit };
 }
 
-/** Text achievements that mean the target was met. */
-const MET_WORDS = /^(已?完成|全部完成|按时完成|按期完成|达到|已达到|达标|已达标|是|合格|已实现|实现|达成|达成年度指标|达成预期指标|满意|通过|已通过|验收合格)(\(.*\))?$/;
-const NOT_MET_WORDS = /^(未完成|没有完成|未达到|未达标|否|不合格|未实现)(\(.*\))?$/;
-
 export type TextOutcome = "met" | "notMet" | "partial";
 
 /** Classify an achievement written in words; null when the words say nothing decisive. */
 export function readTextOutcome(text: string): TextOutcome | null {
   const t = normalizeLabel(text).replace(/[。.!！]$/, "");
-  if (MET_WORDS.test(t)) return "met";
-  if (NOT_MET_WORDS.test(t)) return "notMet";
-  if (/^(部分完成|基本完成|部分达成|基本达成|部分达到)/.test(t)) return "partial";
+  if (OUTCOME_WORDS.met.test(t)) return "met";
+  if (OUTCOME_WORDS.notMet.test(t)) return "notMet";
+  if (OUTCOME_WORDS.partial.test(t)) return "partial";
   return null;
 }
 
@@ -160,8 +149,8 @@ export type QualitativeOutcome = "achieved" | "partial" | "notAchieved";
 /** The national system's qualitative outcome phrases (达成年度指标 …). */
 export function readQualitativeOutcome(text: string): QualitativeOutcome | null {
   const t = normalizeLabel(text);
-  if (/^未达成/.test(t)) return "notAchieved";
-  if (/^部分达成/.test(t)) return "partial";
-  if (/^达成(年度指标|预期指标|预期目标|年度目标)?/.test(t)) return "achieved";
+  if (QUALITATIVE_OUTCOMES.notAchieved.test(t)) return "notAchieved";
+  if (QUALITATIVE_OUTCOMES.partial.test(t)) return "partial";
+  if (QUALITATIVE_OUTCOMES.achieved.test(t)) return "achieved";
   return null;
 }

@@ -1,53 +1,104 @@
 /**
- * Budget blocks (项目资金 / 预算执行情况 / 部门年度支出), fund-use tables (项目资金使用情况表) and the
- * amount part of department goal tables, recognised by their header labels.
+ * Amount tables, recognised by their header bands: budget blocks (项目资金 / 预算执行情况 / 部门整体
+ * 支出), fund-use tables (项目资金使用情况表), the amount part of department goal tables, and label |
+ * value breakdowns in a form's head. Each reader also states the identities its amounts must
+ * satisfy (SumIdentity): which rows break down which total, column by column.
  */
-import { BudgetBlock, BudgetRow, BudgetRowRole, FundUseTable, GoalBudgetTable } from "../model";
-import { readNumber } from "../values";
+import { AmountBreakdowns, Bounds, BudgetBlock, BudgetRow, BudgetRowRole, FundUseTable, GoalBudgetTable, Ref, SumIdentity } from "../model";
+import { cellText, readNumber } from "../values";
+import { HeaderBand, headerBand, HeaderCell, leafOf, parentOf } from "./headers";
 import {
   baseLabel,
   BUDGET_BLOCK_LABEL,
-  BUDGET_COMPONENT_ROW,
-  BUDGET_HEADERS,
-  BUDGET_TOTAL_ROW,
+  BUDGET_COLUMNS,
+  BUDGET_PARENT,
+  BUDGET_ROWS,
+  BUDGET_SUBCOLUMN,
   BudgetRole,
+  COLUMN_EXTRAS,
   declaredWeight,
-  FUND_HEADERS,
+  EXEC_WEIGHT_IN_SCORE_HEADER,
+  FUND_COLUMNS,
   FundRole,
-  GOAL_ACTUAL,
-  GOAL_PLANNED,
-  GOAL_SUM_ROW,
-  GOAL_TOTAL_COL,
-  matchRole,
-  TABLE_END_LABELS,
-  SUBTOTAL_LABEL,
-  TOTAL_LABEL,
+  GOAL_COLUMNS,
+  matches,
+  REFERENCE_COLUMN,
+  roleOf,
+  ROW_LABELS,
 } from "./labels";
 import { SheetView } from "./view";
 
-function roleColumns<R extends string>(view: SheetView, row: number, table: [R, RegExp][]): Map<R, { col: number; text: string }> {
-  const out = new Map<R, { col: number; text: string }>();
-  for (const { col, text } of view.rowLabels(row)) {
-    const role = matchRole(table, text) ?? matchRole(table, baseLabel(text));
-    if (role && !out.has(role)) out.set(role, { col, text });
+// ── Budget blocks ─────────────────────────────────────────────────────────────────────────────
+
+export interface BudgetHeader {
+  band: HeaderBand;
+  cols: Partial<Record<BudgetRole, number>>;
+  /** Where each role's header label is written (for labels that declare a weight: 执行率（10%）). */
+  labels: Partial<Record<BudgetRole, HeaderCell>>;
+  adjustedParts: number[];
+  executedParts: number[];
+}
+
+/** The budget role of a header cell, read through its parent (预算数 › 全年预算数, 执行数 › 财政拨款). */
+function budgetRoleOf(cell: HeaderCell): { role: BudgetRole } | { part: "adjusted" | "executed" } | undefined {
+  const leaf = leafOf(cell);
+  const parent = parentOf(cell);
+  if (cell.path.some((t) => matches(REFERENCE_COLUMN, t))) return undefined;
+  const under = parent === undefined ? undefined : matches(BUDGET_PARENT.budget, baseLabel(parent)) ? "budget" : matches(BUDGET_PARENT.executed, baseLabel(parent)) ? "executed" : undefined;
+  if (under) {
+    const sub = roleOf(BUDGET_SUBCOLUMN, leaf);
+    if (under === "budget") {
+      if (sub === "initial" || sub === "adjustment" || sub === "adjusted") return { role: sub };
+      if (sub === "total") return { role: "adjusted" };
+      if (sub === "part") return { part: "adjusted" };
+    } else {
+      if (sub === "total") return { role: "executed" };
+      if (sub === "part") return { part: "executed" };
+    }
   }
-  return out;
+  const own = roleOf(BUDGET_COLUMNS, leaf);
+  if (own) return { role: own };
+  const fromParent = parent !== undefined ? roleOf(BUDGET_COLUMNS, parent) : undefined;
+  // A parent names the column only for roles that are not amounts split below it.
+  return fromParent === "rate" || fromParent === "weight" || fromParent === "score" || fromParent === "reason" ? { role: fromParent } : undefined;
 }
 
-export function matchBudgetHeader(view: SheetView, row: number): Map<BudgetRole, { col: number; text: string }> | null {
-  if (!view.rowHas(row, /执行|支出/)) return null;
-  const roles = roleColumns(view, row, BUDGET_HEADERS);
-  if (!roles.has("executed") || !(roles.has("adjusted") || roles.has("initial"))) return null;
-  // A fund-use header also names 到位/预算; it is told apart by 已使用/结余.
+export function matchBudgetHeader(view: SheetView, row: number): BudgetHeader | null {
+  if (!view.rowHas(row, /执行|支出|预算/)) return null;
+  const band = headerBand(view, row);
+  const cols: BudgetHeader["cols"] = {};
+  const labels: BudgetHeader["labels"] = {};
+  const adjustedParts: number[] = [];
+  const executedParts: number[] = [];
+  for (const cell of band.cells) {
+    const r = budgetRoleOf(cell);
+    if (!r) continue;
+    // A caption over the row labels (年度预算数（万元） over 总额 / 其中…) names no amount column.
+    if (("part" in r || r.role === "initial" || r.role === "adjustment" || r.role === "adjusted" || r.role === "executed") && holdsLabels(view, cell.from, band.bottom)) continue;
+    if ("part" in r) (r.part === "adjusted" ? adjustedParts : executedParts).push(cell.from);
+    else if (cols[r.role] === undefined) {
+      cols[r.role] = cell.from;
+      labels[r.role] = cell;
+    }
+  }
+  const executed = cols.executed !== undefined || executedParts.length > 0;
+  const budget = cols.adjusted !== undefined || cols.initial !== undefined || adjustedParts.length > 0;
+  if (!executed || !budget) return null;
+  // A fund-use header also names 到位 / 预算; it is told apart by 已使用 / 结余.
   if (matchFundHeader(view, row)) return null;
-  return roles;
+  return { band, cols, labels, adjustedParts, executedParts };
 }
 
-export function matchFundHeader(view: SheetView, row: number): Map<FundRole, { col: number; text: string }> | null {
-  if (!view.rowHas(row, /已使用|结余/)) return null;
-  const roles = roleColumns(view, row, FUND_HEADERS);
-  if (!roles.has("used") || !(roles.has("balance") || roles.has("carryover")) || !roles.has("arrived")) return null;
-  return roles;
+/** The column holds row names below the header: its first entry is text that is no number (总额, 其中…). */
+function holdsLabels(view: SheetView, col: number, headerBottom: number): boolean {
+  for (let r = headerBottom + 1; r <= headerBottom + 3 && r < view.rowCount; r++) {
+    if (view.isContinuation(r, col)) continue;
+    const reading = readNumber(view.cell(r, col));
+    if (reading.kind === "number") return false;
+    // Error values and formulas never calculated are unreadable amounts, not names.
+    if (reading.kind === "unreadable") return typeof view.cell(r, col)?.value === "string" && !reading.uncomputed && !/^#/.test(reading.text.trim());
+  }
+  return false;
 }
 
 function isNumberish(view: SheetView, row: number, col: number | undefined): boolean {
@@ -55,44 +106,109 @@ function isNumberish(view: SheetView, row: number, col: number | undefined): boo
   return readNumber(view.cell(row, col)).kind !== "empty";
 }
 
-function classifyBudgetRow(labels: string[]): { role: BudgetRowRole; parent?: BudgetRow["parent"] } {
-  const texts = labels.map((t) => t.replace(/[:：]$/, ""));
-  const full = texts.join("");
-  const last = texts[texts.length - 1] ?? "";
-  const parentOf = (): BudgetRow["parent"] => (/^项目支出/.test(full) ? "project" : /^基本支出/.test(full) ? "basic" : "total");
-  if (/^其中/.test(last) || (BUDGET_COMPONENT_ROW.test(last) && !BUDGET_TOTAL_ROW.test(last))) {
-    return { role: "component", parent: parentOf() };
+const ENUMERATION = /^([一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[、.](?!\d))/;
+
+/** Leading white space of a label as typed: how far a row is indented under the one above. */
+function indentOf(raw: string): number {
+  let n = 0;
+  for (const ch of raw) {
+    if (ch === " " || ch === "\u00a0") n += 1;
+    else if (ch === "\u3000") n += 2;
+    else if (ch === "\t") n += 4;
+    else break;
   }
-  if (/^基本支出/.test(full)) return { role: "basic" };
-  if (/^项目支出/.test(full)) return { role: "project" };
-  if (BUDGET_TOTAL_ROW.test(baseLabel(last)) || TOTAL_LABEL.test(last)) return { role: "total" };
-  return { role: "item" };
+  return n;
+}
+
+interface BudgetRowReading extends BudgetRow {
+  indent: number;
+  enumerated: boolean;
+  partsStart: boolean;
+  /** A heading merged down beside the rows of one breakdown (按收入性质分). */
+  heading?: Ref;
+}
+
+function classifyBudgetRow(label: string): { role: BudgetRowRole; enumerated: boolean; partsStart: boolean } {
+  const enumerated = ENUMERATION.test(label);
+  let text = label.replace(ENUMERATION, "").replace(/[:：]$/, "");
+  const partsStart = matches(BUDGET_ROWS.partsStart, text);
+  text = text.replace(/^其中[:：]?/, "");
+  if (!partsStart && matches(BUDGET_ROWS.basic, text)) return { role: "basic", enumerated, partsStart };
+  if (!partsStart && matches(BUDGET_ROWS.project, text)) return { role: "project", enumerated, partsStart };
+  if (partsStart || matches(BUDGET_ROWS.part, text)) return { role: "component", enumerated, partsStart };
+  if (matches(BUDGET_ROWS.total, baseLabel(text)) || matches(ROW_LABELS.total, text)) return { role: "total", enumerated, partsStart };
+  return { role: "item", enumerated, partsStart };
 }
 
 const MAX_BLANK_RUN = 6;
 
+/**
+ * Which rows break down which: 其中 rows (and the rows continuing them, indented alike) are parts of
+ * the row above them; 基本支出 / 项目支出 and enumerated rows (一、二、) are parts of the total;
+ * rows beside one merged heading (按收入性质分) are one breakdown of the total. Each breakdown of
+ * two or more rows is an identity; a single 其中 row is a part, not a breakdown.
+ */
+function breakdownsOf(rows: BudgetRowReading[]): { parent: BudgetRowReading; parts: BudgetRowReading[] }[] {
+  const rootIndex = rows.findIndex((r) => r.role === "total");
+  if (rootIndex < 0) return [];
+  const root = rows[rootIndex];
+  const out = new Map<string, { parent: BudgetRowReading; parts: BudgetRowReading[] }>();
+  const add = (key: string, parent: BudgetRowReading, part: BudgetRowReading) => {
+    const b = out.get(key) ?? { parent, parts: [] };
+    b.parts.push(part);
+    out.set(key, b);
+  };
+  const open: { key: string; indent: number }[] = [];
+  let previous = root;
+  for (const r of rows.slice(rootIndex + 1)) {
+    if (r.role === "total") break; // another block's total: not a part of this one
+    if (r.partsStart) {
+      const key = `parts:${previous.row}`;
+      while (open.length && open[open.length - 1].indent > r.indent) open.pop();
+      open.push({ key, indent: r.indent });
+      add(key, previous, r);
+    } else if (r.heading) {
+      open.length = 0;
+      add(`heading:${r.heading.row}:${r.heading.col}`, root, r);
+    } else if (r.role === "basic" || r.role === "project") {
+      open.length = 0;
+      add("nature", root, r);
+    } else if (r.enumerated) {
+      open.length = 0;
+      add("enumerated", root, r);
+    } else {
+      while (open.length && open[open.length - 1].indent > r.indent) open.pop();
+      if (open.length) add(open[open.length - 1].key, out.get(open[open.length - 1].key)!.parent, r);
+      else if (r.role === "component") add("plain", root, r);
+    }
+    previous = r;
+  }
+  return [...out.values()].filter((b) => b.parts.length >= 2);
+}
+
+function amountName(view: SheetView, header: BudgetHeader, col: number): string {
+  const cell = header.band.cells.find((c) => c.from <= col && col <= c.to);
+  if (!cell) return "金额";
+  const leaf = baseLabel(leafOf(cell));
+  const parent = parentOf(cell);
+  return parent !== undefined && matches(BUDGET_ROWS.part, leaf) ? `${baseLabel(parent)}（${leaf}）` : leaf || "金额";
+}
+
 export function readBudgetBlock(
   view: SheetView,
-  headerRow: number,
-  roles: Map<BudgetRole, { col: number; text: string }>,
+  header: BudgetHeader,
   isOtherHeader: (row: number) => boolean,
 ): { table: BudgetBlock; nextRow: number } | null {
-  const col = (r: BudgetRole) => roles.get(r)?.col;
-  const amountCols = (["initial", "adjustment", "adjusted", "executed"] as BudgetRole[])
-    .map(col)
-    .filter((c): c is number => c !== undefined);
+  const { band, cols } = header;
+  const amountCols = [cols.initial, cols.adjustment, cols.adjusted, cols.executed, ...header.adjustedParts, ...header.executedParts].filter((c): c is number => c !== undefined);
   const firstAmount = Math.min(...amountCols);
-  const valueCols = [...amountCols, col("rate"), col("weight"), col("score")].filter((c): c is number => c !== undefined);
-  const right = Math.max(...valueCols, col("reason") ?? -1);
+  const valueCols = [...amountCols, cols.rate, cols.weight, cols.score].filter((c): c is number => c !== undefined);
+  const right = Math.max(...valueCols, cols.reason ?? -1);
 
-  // Row labels live left of the amounts; skip the merged block label (预算执行情况（10分）, 项目资金).
-  const labelCols: number[] = [];
-  for (let c = 0; c < firstAmount; c++) labelCols.push(c);
-
-  const rows: BudgetRow[] = [];
+  const rows: BudgetRowReading[] = [];
   let blankRun = 0;
-  let row = headerRow + 1;
-  let bottom = headerRow;
+  let row = band.bottom + 1;
+  let bottom = band.bottom;
   for (; row < view.rowCount; row++) {
     if (view.rowIsBlank(row, 0, right)) {
       blankRun++;
@@ -101,81 +217,157 @@ export function readBudgetBlock(
     }
     blankRun = 0;
     if (isOtherHeader(row)) break;
-    const texts: string[] = [];
-    for (const c of labelCols) {
-      // A label merged down from the header row is the block's caption, not this row's name.
-      if (view.master(row, c).row <= headerRow) continue;
+    let raw = "";
+    let labelCol = 0;
+    let heading: Ref | undefined;
+    const seen = new Set<number>();
+    let firstText: string | undefined;
+    // The row's own labels, and those merged down from a row above (项目支出 over 年度资金总额 and
+    // 其中：当年财政拨款): context, used only when the row names nothing itself.
+    const own: string[] = [];
+    const context: string[] = [];
+    for (let c = 0; c < firstAmount; c++) {
+      const m = view.master(row, c);
+      // A label merged down from the header band is the block's caption, not this row's name.
+      if (m.row <= band.bottom || seen.has(m.col)) continue;
+      seen.add(m.col);
       const t = view.label(row, c);
-      if (t === "" || BUDGET_BLOCK_LABEL.test(t) || texts.includes(t)) continue;
-      // A long description (项目支出明细内容) is not a row label but still belongs to the row.
-      texts.push(t);
+      if (t === "" || matches(BUDGET_BLOCK_LABEL, t)) continue;
+      firstText ??= t;
+      // A heading merged down beside the rows of one breakdown (按收入性质分).
+      if (matches(BUDGET_ROWS.groupHeading, t) && view.firstLabel(row, view.spanRight(m.row, m.col) + 1, firstAmount - 1)) {
+        heading = m;
+        continue;
+      }
+      const list = m.row === row ? own : context;
+      if (list.includes(t)) continue;
+      if (m.row === row && own.length === 0) {
+        raw = cellText(view.cell(m.row, m.col));
+        labelCol = m.col;
+      }
+      list.push(t);
     }
-    const first = texts[0] ?? "";
-    if (TABLE_END_LABELS.test(first) || /^(年度总体目标|年度绩效指标|绩效指标|一级指标|项目基本情况|年度主要任务)/.test(first)) break;
+    const first = firstText ?? "";
+    if (matches(ROW_LABELS.tableEnd, first) || matches(BUDGET_ROWS.blockEnd, first)) break;
     const hasNumbers = valueCols.some((c) => isNumberish(view, row, c));
-    const { role, parent } = classifyBudgetRow(texts.length ? texts : [""]);
+    const label = (own.length ? own : context).join(" ");
+    const { role, enumerated, partsStart } = classifyBudgetRow(label);
     if (!hasNumbers && role === "item") break;
-    rows.push({ row, label: texts.join(" "), role, parent });
+    // A label further right, or typed with leading spaces, is indented under the rows above it.
+    rows.push({ row, label, role, indent: labelCol * 100 + indentOf(raw), enumerated, partsStart, heading });
     bottom = row;
   }
   if (rows.length === 0) return null;
 
-  let declaredExecWeight: BudgetBlock["declaredExecWeight"];
-  const rateHeader = roles.get("rate");
-  const rateDeclared = rateHeader ? declaredWeight(rateHeader.text) : undefined;
-  if (rateHeader && rateDeclared !== undefined) {
-    declaredExecWeight = { value: rateDeclared, at: { row: headerRow, col: rateHeader.col } };
-  } else {
-    // 预算执行情况（10分）: the block label, merged over the block's left column.
-    for (let r = headerRow; r <= bottom && !declaredExecWeight; r++) {
-      for (let c = 0; c < firstAmount; c++) {
-        const t = view.label(r, c);
-        if (BUDGET_BLOCK_LABEL.test(t) && declaredWeight(t) !== undefined) {
-          declaredExecWeight = { value: declaredWeight(t)!, at: view.master(r, c) };
-          break;
-        }
-      }
-    }
-  }
-  const labelCol = labelCols.length ? labelCols[labelCols.length - 1] : firstAmount;
   const block: BudgetBlock = {
     kind: "budget",
-    headerRow,
-    bounds: { top: headerRow, left: 0, bottom, right },
-    cols: {
-      label: labelCol,
-      initial: col("initial"),
-      adjustment: col("adjustment"),
-      adjusted: col("adjusted"),
-      executed: col("executed"),
-      rate: col("rate"),
-      weight: col("weight"),
-      score: col("score"),
-      reason: col("reason"),
-    },
-    rows,
-    declaredExecWeight,
+    headerRow: band.top,
+    headerBottom: band.bottom,
+    bounds: { top: band.top, left: 0, bottom, right },
+    cols: { label: firstAmount > 0 ? firstAmount - 1 : firstAmount, ...cols },
+    adjustedParts: header.adjustedParts,
+    executedParts: header.executedParts,
+    rows: rows.map(({ row, label, role }) => ({ row, label, role })),
+    sums: budgetIdentities(view, header, rows, amountCols),
+    declaredExecWeight: declaredExecWeight(view, header, bottom, firstAmount),
   };
   return { table: block, nextRow: row };
 }
 
-export function readFundUseTable(
-  view: SheetView,
-  headerRow: number,
-  roles: Map<FundRole, { col: number; text: string }>,
-): { table: FundUseTable; nextRow: number } | null {
-  const col = (r: FundRole) => roles.get(r)?.col;
-  const valueCols = [...roles.values()].map((v) => v.col);
-  const firstValue = Math.min(...valueCols);
-  const right = Math.max(...valueCols);
+function budgetIdentities(view: SheetView, header: BudgetHeader, rows: BudgetRowReading[], amountCols: number[]): SumIdentity[] {
+  const { cols } = header;
+  const sums: SumIdentity[] = [];
+  const at = (row: number, col: number): Ref => view.master(row, col);
+  for (const { parent, parts } of breakdownsOf(rows)) {
+    const nature = parts.every((p) => p.role === "basic" || p.role === "project");
+    for (const col of amountCols) {
+      sums.push({
+        total: at(parent.row, col),
+        parts: parts.map((p) => at(p.row, col)),
+        what: `“${parent.label}”${amountName(view, header, col)}（${nature ? "基本支出 + 项目支出" : "其中各项之和"}）`,
+      });
+    }
+  }
+  for (const r of rows) {
+    // 年初预算数 + 预算调整数 = 全年 (department-wide blocks).
+    if (cols.adjustment !== undefined && cols.initial !== undefined && cols.adjusted !== undefined) {
+      const both = [cols.initial, cols.adjustment].every((c) => readNumber(view.cell(r.row, c)).kind === "number");
+      if (both) sums.push({ total: at(r.row, cols.adjusted), parts: [at(r.row, cols.initial), at(r.row, cols.adjustment)], what: `“${r.label}”${amountName(view, header, cols.adjusted)}（年初预算数 + 预算调整数）` });
+    }
+    // An amount with a total column and its parts beside it (执行数 › 合计 | 财政拨款 | 其他资金).
+    for (const [total, parts] of [[cols.executed, header.executedParts], [cols.adjusted, header.adjustedParts]] as const) {
+      if (total === undefined || parts.length < 2) continue;
+      sums.push({ total: at(r.row, total), parts: parts.map((c) => at(r.row, c)), what: `“${r.label}”${amountName(view, header, total)}（各分项之和）` });
+    }
+  }
+  return sums;
+}
+
+/** The execution weight declared in a label: 执行率（10%）, 预算执行情况（10分）, 得分（10分×执行率）. */
+function declaredExecWeight(view: SheetView, header: BudgetHeader, bottom: number, firstAmount: number): BudgetBlock["declaredExecWeight"] {
+  const rate = header.labels.rate;
+  if (rate) {
+    const w = rate.path.map(declaredWeight).find((x) => x !== undefined);
+    if (w !== undefined) return { value: w, at: rate.at };
+  }
+  const score = header.labels.score;
+  const inScore = score ? EXEC_WEIGHT_IN_SCORE_HEADER.exec(leafOf(score)) : null;
+  if (score && inScore) return { value: Number(inScore[1]), at: score.at };
+  for (let r = header.band.top; r <= bottom; r++) {
+    for (let c = 0; c < firstAmount; c++) {
+      const t = view.label(r, c);
+      if (matches(BUDGET_BLOCK_LABEL, t) && declaredWeight(t) !== undefined) return { value: declaredWeight(t)!, at: view.master(r, c) };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A budget block standing alone (no indicator table with it) is part of a self-evaluation only when
+ * it scores the rate of a 总额 row (分值 / 得分 / 执行率（10分）) or breaks a total into parts. Lists of
+ * projects or funding sources with 预算数 | 执行数 | 执行率 are budget or progress reports, and one row
+ * per project with 分值 | 得分 | 自评等级 is a summary of many evaluations: neither is a self-evaluation.
+ */
+export function isSelfEvaluationBlock(block: BudgetBlock): boolean {
+  const scored = block.cols.score !== undefined || block.cols.weight !== undefined || !!block.declaredExecWeight;
+  const breaksDown = block.rows.some((r) => r.role === "basic" || r.role === "project");
+  return (scored || breaksDown) && block.rows.some((r) => r.role === "total") && !block.rows.some((r) => r.role === "item");
+}
+
+// ── Fund-use tables ───────────────────────────────────────────────────────────────────────────
+
+export interface FundHeader {
+  band: HeaderBand;
+  cols: Partial<Record<FundRole, number>>;
+}
+
+export function matchFundHeader(view: SheetView, row: number): FundHeader | null {
+  if (!view.rowHas(row, /已使用|结余|到位|使用情况|预算/)) return null;
+  const band = headerBand(view, row);
+  const cols: FundHeader["cols"] = {};
+  for (const cell of band.cells) {
+    const role = roleOf(FUND_COLUMNS, leafOf(cell));
+    if (role && cols[role] === undefined) cols[role] = cell.from;
+  }
+  if (cols.used === undefined || (cols.balance === undefined && cols.carryover === undefined) || cols.arrived === undefined) return null;
+  return { band, cols };
+}
+
+export function readFundUseTable(view: SheetView, header: FundHeader): { table: FundUseTable; nextRow: number } | null {
+  const { band, cols } = header;
+  const roleCols = Object.values(cols) as number[];
+  const firstValue = Math.min(...roleCols);
+  // Every column from the first amount on holds amounts, named or not (累计结余, 累计结转 …), but notes.
+  const amountCols = band.cells.filter((c) => c.from >= firstValue && !matches(COLUMN_EXTRAS, leafOf(c))).map((c) => c.from);
+  const right = Math.max(...amountCols);
   const itemRows: number[] = [];
   const subtotals: FundUseTable["subtotals"] = [];
   let groupStart = 0;
   let sumRow: number | undefined;
-  let row = headerRow + 1;
+  let row = band.bottom + 1;
   let blankRun = 0;
-  let bottom = headerRow;
-  const hasNumbers = (r: number) => valueCols.some((c) => isNumberish(view, r, c));
+  let bottom = band.bottom;
+  const hasNumbers = (r: number) => amountCols.some((c) => isNumberish(view, r, c));
   for (; row < view.rowCount; row++) {
     if (view.rowIsBlank(row, 0, right)) {
       if (++blankRun > 2) break;
@@ -183,12 +375,12 @@ export function readFundUseTable(
     }
     blankRun = 0;
     const labels = view.rowLabels(row, 0, firstValue - 1);
-    if (labels.some((l) => TOTAL_LABEL.test(l.text))) {
+    if (labels.some((l) => matches(ROW_LABELS.total, l.text))) {
       sumRow = row;
       bottom = row;
       continue;
     }
-    if (labels.some((l) => SUBTOTAL_LABEL.test(l.text))) {
+    if (labels.some((l) => matches(ROW_LABELS.subtotal, l.text))) {
       subtotals.push({ row, itemRows: itemRows.slice(groupStart) });
       groupStart = itemRows.length;
       bottom = row;
@@ -206,26 +398,41 @@ export function readFundUseTable(
     bottom = row;
   }
   if (itemRows.length === 0) return null;
-  return {
-    table: {
-      kind: "fund-use",
-      headerRow,
-      bounds: { top: headerRow, left: 0, bottom, right },
-      cols: {
-        label: Math.max(0, firstValue - 1),
-        budget: col("budget"),
-        arrived: col("arrived"),
-        used: col("used"),
-        balance: col("balance"),
-        carryover: col("carryover"),
-      },
-      itemRows,
-      subtotals,
-      sumRow,
-    },
-    nextRow: row,
+  const read = {
+    kind: "fund-use" as const,
+    headerRow: band.top,
+    bounds: { top: band.top, left: 0, bottom, right },
+    cols: { label: Math.max(0, firstValue - 1), budget: cols.budget, arrived: cols.arrived, used: cols.used, balance: cols.balance, carryover: cols.carryover },
+    amountCols,
+    itemRows,
+    subtotals,
+    sumRow,
   };
+  return { table: { ...read, sums: fundSums(band, read) }, nextRow: row };
 }
+
+/** The fund table's identities: each 小计 and the 合计, in every amount column. */
+function fundSums(band: HeaderBand, t: Omit<FundUseTable, "sums">): SumIdentity[] {
+  const sums: SumIdentity[] = [];
+  const name = (col: number) => {
+    const cell = band.cells.find((c) => c.from <= col && col <= c.to);
+    return (cell && baseLabel(leafOf(cell))) || "金额";
+  };
+  // 合计 sums the 小计 rows when they cover every item (so that a wrong 小计 is reported once, on itself).
+  const covered = t.subtotals.length > 0 && t.subtotals.reduce((n, s) => n + s.itemRows.length, 0) === t.itemRows.length;
+  for (const col of t.amountCols) {
+    for (const sub of t.subtotals) {
+      sums.push({ total: { row: sub.row, col }, parts: sub.itemRows.map((r) => ({ row: r, col })), what: `小计行${name(col)}` });
+    }
+    if (t.sumRow !== undefined) {
+      const parts = covered ? t.subtotals.map((s) => s.row) : t.itemRows;
+      sums.push({ total: { row: t.sumRow, col }, parts: parts.map((r) => ({ row: r, col })), what: `合计行${name(col)}` });
+    }
+  }
+  return sums;
+}
+
+// ── Goal tables (部门整体支出绩效目标自评表) ───────────────────────────────────────────────────
 
 /** 预算金额（万元）| 实际执行（万元）over 总额 | 财政拨款 | 其他资金 (two header rows). */
 export function matchGoalBudgetHeader(view: SheetView, row: number): { planned: number; actual: number } | null {
@@ -234,11 +441,11 @@ export function matchGoalBudgetHeader(view: SheetView, row: number): { planned: 
   let actual: number | undefined;
   for (const { col, text } of view.rowLabels(row)) {
     const base = baseLabel(text);
-    if (planned === undefined && GOAL_PLANNED.test(base)) planned = col;
-    else if (actual === undefined && GOAL_ACTUAL.test(base)) actual = col;
+    if (planned === undefined && matches(GOAL_COLUMNS.planned, base)) planned = col;
+    else if (actual === undefined && matches(GOAL_COLUMNS.actual, base)) actual = col;
   }
   if (planned === undefined || actual === undefined || actual <= planned) return null;
-  const totals = view.rowLabels(row + 1).filter((l) => GOAL_TOTAL_COL.test(l.text));
+  const totals = view.rowLabels(row + 1).filter((l) => matches(GOAL_COLUMNS.total, l.text));
   if (totals.length < 2) return null;
   return { planned, actual };
 }
@@ -259,7 +466,7 @@ export function readGoalBudget(
   for (const [name, start] of [["planned", at.planned], ["actual", at.actual]] as const) {
     const end = name === "planned" ? Math.min(groupEnd(start), at.actual - 1) : groupEnd(start);
     const cols = sub.filter((l) => l.col >= start && l.col <= end);
-    const total = cols.find((l) => GOAL_TOTAL_COL.test(l.text))?.col;
+    const total = cols.find((l) => matches(GOAL_COLUMNS.total, l.text))?.col;
     groups.push({ name, total, parts: cols.filter((l) => l.col !== total).map((l) => l.col) });
   }
   const valueCols = groups.flatMap((g) => [...(g.total !== undefined ? [g.total] : []), ...g.parts]);
@@ -272,7 +479,7 @@ export function readGoalBudget(
     if (view.rowIsBlank(row, 0, right)) break;
     const labels = view.rowLabels(row, 0, at.planned - 1);
     const hasNumbers = valueCols.some((c) => isNumberish(view, row, c));
-    if (labels.some((l) => GOAL_SUM_ROW.test(l.text))) {
+    if (labels.some((l) => matches(ROW_LABELS.total, l.text) || /^金额合计$/.test(l.text))) {
       sumRow = row;
       bottom = row;
       // 金额合计 may come first, above the task rows; after them it ends the table.
@@ -286,20 +493,80 @@ export function readGoalBudget(
   }
   if (itemRows.length === 0) return null;
   const labelCol = Math.max(0, at.planned - 1);
-  return {
-    table: { kind: "goal-budget", headerRow, bounds: { top: headerRow, left: 0, bottom, right }, groups, itemRows, sumRow, labelCol },
-    nextRow: row,
+  const table = { kind: "goal-budget" as const, headerRow, bounds: { top: headerRow, left: 0, bottom, right }, groups, itemRows, sumRow, labelCol };
+  return { table: { ...table, sums: goalSums(view, table) }, nextRow: row };
+}
+
+/** Each group's 总额 = 财政拨款 + 其他资金 on every row; 金额合计 is the column sum. */
+function goalSums(view: SheetView, t: Omit<GoalBudgetTable, "sums">): SumIdentity[] {
+  const sums: SumIdentity[] = [];
+  const rowName = (row: number) => {
+    for (let c = t.labelCol; c >= 0; c--) {
+      const text = view.label(row, c);
+      if (text !== "" && !/^\d+$/.test(text)) return `“${text}”`;
+    }
+    return `第 ${row + 1} 行`;
   };
+  for (const g of t.groups) {
+    const groupName = g.name === "planned" ? "预算金额" : "实际执行";
+    if (g.total !== undefined && g.parts.length > 0) {
+      for (const row of [...t.itemRows, ...(t.sumRow !== undefined ? [t.sumRow] : [])]) {
+        sums.push({ total: { row, col: g.total }, parts: g.parts.map((col) => ({ row, col })), what: `${rowName(row)}${groupName}总额` });
+      }
+    }
+    if (t.sumRow === undefined) continue;
+    for (const col of [...(g.total !== undefined ? [g.total] : []), ...g.parts]) {
+      sums.push({ total: { row: t.sumRow, col }, parts: t.itemRows.map((row) => ({ row, col })), what: `金额合计（${groupName}${view.label(t.headerRow + 1, col).replace(/[(（].*$/, "")}）` });
+    }
+  }
+  return sums;
+}
+
+// ── Label | value breakdowns ──────────────────────────────────────────────────────────────────
+
+/** The first number right of a label (within a few cells): the value the label names. */
+function valueRightOfLabel(view: SheetView, row: number, col: number): Ref | undefined {
+  const start = view.spanRight(row, col) + 1;
+  for (let c = start; c < Math.min(view.colCount, start + 3); c++) {
+    if (view.isContinuation(row, c)) continue;
+    const cell = view.cell(row, c);
+    const r = readNumber(cell);
+    if (r.kind === "number") return { row, col: c };
+    if (cellText(cell).trim() !== "" && r.kind === "unreadable") return undefined;
+  }
+  return undefined;
 }
 
 /**
- * A budget block standing alone (no indicator table with it) is part of a self-evaluation only when
- * it scores the rate of a 总额 row (分值 / 得分 / 执行率（10分）). Lists of projects or funding
- * sources with 预算数 | 执行数 | 执行率 are budget or progress reports, and one row per project with
- * 分值 | 得分 | 自评等级 is a summary of many evaluations: neither is a self-evaluation table.
+ * Amounts written as label | value pairs with their 其中 rows below, in the same columns
+ * (计划投资额（万元）| 570 over 其中：中央财政 | 0, 省财政 | 570 …), outside any recognised table.
  */
-export function isSelfEvaluationBlock(block: BudgetBlock): boolean {
-  const scored = block.cols.score !== undefined || block.cols.weight !== undefined || !!block.declaredExecWeight;
-  return scored && block.rows.some((r) => r.role === "total") && !block.rows.some((r) => r.role === "item");
+export function findAmountBreakdowns(view: SheetView, taken: readonly Bounds[]): AmountBreakdowns | undefined {
+  const inside = (row: number, col: number) => taken.some((b) => row >= b.top && row <= b.bottom && col >= b.left && col <= b.right);
+  const sums: SumIdentity[] = [];
+  let bounds: Bounds | undefined;
+  for (const row of view.occupiedRows()) {
+    for (const { col, text } of view.rowLabels(row)) {
+      if (!matches(BUDGET_ROWS.partsStart, text) || inside(row, col) || row === 0) continue;
+      const first = valueRightOfLabel(view, row, col);
+      const parentLabel = view.master(row - 1, col);
+      const parentText = view.label(parentLabel.row, parentLabel.col);
+      const total = parentText !== "" ? valueRightOfLabel(view, parentLabel.row, parentLabel.col) : undefined;
+      if (!first || !total || total.col !== first.col) continue;
+      const parts: Ref[] = [first];
+      for (let r = row + 1; r < view.rowCount; r++) {
+        const t = view.label(r, col);
+        if (t === "" || view.isContinuation(r, col) || matches(BUDGET_ROWS.partsStart, t)) break;
+        const v = valueRightOfLabel(view, r, col);
+        const shownThere = view.cell(r, first.col);
+        if (!v && cellText(shownThere).trim() === "") break;
+        parts.push(v ?? { row: r, col: first.col });
+      }
+      if (parts.length < 2) continue;
+      sums.push({ total, parts, what: `“${baseLabel(parentText)}”（其中各项之和）` });
+      const b = { top: parentLabel.row, left: Math.min(col, parentLabel.col), bottom: parts[parts.length - 1].row, right: first.col };
+      bounds = bounds ? { top: Math.min(bounds.top, b.top), left: Math.min(bounds.left, b.left), bottom: Math.max(bounds.bottom, b.bottom), right: Math.max(bounds.right, b.right) } : b;
+    }
+  }
+  return bounds ? { kind: "amount-breakdowns", bounds, sums } : undefined;
 }
-

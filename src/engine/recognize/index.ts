@@ -5,6 +5,7 @@
  */
 import { Grid } from "../grid";
 import {
+  AmountBreakdowns,
   BudgetBlock,
   Bounds,
   ConclusionScore,
@@ -19,8 +20,19 @@ import {
 import { ProfileId } from "../profiles";
 import { parseNumberText } from "../text";
 import { cellText, readNumber } from "../values";
-import { isSelfEvaluationBlock, matchBudgetHeader, matchFundHeader, matchGoalBudgetHeader, readBudgetBlock, readFundUseTable, readGoalBudget } from "./budget";
+import {
+  findAmountBreakdowns,
+  isSelfEvaluationBlock,
+  matchBudgetHeader,
+  matchFundHeader,
+  matchGoalBudgetHeader,
+  readBudgetBlock,
+  readFundUseTable,
+  readGoalBudget,
+} from "./budget";
+import { FormSegment, segmentForms, segmentOf } from "./forms";
 import { matchIndicatorHeader, readIndicatorTable } from "./indicators";
+import { matches, ROW_LABELS } from "./labels";
 import { gradeOfBox, isGradeLabel, isHeaderScoreLabel, readGradeText, readSentence, valueBelow, valueRightOf } from "./statements";
 import { cellKey, Ref, SheetView } from "./view";
 
@@ -33,6 +45,7 @@ function rowMayBeHeader(view: SheetView, row: number): boolean {
   return view.rowHas(row, HEADER_HINT);
 }
 
+/** Stage: find every table by its header band, top to bottom (several may share a sheet). */
 export function findTables(view: SheetView): AnyTable[] {
   const tables: AnyTable[] = [];
   const otherThanIndicators = (row: number) =>
@@ -48,25 +61,26 @@ export function findTables(view: SheetView): AnyTable[] {
       return at ? readGoalBudget(view, row, at) : null;
     },
     (row) => {
-      const roles = matchFundHeader(view, row);
-      return roles ? readFundUseTable(view, row, roles) : null;
+      const header = matchFundHeader(view, row);
+      return header ? readFundUseTable(view, header) : null;
     },
     (row) => {
-      const roles = matchBudgetHeader(view, row);
-      return roles ? readBudgetBlock(view, row, roles, otherThanBudget) : null;
+      const header = matchBudgetHeader(view, row);
+      return header ? readBudgetBlock(view, header, otherThanBudget) : null;
     },
     (row) => {
       const header = matchIndicatorHeader(view, row);
       return header ? readIndicatorTable(view, header, otherThanIndicators) : null;
     },
   ];
-  let row = 0;
-  while (row < view.rowCount) {
-    const read = rowMayBeHeader(view, row) ? readers.reduce<Read>((found, reader) => found ?? reader(row), null) : null;
+  let next = 0;
+  for (const row of view.occupiedRows()) {
+    if (row < next || !rowMayBeHeader(view, row)) continue;
+    const read = readers.reduce<Read>((found, reader) => found ?? reader(row), null);
     if (read) {
       tables.push(read.table);
-      row = Math.max(read.nextRow, row + 1);
-    } else row++;
+      next = Math.max(read.nextRow, row + 1);
+    }
   }
   return tables;
 }
@@ -86,8 +100,8 @@ function templateOf(unit: Omit<EvaluationUnit, "template">, view: SheetView): Te
   if (unit.goalBudget || indicators?.scoresOnly) return "department-goal";
   const departmentBudget =
     !!budget && (budget.cols.adjustment !== undefined || budget.rows.some((r) => r.role === "basic" || r.role === "project"));
-  if (indicators?.hierarchical) return departmentBudget ? "department-budget" : "score-hierarchical";
-  if (!indicators && departmentBudget) return "department-budget";
+  if (departmentBudget) return "department-budget";
+  if (indicators?.hierarchical) return "score-hierarchical";
   // Project tables: weigh the labels each form uses.
   const texts: string[] = [];
   if (budget) for (const c of Object.values(budget.cols)) if (c !== undefined) texts.push(view.label(budget.headerRow, c));
@@ -143,25 +157,21 @@ interface Statement {
   grades?: GradeStatement[];
 }
 
-/** The first label of a row that starts a form: its title, or the 项目名称 / 部门名称 line under it. */
-const FORM_START = /^[^，。；,;：:]{0,40}(自评表|评价表|评分表|自评报告)([(（][^()（）]*[)）])?$|^(项目名称|部门名称|单位名称)/;
-
-const NOTE_LABEL = /^(填表说明|填报说明|注[:：]|注\d|说明[:：]|备注|评分标准|计分标准|指标解释)/;
 
 function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
   // Tables whose rows cover r, found once per row.
   const covering = (r: number) => tables.filter((t) => r >= t.bounds.top && r <= t.bounds.bottom);
   const out: Statement[] = [];
   const used = new Set<number>();
-  for (let r = 0; r < view.rowCount; r++) {
+  for (const r of view.occupiedRows()) {
     const first = view.firstLabel(r);
-    if (!first || NOTE_LABEL.test(first.text)) continue;
+    if (!first || matches(ROW_LABELS.instructions, first.text)) continue;
     const cover = covering(r);
     const inside = (col: number) => cover.some((t) => col >= t.bounds.left && col <= t.bounds.right);
     // Rows inside tables: only the columns beside them can hold statements (no label list built).
     const labels: { col: number; text: string }[] = [];
     if (cover.length === 0) labels.push(...view.rowLabels(r));
-    else for (let c = 0; c < view.colCount; c++) if (!inside(c) && !view.isContinuation(r, c) && view.label(r, c) !== "") labels.push({ col: c, text: view.label(r, c) });
+    else labels.push(...view.rowLabels(r).filter((l) => !inside(l.col)));
     for (const { col, text } of labels) {
       if (inside(col) || used.has(cellKey({ row: r, col }))) continue;
       const at = { row: r, col };
@@ -255,21 +265,19 @@ export function recognise(grid: Grid): RecognisedSheet {
   const view = new SheetView(grid);
   const tables = findTables(view).sort((a, b) => a.bounds.top - b.bounds.top);
   type Draft = Omit<EvaluationUnit, "template">;
-  // Where a new form starts (its title, its 项目名称 line): what follows belongs to the next table.
-  const starts: number[] = [];
-  for (let r = 0; r < view.rowCount; r++) {
-    const first = view.firstLabel(r)?.text;
-    if (first && FORM_START.test(first)) starts.push(r);
-  }
-  const startBetween = (from: number, to: number) => starts.some((m) => m > from && m <= to);
+  const segments = segmentForms(view, tables.map((t) => t.bounds.top));
+  const sameForm = (a: number, b: number) => segmentOf(segments, a) === segmentOf(segments, b);
+
+  // Stage: pair the tables of one form (a budget block with its indicator table, either order).
   const paired: Draft[] = [];
   for (let i = 0; i < tables.length; i++) {
     const t = tables[i];
     const next = tables[i + 1];
     const draft: Draft = { bounds: t.bounds, grades: [], conclusions: [] };
+    const withNext = next !== undefined && sameForm(t.bounds.top, next.bounds.top);
     // Forms put the budget block above the indicators; an indicator table without one, followed in the
     // same form by a scored budget block, has it below.
-    if (t.kind === "indicators" && next?.kind === "budget" && next.cols.score !== undefined && !startBetween(t.bounds.bottom, next.bounds.top)) {
+    if (t.kind === "indicators" && withNext && next.kind === "budget" && next.cols.score !== undefined) {
       draft.indicators = t;
       draft.budget = next;
       draft.bounds = union(t.bounds, next.bounds);
@@ -277,7 +285,7 @@ export function recognise(grid: Grid): RecognisedSheet {
     } else if (t.kind === "budget" || t.kind === "goal-budget") {
       if (t.kind === "budget") draft.budget = t;
       else draft.goalBudget = t;
-      if (next?.kind === "indicators") {
+      if (withNext && next.kind === "indicators") {
         draft.indicators = next;
         draft.bounds = union(draft.bounds, next.bounds);
         i++;
@@ -289,30 +297,21 @@ export function recognise(grid: Grid): RecognisedSheet {
   const drafts = paired.filter((d) => !d.budget || d.indicators || isSelfEvaluationBlock(d.budget));
   if (drafts.length === 0) return { units: [], template: null, suggestedProfile: "national", view };
 
+  // Stage: amounts written as label | value pairs in a form's head belong to that form's table.
+  const breakdowns = findAmountBreakdowns(view, tables.map((t) => t.bounds));
+  if (breakdowns) {
+    const owner = nearestInForm(drafts, segments, breakdowns.bounds.top, () => true);
+    if (owner) {
+      owner.amountBreakdowns = breakdowns;
+      owner.bounds = union(owner.bounds, breakdowns.bounds);
+    }
+  }
+
+  // Stage: statements (自评得分, grade, conclusion) belong to a table of their own form.
   const scorable = (d: Draft) => !!d.indicators || !!d.budget?.cols.score;
-  // Statements below a form's start belong to the table that follows (the tables that state scores).
-  const stating = drafts.filter((d) => scorable(d) || d.goalBudget).map((d) => ({ draft: d, top: d.bounds.top, bottom: d.bounds.bottom }));
-  const formBelow = (r: number): Draft | undefined => {
-    const prevBottom = Math.max(-1, ...stating.filter((t) => t.bottom < r).map((t) => t.bottom));
-    const next = stating.filter((t) => t.top > r).sort((a, b) => a.top - b.top)[0];
-    return next && startBetween(prevBottom, r) ? next.draft : undefined;
-  };
   for (const st of findStatements(view, tables)) {
     const r = st.at.row;
-    let best: Draft | undefined = formBelow(r);
-    let bestDistance = best ? -1 : Infinity;
-    for (const d of best ? [] : drafts) {
-      if (d.fundUse && !d.indicators) continue; // fund-use tables state no score or grade
-      if (!scorable(d) && !d.goalBudget) continue;
-      const above = r < d.bounds.top;
-      const distance = above ? d.bounds.top - r : r > d.bounds.bottom ? r - d.bounds.bottom : 0;
-      // Sentences belong to the table above them; fields to the nearest (ties: the table below).
-      const adjusted = st.kind === "sentence" && above ? distance + 10000 : distance;
-      if (adjusted < bestDistance || (adjusted === bestDistance && above)) {
-        best = d;
-        bestDistance = adjusted;
-      }
-    }
+    const best = nearestInForm(drafts, segments, r, (d) => (scorable(d) || !!d.goalBudget) && !(d.fundUse && !d.indicators), st.kind === "sentence");
     if (!best) continue;
     if (st.headerScore && !best.headerScore) best.headerScore = st.headerScore;
     if (st.grade) best.grades.push(st.grade);
@@ -322,4 +321,25 @@ export function recognise(grid: Grid): RecognisedSheet {
   }
   const units: EvaluationUnit[] = drafts.map((d) => ({ ...d, template: templateOf(d, view) }));
   return { units, template: units[0].template, suggestedProfile: suggestProfile(units[0].template, units[0], view), view };
+}
+
+/**
+ * The table of row r's form that r belongs to: the nearest (sentences belong to the table above
+ * them; fields to the nearest, ties going to the table below).
+ */
+function nearestInForm<D extends { bounds: Bounds }>(drafts: D[], segments: readonly FormSegment[], r: number, eligible: (d: D) => boolean, sentence = false): D | undefined {
+  const form = segmentOf(segments, r);
+  let best: D | undefined;
+  let bestDistance = Infinity;
+  for (const d of drafts) {
+    if (!eligible(d) || segmentOf(segments, d.bounds.top) !== form) continue;
+    const above = r < d.bounds.top;
+    const distance = above ? d.bounds.top - r : r > d.bounds.bottom ? r - d.bounds.bottom : 0;
+    const adjusted = sentence && above ? distance + 10000 : distance;
+    if (adjusted < bestDistance || (adjusted === bestDistance && above)) {
+      best = d;
+      bestDistance = adjusted;
+    }
+  }
+  return best;
 }

@@ -6,18 +6,19 @@
 import { IndicatorItem, IndicatorTable, LevelGroup } from "../model";
 import { isCellError } from "../grid";
 import { readNumber, readWeight } from "../values";
+import { headerBand, leafOf, parentOf } from "./headers";
 import {
   baseLabel,
-  BLOCK_LABEL,
   declaredWeight,
-  DEDUCTION_LABEL,
-  INDICATOR_HEADERS,
+  INDICATOR_BLOCK_LABEL,
+  INDICATOR_COLUMNS,
   IndicatorRole,
-  matchRole,
-  PLACEHOLDER,
-  TABLE_END_LABELS,
-  SUBTOTAL_LABEL,
-  TOTAL_LABEL,
+  LEVEL_HINT,
+  matches,
+  NOT_EVALUATION_HEADER,
+  REFERENCE_COLUMN,
+  roleOf,
+  ROW_LABELS,
 } from "./labels";
 import { Ref, SheetView } from "./view";
 
@@ -30,19 +31,6 @@ interface HeaderMatch {
   right: number;
 }
 
-function rolesOfRow(view: SheetView, row: number): { col: number; right: number; role: IndicatorRole }[] {
-  const out: { col: number; right: number; role: IndicatorRole }[] = [];
-  for (const { col, text } of view.rowLabels(row)) {
-    const role = matchRole(INDICATOR_HEADERS, text) ?? matchRole(INDICATOR_HEADERS, baseLabel(text));
-    if (!role) continue;
-    // A label with a number right after it is a field typed beside the header (得分 | 95), not a column.
-    const right = view.spanRight(row, col);
-    if (right + 1 < view.colCount && readNumber(view.cell(row, right + 1)).kind === "number") continue;
-    out.push({ col, right, role });
-  }
-  return out;
-}
-
 function isHeaderShape(roles: Set<IndicatorRole>): boolean {
   const hasLevel = roles.has("level3") || roles.has("level2") || roles.has("level1");
   if (!roles.has("score") || !hasLevel) return false;
@@ -50,40 +38,37 @@ function isHeaderShape(roles: Set<IndicatorRole>): boolean {
   return roles.size >= 3;
 }
 
-/** Is this row (alone or with the next one) the header of an indicator table? */
-/** A header names a level (一级 / 二级 / 三级 / 指标名称) in this row or the next. */
-const LEVEL_HINT = /^(一级|二级|三级|指标名称|指标内容|具体指标)/;
+const hinted = (view: SheetView, r: number) => r < view.rowCount && view.rowLabels(r).some((l) => matches(LEVEL_HINT, l.text));
 
+/**
+ * Is this row the first row of an indicator table's header band? The band may be one row or
+ * several (绩效指标 | 指标分值 | 自评得分 above 一级 | 二级 | 三级); each column's role comes from
+ * its own label, or its parent's when its own names none.
+ */
 export function matchIndicatorHeader(view: SheetView, row: number): HeaderMatch | null {
-  const hinted = (r: number) => r < view.rowCount && view.rowHas(r, LEVEL_HINT);
-  if (!hinted(row) && !hinted(row + 1)) return null;
-  const first = rolesOfRow(view, row);
-  const tryBuild = (cells: { col: number; right: number; role: IndicatorRole }[], height: number): HeaderMatch | null => {
-    const roles = new Set(cells.map((c) => c.role));
-    if (!isHeaderShape(roles)) return null;
-    for (let r = row; r < row + height; r++) if (view.rowHas(r, NOT_EVALUATION_HEADER)) return null;
-    const runs = new Map<IndicatorRole, number[][]>();
-    for (const c of cells) {
-      const run: number[] = [];
-      for (let k = c.col; k <= c.right; k++) run.push(k);
-      const list = runs.get(c.role) ?? [];
-      list.push(run);
-      runs.set(c.role, list);
-    }
-    const cols = cells.flatMap((c) => [c.col, c.right]);
-    return { row, height, runs, left: Math.min(...cols), right: Math.max(...cols) };
-  };
-  const single = tryBuild(first, 1);
-  if (single) return single;
-  // Two-row header: column labels over two rows (绩效指标 | 指标分值 | 自评得分 above 一级 | 二级 | 三级).
-  // The upper row must name at least one column itself, or any row above a header would match.
-  if (row + 1 >= view.rowCount || first.length === 0) return null;
-  const second = rolesOfRow(view, row + 1);
-  if (second.length < 2) return null;
-  const covered = new Set<number>();
-  for (const c of second) for (let k = c.col; k <= c.right; k++) covered.add(k);
-  const merged = [...second, ...first.filter((c) => !covered.has(c.col))].sort((a, b) => a.col - b.col);
-  return tryBuild(merged, 2);
+  if (!hinted(view, row) && !hinted(view, row + 1)) return null;
+  const band = headerBand(view, row);
+  const runs = new Map<IndicatorRole, number[][]>();
+  let named = false;
+  for (const cell of band.cells) {
+    if (cell.path.some((t) => matches(REFERENCE_COLUMN, t))) continue;
+    const parent = parentOf(cell);
+    const role = roleOf(INDICATOR_COLUMNS, leafOf(cell)) ?? (parent !== undefined ? roleOf(INDICATOR_COLUMNS, parent) : undefined);
+    if (!role) continue;
+    // A label with a number right after it is a field typed beside the header (得分 | 95), not a column.
+    if (cell.at.row === row && cell.to + 1 < view.colCount && readNumber(view.cell(row, cell.to + 1)).kind === "number" && cell.to === view.spanRight(row, cell.at.col)) continue;
+    if (view.master(row, cell.from).row === row && roleOf(INDICATOR_COLUMNS, view.label(row, cell.from))) named = true;
+    const run: number[] = [];
+    for (let k = cell.from; k <= cell.to; k++) run.push(k);
+    const list = runs.get(role) ?? [];
+    list.push(run);
+    runs.set(role, list);
+  }
+  // The first row must name a column itself, or any row above a header would match.
+  if (!named || !isHeaderShape(new Set(runs.keys()))) return null;
+  for (let r = band.top; r <= band.bottom; r++) if (view.rowLabels(r).some((l) => matches(NOT_EVALUATION_HEADER, l.text))) return null;
+  const cols = [...runs.values()].flat(2);
+  return { row, height: band.bottom - band.top + 1, runs, left: Math.min(band.left, ...cols), right: Math.max(...cols) };
 }
 
 /** The number in a stored cell (a weight is read in points with `read = readWeight`). */
@@ -108,7 +93,7 @@ function pickDataColumn(view: SheetView, run: number[], top: number, bottom: num
     for (let r = top; r <= bottom; r++) {
       if (view.isContinuation(r, col)) continue;
       const t = view.label(r, col);
-      if (t !== "" && !BLOCK_LABEL.test(t)) count++;
+      if (t !== "" && !matches(INDICATOR_BLOCK_LABEL, t)) count++;
     }
     if (count > bestCount) {
       best = col;
@@ -126,7 +111,6 @@ export interface IndicatorScan {
 
 const MAX_BLANK_RUN = 3;
 
-const NOTE_ROW = /^(注|说明|备注)/;
 
 /** Does a score follow within the next few rows? */
 function scoresFollow(view: SheetView, row: number, scoreCol: number): boolean {
@@ -136,8 +120,6 @@ function scoresFollow(view: SheetView, row: number, scoreCol: number): boolean {
   return false;
 }
 
-/** Header labels that make an indicator-like table something else: a staff appraisal (姓名 | 分值 | 得分). */
-const NOT_EVALUATION_HEADER = /^(姓名|职务|职称|考核对象|被考核人|被考核单位)$/;
 
 /**
  * Read the indicator table whose header is at `header`. `isOtherHeader(row)` says whether a row
@@ -167,9 +149,9 @@ export function readIndicatorTable(
     }
     blankRun = 0;
     const firstText = view.firstLabel(row)?.text ?? "";
-    if (TABLE_END_LABELS.test(firstText)) {
+    if (matches(ROW_LABELS.tableEnd, firstText)) {
       // A note typed between indicator rows ("注：以下为效益指标") does not end the table.
-      if (NOTE_ROW.test(firstText) && scoresFollow(view, row, scoreColGuess)) continue;
+      if (matches(ROW_LABELS.note, firstText) && scoresFollow(view, row, scoreColGuess)) continue;
       break;
     }
     // A row with a number in the score column is data, never a header (the cheap test first).
@@ -186,7 +168,7 @@ export function readIndicatorTable(
     }
     if (!scored && isOtherHeader(row)) break;
     // 合计（100分）: the label without its declared weight.
-    if (view.someLabel(row, 0, scoreColGuess - 1, (t) => t.length <= 16 && (TOTAL_LABEL.test(t) || (/[(（]/.test(t) && TOTAL_LABEL.test(baseLabel(t)))))) {
+    if (view.someLabel(row, 0, scoreColGuess - 1, (t) => t.length <= 16 && (matches(ROW_LABELS.total, t) || (/[(（]/.test(t) && matches(ROW_LABELS.total, baseLabel(t)))))) {
       totalRowIndex = row;
       bottom = row;
       row++;
@@ -260,7 +242,7 @@ export function readIndicatorTable(
     });
     carried.push(path);
     // A section's 小计 row sums indicators; it is not one.
-    if (levels.some((c) => SUBTOTAL_LABEL.test(view.label(r, c)))) continue;
+    if (levels.some((c) => matches(ROW_LABELS.subtotal, view.label(r, c)))) continue;
     const hasWeight = filledAt(view, r, leafWeight);
     const hasScore = filledAt(view, r, scoreCol);
     if (!hasWeight && !hasScore) continue;
@@ -272,7 +254,7 @@ export function readIndicatorTable(
       path: path.slice(0, -1),
       weightCol: leafWeight,
       scoreCol,
-      isDeduction: rowTexts.some((t) => DEDUCTION_LABEL.test(t)),
+      isDeduction: rowTexts.some((t) => matches(ROW_LABELS.deduction, t)),
     });
   }
   if (items.length === 0) return null;
@@ -284,7 +266,7 @@ export function readIndicatorTable(
     for (let c = 0; c <= Math.max(firstLevelCol, header.left); c++) {
       if (view.isContinuation(r, c)) continue;
       const t = view.label(r, c);
-      if (BLOCK_LABEL.test(t) && !PLACEHOLDER.test(t)) {
+      if (matches(INDICATOR_BLOCK_LABEL, t) && !matches(ROW_LABELS.placeholder, t)) {
         const w = declaredWeight(t);
         if (w !== undefined) {
           declaredBlockWeight = { value: w, at: { row: r, col: c } };

@@ -5,12 +5,12 @@
 import { Grade } from "../profiles";
 import { fold } from "../text";
 import { cellText } from "../values";
-import { GRADE_LABEL, HEADER_SCORE_LABEL } from "./labels";
+import { FIELD_LABELS, GRADE_WORDS, matches, SENTENCE } from "./labels";
 import { Ref, SheetView } from "./view";
 
 const TICKED = "☑✓✔√■▣☒⊠●◉✅☛▶";
 const UNTICKED = "□☐○◻▢◯⬜";
-const GRADE_WORD = /优秀|良好|中等|较差|优|良|中|差/g;
+const GRADE_WORD = GRADE_WORDS;
 
 /** The grade a short cell names ("□优", "☑良好"): one word with at most a mark or two around it. */
 export function gradeOfBox(text: string): Grade | undefined {
@@ -141,30 +141,20 @@ export function writeGradeText(grade: Grade, style?: CheckboxStyle): string {
     .join(style.separator) + style.suffix;
 }
 
-const CONCLUSION_SCORE =
-  /(自评总分|自评得分|总体得分|评价得分|最终得分|综合得分|绩效得分|自评总|总得分|项目得分|评价总分|总分(?=为|是))[^0-9分。，,；;≥≤<>=]{0,3}?(为|是|:|：|达到)?\s*([0-9]+(?:\.[0-9]+)?)\s*分/g;
-const CONCLUSION_GRADE =
-  /(自评等级|评价等级|评价等次|自评等次|绩效等级|自评结果|评价结果|等级为|等次为|结果|等级)\s*(为|是|:|：)?\s*["“”'‘’「『【（(]?\s*(优秀|良好|中等|较差|优|良|中|差)/g;
-
-/** Another year's or project's score: "较上年…92分", "比同类项目…97.92分" (not "情况较好，…"). */
-const COMPARISON = /(较|比)(上年|去年|上一年|同期|同类)|上年|去年|上一年|同比|同类/;
-/** A band described in the same clause: "得分80-89分的等级为良", "90分以上为优", "评分标准：". */
-const BAND_DESCRIPTION = /\d\s*(-|–|—|~|～|至|到)\s*\d+\s*分|分(以上|以下)(为|的)|标准[:：]/;
-
 /** Scores and grades written in a sentence. */
 export function readSentence(raw: string): { scores: { value: number; phrase: string }[]; grades: { grade: Grade; phrase: string }[] } {
   // "（满分100分）" is not the score.
-  const t = fold(raw).replace(/\s+/g, "").replace(/[（(]满分[^（）()]*[）)]/g, "");
+  const t = fold(raw).replace(/\s+/g, "").replace(SENTENCE.fullMarks, "");
   const before = (index: number, n: number) => t.slice(Math.max(0, index - n), index);
   // "较上年自评得分92分提高…" compares with another year.
-  const scores = [...t.matchAll(CONCLUSION_SCORE)]
-    .filter((m) => !COMPARISON.test(before(m.index!, 6)))
+  const scores = [...t.matchAll(SENTENCE.score)]
+    .filter((m) => !SENTENCE.comparison.test(before(m.index!, 6)))
     .map((m) => ({ value: Number(m[3]), phrase: m[0] }));
   const grades: { grade: Grade; phrase: string }[] = [];
-  for (const m of t.matchAll(CONCLUSION_GRADE)) {
+  for (const m of t.matchAll(SENTENCE.grade)) {
     // "评分标准：得分80-89分的等级为良" describes a band, it does not state the grade (its own clause only).
     const clauseStart = Math.max(...["，", "。", "；", ",", ";"].map((p) => t.lastIndexOf(p, m.index! - 1))) + 1;
-    if (BAND_DESCRIPTION.test(t.slice(clauseStart, m.index!))) continue;
+    if (SENTENCE.bandDescription.test(t.slice(clauseStart, m.index!))) continue;
     // "结果" alone is too common: require a colon or a quote after it.
     if (m[1] === "结果" && !m[2] && !/["“”'「『【（(]/.test(m[0])) continue;
     const g = toGrade(m[3]);
@@ -176,8 +166,6 @@ export function readSentence(raw: string): { scores: { value: number; phrase: st
   return { scores, grades };
 }
 
-/** Labels of the other fields a header row holds (项目负责人 | 陈天王): never a field's value. */
-const OTHER_FIELD_LABEL = /^(项目负责人|负责人|联系人|联系电话|填报日期|填报人|主管部门|实施单位|项目名称|部门名称|项目类型|类型)/;
 
 /**
  * The value of a field: the first non-empty cell to the right of its label on the same row. A
@@ -189,7 +177,7 @@ export function valueRightOf(view: SheetView, at: Ref, maxDistance = 6): Ref | u
     if (view.isContinuation(at.row, c)) continue;
     if (cellText(view.cell(at.row, c)).trim() === "") continue;
     const t = view.label(at.row, c);
-    if (isHeaderScoreLabel(t) || isGradeLabel(t) || OTHER_FIELD_LABEL.test(t) || /[:：]$/.test(t)) return undefined;
+    if (isHeaderScoreLabel(t) || isGradeLabel(t) || matches(FIELD_LABELS.other, t) || /[:：]$/.test(t)) return undefined;
     return { row: at.row, col: c };
   }
   return undefined;
@@ -206,9 +194,9 @@ export function valueBelow(view: SheetView, at: Ref, fits: (text: string) => boo
 }
 
 export function isHeaderScoreLabel(text: string): boolean {
-  return HEADER_SCORE_LABEL.test(text.replace(/[:：]$/, ""));
+  return matches(FIELD_LABELS.headerScore, text.replace(/[:：]$/, ""));
 }
 
 export function isGradeLabel(text: string): boolean {
-  return GRADE_LABEL.test(text.replace(/[:：]$/, ""));
+  return matches(FIELD_LABELS.grade, text.replace(/[:：]$/, ""));
 }

@@ -4,33 +4,40 @@
  */
 import { NumberAt, numberAt, value } from "../facts";
 import { num, sumText } from "../format";
-import { BudgetRow } from "../model";
+import { FundUseTable, Ref, SumIdentity } from "../model";
 import { cellKey, SheetView } from "../recognize/view";
-import { budgetCellsOf } from "./formulas";
+import { readNumber } from "../values";
 import { Rule, RuleContext } from "./types";
 
 const AMOUNT_TOLERANCE = 0.01 + 1e-9;
 
-function header(view: SheetView, headerRow: number, col: number): string {
-  return view.label(headerRow, col).replace(/[(（].*$/, "") || "金额";
-}
-
 interface SumFailure {
   parent: NumberAt;
   parts: NumberAt[];
+  minus: NumberAt[];
   sum: number;
   what: string;
 }
 
-/** parent = Σ parts; undefined when it holds, or cannot be checked (an unreadable part is not 0). */
-function sumFailure(parent: NumberAt | undefined, parts: (NumberAt | undefined)[], what: string): SumFailure | undefined {
-  if (parts.some((x) => x?.reading.kind === "unreadable")) return undefined;
+/** total = Σ parts − Σ minus; undefined when it holds, or cannot be checked (an unreadable part is not 0). */
+function sumFailure(view: SheetView, identity: SumIdentity): SumFailure | undefined {
+  const read = (at: Ref) => numberAt(view, at.row, at.col)!;
+  const parent = read(identity.total);
+  const parts = identity.parts.map(read);
+  const minus = (identity.minus ?? []).map(read);
+  if ([...parts, ...minus].some((x) => x.reading.kind === "unreadable")) return undefined;
   const p = value(parent);
-  const present = parts.filter((x): x is NumberAt => value(x) !== undefined);
-  if (p === undefined || present.length === 0 || !parent) return undefined;
-  const sum = present.reduce((a, b) => a + value(b)!, 0);
+  const presentParts = parts.filter((x) => value(x) !== undefined);
+  const presentMinus = minus.filter((x) => value(x) !== undefined);
+  if (p === undefined || presentParts.length === 0) return undefined;
+  const sum = presentParts.reduce((a, b) => a + value(b)!, 0) - presentMinus.reduce((a, b) => a + value(b)!, 0);
   if (Math.abs(sum - p) <= AMOUNT_TOLERANCE) return undefined;
-  return { parent, parts: present, sum, what };
+  return { parent, parts: presentParts, minus: presentMinus, sum, what: identity.what };
+}
+
+function arithmetic(f: SumFailure): string {
+  const plus = sumText(f.parts.map((x) => value(x)!));
+  return f.minus.length ? `${plus} − ${f.minus.map((x) => num(value(x)!)).join(" − ")}` : plus;
 }
 
 function reportFailure(ctx: RuleContext, f: SumFailure) {
@@ -41,26 +48,38 @@ function reportFailure(ctx: RuleContext, f: SumFailure) {
     at: f.parent.at,
     stated: p,
     expected: Math.round(f.sum * 100) / 100,
-    message: `${f.what}应为 ${num(f.sum)}（${sumText(f.parts.map((x) => value(x)!))}），表中为 ${num(p)}`,
+    message: `${f.what}应为 ${num(f.sum)}（${arithmetic(f)}），表中为 ${num(p)}`,
   });
 }
 
 /**
- * Report failed identities. A cell that breaks two identities at once (a row sum and a column sum)
- * is the likely fault: it is reported once, on itself, instead of twice on the two totals.
+ * Report failed identities. A cell that breaks two identities at once (a row and a column) is the
+ * likely fault: it is reported once, on itself, instead of twice on the two totals. A total broken
+ * down twice (by source and by kind) is still the total: it is reported once, on itself.
  */
 function reportFailures(ctx: RuleContext, failures: SumFailure[]) {
   const key = (n: NumberAt) => cellKey(n.at);
+  const cells = (f: SumFailure) => [f.parent, ...f.parts, ...f.minus];
   const count = new Map<number, number>();
-  for (const f of failures) for (const n of [f.parent, ...f.parts]) count.set(key(n), (count.get(key(n)) ?? 0) + 1);
+  for (const f of failures) for (const n of cells(f)) count.set(key(n), (count.get(key(n)) ?? 0) + 1);
   const done = new Set<SumFailure>();
   for (const f of failures) {
     if (done.has(f)) continue;
-    const shared = [f.parent, ...f.parts].find((n) => (count.get(key(n)) ?? 0) >= 2 && failures.filter((g) => g !== f && !done.has(g) && [g.parent, ...g.parts].some((m) => key(m) === key(n))).length > 0);
+    const shared = cells(f).find((n) => (count.get(key(n)) ?? 0) >= 2 && failures.some((g) => g !== f && !done.has(g) && cells(g).some((m) => key(m) === key(n))));
     if (!shared) continue;
-    const others = failures.filter((g) => !done.has(g) && [g.parent, ...g.parts].some((m) => key(m) === key(shared)));
+    const others = failures.filter((g) => !done.has(g) && cells(g).some((m) => key(m) === key(shared)));
+    for (const g of others) done.add(g);
+    // Two breakdowns of one total: the total is what disagrees (contract.md), whichever breakdown fails.
+    if (others.every((g) => key(g.parent) === key(shared))) {
+      reportFailure(ctx, others[0]);
+      continue;
+    }
     const v = value(shared)!;
-    const implied = (g: SumFailure) => (key(g.parent) === key(shared) ? g.sum : value(g.parent)! - (g.sum - v));
+    const implied = (g: SumFailure) => {
+      if (key(g.parent) === key(shared)) return g.sum;
+      const sign = g.minus.some((m) => key(m) === key(shared)) ? -1 : 1;
+      return v + sign * (value(g.parent)! - g.sum);
+    };
     // Prefer the identity the cell is the total of: its parts give the value directly.
     const expected = implied(others.find((g) => key(g.parent) === key(shared)) ?? others[0]);
     ctx.report({
@@ -71,43 +90,8 @@ function reportFailures(ctx: RuleContext, failures: SumFailure[]) {
       expected: Math.round(expected * 100) / 100,
       message: `此数 ${num(v)} 使两处勾稽同时不成立（${others.map((g) => `${g.what}：应为 ${num(g.sum)}，表中为 ${num(value(g.parent)!)}`).join("；")}），应为 ${num(expected)}`,
     });
-    for (const g of others) done.add(g);
   }
   for (const f of failures) if (!done.has(f)) reportFailure(ctx, f);
-}
-
-function* budgetBlockFailures(ctx: RuleContext): Generator<SumFailure | undefined> {
-  const block = ctx.unit.budget;
-  if (!block) return;
-  const { view } = ctx;
-  const byRole = (role: BudgetRow["role"]) => block.rows.find((r) => r.role === role);
-  const total = byRole("total");
-  const basic = byRole("basic");
-  const project = byRole("project");
-  for (const col of budgetCellsOf(block)) {
-    const colName = header(view, block.headerRow, col);
-    if (total && basic && project) {
-      yield sumFailure(numberAt(view, total.row, col), [numberAt(view, basic.row, col), numberAt(view, project.row, col)], `“${total.label}”${colName}（基本支出 + 项目支出）`);
-    }
-    for (const parentRole of ["total", "basic", "project"] as const) {
-      const parent = byRole(parentRole);
-      if (!parent) continue;
-      const parts = block.rows.filter((r) => r.role === "component" && r.parent === parentRole);
-      // One 其中 row alone ("其中：当年财政拨款" under 项目支出, 其他资金 beside 基本/项目) is a part, not a
-      // breakdown: only two or more rows are meant to add up to their parent.
-      if (parts.length < 2) continue;
-      yield sumFailure(numberAt(view, parent.row, col), parts.map((r) => numberAt(view, r.row, col)), `“${parent.label}”${colName}（其中各项之和）`);
-    }
-  }
-  // 年初预算数 + 预算调整数 = 全年收入决算数 (department block).
-  if (block.cols.adjustment !== undefined && block.cols.initial !== undefined && block.cols.adjusted !== undefined) {
-    for (const r of block.rows) {
-      const initial = numberAt(view, r.row, block.cols.initial);
-      const adjustment = numberAt(view, r.row, block.cols.adjustment);
-      if (value(initial) === undefined || value(adjustment) === undefined) continue;
-      yield sumFailure(numberAt(view, r.row, block.cols.adjusted), [initial, adjustment], `“${r.label}”${header(view, block.headerRow, block.cols.adjusted)}（年初预算数 + 预算调整数）`);
-    }
-  }
 }
 
 function rowName(view: SheetView, row: number, labelCol: number): string {
@@ -118,55 +102,38 @@ function rowName(view: SheetView, row: number, labelCol: number): string {
   return `第 ${row + 1} 行`;
 }
 
-/** 实际到位 = 已使用 + 结余 + 结转 on each row; the 合计 row is the column sum. */
-function* fundUseFailures(ctx: RuleContext): Generator<SumFailure | undefined> {
-  const t = ctx.unit.fundUse;
-  if (!t) return;
-  const { view } = ctx;
+/** 结余 = 到位 − 已使用 − 结转 on each row of a fund-use table (the 结余 cell is what the row derives). */
+function fundBalances(view: SheetView, t: FundUseTable): SumIdentity[] {
   const c = t.cols;
+  if (c.arrived === undefined || c.used === undefined || (c.balance === undefined && c.carryover === undefined)) return [];
+  const out: SumIdentity[] = [];
   for (const row of t.itemRows) {
-    const balance = numberAt(view, row, c.balance);
-    const carry = numberAt(view, row, c.carryover);
-    if (value(balance) === undefined && value(carry) === undefined) continue;
-    const used = numberAt(view, row, c.used);
-    if (value(used) === undefined) continue;
-    yield sumFailure(numberAt(view, row, c.arrived), [used, balance, carry], `${rowName(view, row, c.label)}实际到位资金（已使用资金 + 结余资金 + 结转资金）`);
+    const filled = (col: number | undefined) => col !== undefined && readNumber(view.cell(row, col)).kind !== "empty";
+    if ((!filled(c.balance) && !filled(c.carryover)) || !filled(c.used)) continue;
+    const target = c.balance ?? c.carryover!;
+    const other = c.balance !== undefined ? c.carryover : undefined;
+    out.push({
+      total: { row, col: target },
+      parts: [{ row, col: c.arrived }],
+      minus: [{ row, col: c.used }, ...(other !== undefined ? [{ row, col: other }] : [])],
+      what: `${rowName(view, row, c.label)}${c.balance !== undefined ? "结余资金（实际到位 − 已使用 − 结转）" : "结转资金（实际到位 − 已使用）"}`,
+    });
   }
-  for (const col of [c.budget, c.arrived, c.used, c.balance, c.carryover]) {
-    if (col === undefined) continue;
-    for (const sub of t.subtotals) {
-      yield sumFailure(numberAt(view, sub.row, col), sub.itemRows.map((r) => numberAt(view, r, col)), `小计行${header(view, t.headerRow, col)}`);
-    }
-    if (t.sumRow !== undefined) {
-      yield sumFailure(numberAt(view, t.sumRow, col), t.itemRows.map((r) => numberAt(view, r, col)), `合计行${header(view, t.headerRow, col)}`);
-    }
-  }
-}
-
-/** Each group's 总额 = 财政拨款 + 其他资金; 金额合计 is the column sum. */
-function* goalBudgetFailures(ctx: RuleContext): Generator<SumFailure | undefined> {
-  const t = ctx.unit.goalBudget;
-  if (!t) return;
-  const { view } = ctx;
-  for (const g of t.groups) {
-    const groupName = g.name === "planned" ? "预算金额" : "实际执行";
-    if (g.total !== undefined && g.parts.length > 0) {
-      for (const row of [...t.itemRows, ...(t.sumRow !== undefined ? [t.sumRow] : [])]) {
-        yield sumFailure(numberAt(view, row, g.total), g.parts.map((col) => numberAt(view, row, col)), `${rowName(view, row, t.labelCol)}${groupName}总额`);
-      }
-    }
-    if (t.sumRow === undefined) continue;
-    for (const col of [...(g.total !== undefined ? [g.total] : []), ...g.parts]) {
-      yield sumFailure(numberAt(view, t.sumRow, col), t.itemRows.map((r) => numberAt(view, r, col)), `金额合计（${groupName}${header(view, t.headerRow + 1, col)}）`);
-    }
-  }
+  return out;
 }
 
 export const budgetSums: Rule = {
   name: "budget-sums",
   codes: ["BUDGET_SUM_MISMATCH"],
   check(ctx) {
-    const all = [...budgetBlockFailures(ctx), ...fundUseFailures(ctx), ...goalBudgetFailures(ctx)];
-    reportFailures(ctx, all.filter((f): f is SumFailure => f !== undefined));
+    const { unit, view } = ctx;
+    const identities = [
+      ...(unit.budget?.sums ?? []),
+      ...(unit.fundUse ? [...fundBalances(view, unit.fundUse), ...unit.fundUse.sums] : []),
+      ...(unit.goalBudget?.sums ?? []),
+      ...(unit.amountBreakdowns?.sums ?? []),
+    ];
+    const failures = identities.map((i) => sumFailure(view, i)).filter((f): f is SumFailure => f !== undefined);
+    reportFailures(ctx, failures);
   },
 };

@@ -1,8 +1,13 @@
 /** EXEC_RATE_MISMATCH: a stated execution rate that is not 执行数 ÷ 预算数. */
-import { computeRate, statedRate, value } from "../facts";
+import { Amount, computeRate, statedRate } from "../facts";
 import { num, pct } from "../format";
 import { numFmtFor, rateExpression } from "./formulas";
 import { Rule } from "./types";
+
+/** 172.66, or (498.2 + 20.35) for an amount given by its parts. */
+function amountText(a: Amount): string {
+  return a.cells.length === 1 ? num(a.value) : `(${a.cells.map((c) => num(c.value)).join(" + ")})`;
+}
 
 /** Rates agree within 0.01 percentage point (truncation or rounding of unrounded amounts). */
 const RATE_TOLERANCE = 0.0001 + 1e-9;
@@ -42,10 +47,10 @@ export const executionRate: Rule = {
         at: stated.at,
         stated: Math.round(s * 1e6) / 1e6,
         expected: Math.round(computed.rate * 1e4) / 1e4,
-        message: `“${name}”执行率应为 ${pct(computed.rate)}（${num(value(computed.executed)!)} ÷ ${num(value(computed.budget)!)}），表中为 ${pct(s)}`,
+        message: `“${name}”执行率应为 ${pct(computed.rate)}（${amountText(computed.executed)} ÷ ${amountText(computed.budget)}），表中为 ${pct(s)}`,
         fix: {
           at: stated.at,
-          formula: `=${rateExpression(operands, { at: computed.budget.at, value: value(computed.budget)! }, { at: computed.executed.at, value: value(computed.executed)! })}${points ? "*100" : ""}`,
+          formula: `=${rateExpression(operands, computed)}${points ? "*100" : ""}`,
           // A fraction in a cell without a %-format is ambiguous above 150 % (2 would read as 2 %):
           // give it the format that makes it a rate.
           numFmt: points ? numFmtFor(stated.reading.form, "rate") : stated.reading.form.percentFormat ? undefined : "0.00%",

@@ -2,7 +2,7 @@
  * The live formulas fixes write, built from the sheet's own cells. One place for each expression
  * so that the rate, the execution score, the total and the grade always agree with each other.
  */
-import { ExecFacts, UnitFacts, value } from "../facts";
+import { Amount, ComputedRate, ExecFacts, UnitFacts, value } from "../facts";
 import { a1 } from "../grid";
 import { BudgetBlock, Ref } from "../model";
 import { Profile } from "../profiles";
@@ -58,10 +58,16 @@ const summable = (o: Operands, at: Ref) => {
   return o.willFix(at) || typeof v === "number" || v === null || v === undefined;
 };
 
+/** An amount as a formula operand: its cell, or the sum of its parts in brackets. */
+function amountOperand(o: Operands, amount: Amount): string {
+  const terms = amount.cells.map((c) => operand(o, c.at, c.value));
+  return terms.length === 1 ? terms[0] : `(${terms.join("+")})`;
+}
+
 /** 执行数 ÷ 预算数 for a budget row, guarded against an empty or zero budget. */
-export function rateExpression(o: Operands, budget: { at: Ref; value: number }, executed: { at: Ref; value: number }): string {
-  const b = operand(o, budget.at, budget.value);
-  return `IF(${b}<=0,0,${operand(o, executed.at, executed.value)}/${b})`;
+export function rateExpression(o: Operands, rate: ComputedRate): string {
+  const b = amountOperand(o, rate.budget);
+  return `IF(${b}<=0,0,${amountOperand(o, rate.executed)}/${b})`;
 }
 
 function execWeight(o: Operands, exec: ExecFacts): string {
@@ -73,7 +79,7 @@ export function execScoreExpression(o: Operands, exec: ExecFacts, profile: Profi
   if (!exec.weight) return undefined;
   let rate: string | undefined;
   if (exec.computed) {
-    rate = rateExpression(o, { at: exec.computed.budget.at, value: value(exec.computed.budget)! }, { at: exec.computed.executed.at, value: value(exec.computed.executed)! });
+    rate = rateExpression(o, exec.computed);
   } else if (exec.stated && exec.stated.reading.kind === "number") {
     const r = exec.stated.reading;
     rate = r.form.text ? constant(r.value) : exec.stated.points ? `${ref(exec.stated.at)}/100` : ref(exec.stated.at);
@@ -176,7 +182,9 @@ export function gradeExpression(total: string, profile: Profile, write: (g: stri
   return expr;
 }
 
-export function budgetCellsOf(block: BudgetBlock) {
-  return [block.cols.initial, block.cols.adjustment, block.cols.adjusted, block.cols.executed].filter((c): c is number => c !== undefined);
+/** The amount columns of a budget block (with those given only as parts). */
+export function budgetCellsOf(block: BudgetBlock): number[] {
+  const cols = [block.cols.initial, block.cols.adjustment, block.cols.adjusted, block.cols.executed].filter((c): c is number => c !== undefined);
+  return [...cols, ...block.adjustedParts, ...block.executedParts];
 }
 

@@ -4,7 +4,7 @@ import { describeBands, gradeFor } from "../profiles";
 import { readGradeText, writeGradeText } from "../recognize/statements";
 import { cellText, readNumber } from "../values";
 import { gradeExpression, totalSource } from "./formulas";
-import { totalAgrees } from "./totals";
+import { cellTotalAgrees } from "./totals";
 import { Rule } from "./types";
 
 export const grade: Rule = {
@@ -16,7 +16,7 @@ export const grade: Rule = {
     const expected = gradeFor(total, profile);
     const totalAt = unit.indicators?.totalRow?.score;
     const totalStated = totalAt ? readNumber(view.cell(totalAt.row, totalAt.col)) : undefined;
-    const source = totalSource(operands, facts, totalStated?.kind === "number" && totalAgrees(totalStated.value, total, profile));
+    const source = totalSource(operands, facts, !!totalAt && totalStated?.kind === "number" && cellTotalAgrees(view, totalAt, totalStated.value, total, profile));
     for (const g of unit.grades) {
       if (g.grade === expected) continue;
       const where = g.form === "sentence" ? `结论中写“${g.text}”` : `表中为“${g.grade}”`;

@@ -3,10 +3,9 @@ import { value } from "../facts";
 import { num, pct } from "../format";
 import { isNotApplicable, isPlaceholderMark, normalizeLabel } from "../text";
 import { cellText, isBlank } from "../values";
+import { PRINTED_NOTE } from "../recognize/labels";
 import { Rule } from "./types";
 
-/** The printed instruction in a Sichuan reason cell is not a reason. */
-const PRINTED_NOTE = /需说明原因|预算执行率=|应单独说明理由/;
 
 /** A reason cell that says something: not blank, not "/" "—" "无", not a bare "原因：" or the printed note. */
 function hasReason(text: string): boolean {

@@ -8,6 +8,9 @@ import { num } from "../format";
 import { gradeFor, Profile } from "../profiles";
 import { cellKey } from "../recognize/view";
 import { readNumber } from "../values";
+import { Cell } from "../grid";
+import { Ref } from "../model";
+import { SheetView } from "../recognize/view";
 import { numFmtFor, totalExpression, totalSource } from "./formulas";
 import { Rule } from "./types";
 
@@ -15,10 +18,28 @@ import { Rule } from "./types";
  * A stated total agrees when it equals the recomputed one, or that rounded to one decimal or an
  * integer — unless the rounding carries it into another grade band (89.6 written as 90 reads 优).
  */
-export function totalAgrees(stated: number, total: number, profile: Profile): boolean {
+export function totalAgrees(stated: number, total: number, profile: Profile, exact = false): boolean {
   if (Math.abs(total - stated) <= 0.005 + 1e-9) return true;
+  if (exact) return false;
   const rounded = [Math.round(total * 10 + 1e-9) / 10, Math.round(total + 1e-9)];
   return rounded.some((c) => Math.abs(c - stated) <= 0.005 + 1e-9) && gradeFor(stated, profile) === gradeFor(total, profile);
+}
+
+/**
+ * A formula computes its total exactly: a cached result that differs from the recomputed total by
+ * more than rounding it does itself (ROUND …) or takes from the cell it refers to (=G26) is stale,
+ * not rounded by a person.
+ */
+export function computesExactly(cell: Cell | undefined): boolean {
+  const f = cell?.formula;
+  if (!f) return false;
+  if (/^=\s*(('[^']+'|[^!'"]+)!)?\$?[A-Z]{1,3}\$?\d+\s*$/i.test(f)) return false;
+  return !/\b(ROUND|ROUNDUP|ROUNDDOWN|INT|TRUNC|FLOOR|CEILING|MROUND|FIXED|TEXT)\s*\(/i.test(f);
+}
+
+/** The stated total in a cell agrees with the recomputed one (see totalAgrees and computesExactly). */
+export function cellTotalAgrees(view: SheetView, at: Ref, stated: number, total: number, profile: Profile): boolean {
+  return totalAgrees(stated, total, profile, computesExactly(view.cell(at.row, at.col)));
 }
 
 export function totalArithmetic(facts: UnitFacts): string {
@@ -39,7 +60,7 @@ export const totals: Rule = {
     const expr = totalExpression(operands, facts);
     const totalAt = unit.indicators?.totalRow?.score;
     const stated = totalAt ? readNumber(view.cell(totalAt.row, totalAt.col)) : undefined;
-    const totalCellAgrees = stated?.kind === "number" && totalAgrees(stated.value, total, profile);
+    const totalCellAgrees = !!totalAt && stated?.kind === "number" && cellTotalAgrees(view, totalAt, stated.value, total, profile);
     if (totalAt && stated?.kind === "number" && !totalCellAgrees) {
       report({
         code: "TOTAL_MISMATCH",
@@ -54,7 +75,8 @@ export const totals: Rule = {
     const header = unit.headerScore;
     if (header) {
       const r = header.inline !== undefined ? ({ kind: "number", value: header.inline, form: undefined } as const) : readNumber(view.cell(header.at.row, header.at.col));
-      if (r.kind === "number" && !totalAgrees(r.value, total, profile)) {
+      const agrees = r.kind === "number" && (header.inline !== undefined ? totalAgrees(r.value, total, profile) : cellTotalAgrees(view, header.at, r.value, total, profile));
+      if (r.kind === "number" && !agrees) {
         const source = totalSource(operands, facts, totalCellAgrees);
         report({
           code: "HEADER_SCORE_MISMATCH",

@@ -67,8 +67,11 @@ export const unreadable: Rule = {
     const fund = unit.fundUse;
     if (fund) {
       for (const row of [...fund.itemRows, ...fund.subtotals.map((x) => x.row), ...(fund.sumRow !== undefined ? [fund.sumRow] : [])]) {
-        for (const c of [fund.cols.budget, fund.cols.arrived, fund.cols.used, fund.cols.balance, fund.cols.carryover]) check(numberAt(view, row, c), "金额");
+        for (const c of fund.amountCols) check(numberAt(view, row, c), "金额");
       }
+    }
+    for (const sum of unit.amountBreakdowns?.sums ?? []) {
+      for (const at of [sum.total, ...sum.parts]) check(numberAt(view, at.row, at.col), "金额");
     }
     const goal = unit.goalBudget;
     if (goal) {

@@ -162,7 +162,7 @@ export const weights: Rule = {
         if (w === undefined || it.item.isDeduction || w <= cap + TOLERANCE || !it.weight) continue;
         ctx.report({
           code: "WEIGHT_CAP_EXCEEDED",
-          severity: "warning",
+          severity: "error",
           at: it.weight.at,
           stated: w,
           expected: cap,

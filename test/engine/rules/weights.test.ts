@@ -39,7 +39,7 @@ describe("weights", () => {
   test("WEIGHT_CAP_EXCEEDED under the Yunnan profile (no single indicator above 30)", () => {
     const spec = withCell(withCell(yunnanProject(yunnanConsistent), "G18", 35), "H18", 33);
     const f = only(spec, "WEIGHT_CAP_EXCEEDED");
-    expect(f.map(brief)).toEqual([{ code: "WEIGHT_CAP_EXCEEDED", severity: "warning", cell: "G18", stated: 35, expected: 30 }]);
+    expect(f.map(brief)).toEqual([{ code: "WEIGHT_CAP_EXCEEDED", severity: "error", cell: "G18", stated: 35, expected: 30 }]);
     expect(only(spec, "WEIGHT_CAP_EXCEEDED", "national")).toEqual([]);
   });
 });
