@@ -5,7 +5,6 @@
  */
 import { Grid } from "../grid";
 import {
-  AmountBreakdowns,
   BudgetBlock,
   Bounds,
   ConclusionScore,
