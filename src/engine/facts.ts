@@ -69,6 +69,12 @@ export function weightAt(view: SheetView, row: number, col: number | undefined):
   return numberAt(view, row, col, readWeight);
 }
 
+/** A weight declared in the indicator's label (相关性（5分）): read as written, never rewritten. */
+function labelWeightAt(item: IndicatorItem): NumberAt | undefined {
+  const w = item.labelWeight;
+  return w && { at: w.at, reading: { kind: "number", value: w.value, form: { text: true, percentFormat: false, percentSign: false, unit: "分" } } };
+}
+
 /** The budget row whose rate and score are the project's: 年度资金总额 / 总额, else the first. */
 export function execRowOf(block: BudgetBlock): BudgetRow {
   return block.rows.find((r) => r.role === "total") ?? block.rows[0];
@@ -129,7 +135,7 @@ export function unitFacts(view: SheetView, unit: EvaluationUnit): UnitFacts {
   for (const item of unit.indicators?.items ?? []) {
     items.push({
       item,
-      weight: weightAt(view, item.row, item.weightCol),
+      weight: item.weightCol !== undefined ? weightAt(view, item.row, item.weightCol) : labelWeightAt(item),
       score: numberAt(view, item.row, item.scoreCol)!,
     });
   }

@@ -112,6 +112,8 @@ export interface IndicatorItem {
   /** Labels of the enclosing levels, outermost first. */
   path: string[];
   weightCol?: number;
+  /** The weight declared in the indicator's own label (相关性（5分）) where the table has no weight column. */
+  labelWeight?: { value: number; at: Ref };
   scoreCol: number;
   isDeduction: boolean;
 }

@@ -35,7 +35,19 @@ function errorsOf(findings: Finding[]) {
   return findings.filter((f) => f.severity === "error");
 }
 
-describe.each(FORM_FIXTURES.map((fx) => [fx.id, fx] as [string, FormFixture]))("%s", (_id, fx) => {
+const templates = FORM_FIXTURES.filter((fx) => !fx.notATemplate);
+
+describe.each(FORM_FIXTURES.filter((fx) => fx.notATemplate).map((fx) => [fx.id, fx] as [string, FormFixture]))("%s (not a template)", (_id, fx) => {
+  test(`${fx.title}: ${fx.notATemplate}`, () => {
+    for (const spec of [fx.clean, ...fx.variants.map((v) => v.sheet)]) {
+      const r = checkSheet(toGrid(spec));
+      expect(r.template).toBeNull();
+      expect(r.findings).toEqual([]);
+    }
+  });
+});
+
+describe.each(templates.map((fx) => [fx.id, fx] as [string, FormFixture]))("%s", (_id, fx) => {
   const clean = checkSheet(toGrid(fx.clean));
 
   test(`clean sheet of ${fx.province} ${fx.title} is recognised as a self-evaluation table`, () => {

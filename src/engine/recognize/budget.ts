@@ -101,6 +101,14 @@ function holdsLabels(view: SheetView, col: number, headerBottom: number): boolea
   return false;
 }
 
+/** A number, or an error value or uncalculated formula where a number belongs (prose is not). */
+function holdsAmount(view: SheetView, row: number, col: number): boolean {
+  if (view.isContinuation(row, col)) return false;
+  const cell = view.cell(row, col);
+  const reading = readNumber(cell);
+  return reading.kind === "number" || (reading.kind === "unreadable" && (typeof cell?.value !== "string" || reading.uncomputed === true || /^#/.test(reading.text.trim())));
+}
+
 function isNumberish(view: SheetView, row: number, col: number | undefined): boolean {
   if (col === undefined || view.isContinuation(row, col)) return false;
   return readNumber(view.cell(row, col)).kind !== "empty";
@@ -249,10 +257,10 @@ export function readBudgetBlock(
     }
     const first = firstText ?? "";
     if (matches(ROW_LABELS.tableEnd, first) || matches(BUDGET_ROWS.blockEnd, first)) break;
-    const hasNumbers = valueCols.some((c) => isNumberish(view, row, c));
     const label = (own.length ? own : context).join(" ");
     const { role, enumerated, partsStart } = classifyBudgetRow(label);
-    if (!hasNumbers && role === "item") break;
+    // A row of prose below the amounts (年度绩效目标 | 实际完成情况 …) is the form's next part.
+    if (role === "item" && !valueCols.some((c) => holdsAmount(view, row, c))) break;
     // A label further right, or typed with leading spaces, is indented under the rows above it.
     rows.push({ row, label, role, indent: labelCol * 100 + indentOf(raw), enumerated, partsStart, heading });
     bottom = row;

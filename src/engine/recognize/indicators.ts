@@ -200,7 +200,13 @@ export function readIndicatorTable(
   };
   const target = single("target");
   const actual = single("actual");
-  const hierarchical = weightCols.length >= 2 || (weightCols.length === 1 && target === undefined && actual === undefined);
+  // Weights declared only in the indicators' own labels (相关性（5分）), with no weight column.
+  const leafLabelCol = levels[levels.length - 1];
+  const labelled = weightCols.length === 0 && leafLabelCol !== undefined ? bodyRows.filter((r) => declaredWeight(view.ownLabel(r, leafLabelCol)) !== undefined) : [];
+  const weightsInLabels = labelled.length > 0 && labelled.length * 2 >= bodyRows.filter((r) => filledAt(view, r, scoreCol)).length;
+  const hierarchical =
+    weightCols.length >= 2 ||
+    ((weightCols.length === 1 || weightsInLabels) && target === undefined && actual === undefined && (weightCols.length === 1 || levels.length >= 2));
   const levelWeights: (number | undefined)[] = levels.map(() => undefined);
   let leafWeight: number | undefined;
   if (weightCols.length >= 2) {
@@ -248,11 +254,13 @@ export function readIndicatorTable(
     if (!hasWeight && !hasScore) continue;
     const name = leafCol !== undefined ? view.label(r, leafCol) : "";
     const rowTexts = levels.map((c) => view.label(r, c));
+    const inLabel = weightsInLabels ? declaredWeight(view.ownLabel(r, leafCol)) : undefined;
     items.push({
       row: r,
       name: name || path.filter((p) => p !== "").pop() || "",
       path: path.slice(0, -1),
       weightCol: leafWeight,
+      labelWeight: inLabel !== undefined ? { value: inLabel, at: view.master(r, leafCol) } : undefined,
       scoreCol,
       isDeduction: rowTexts.some((t) => matches(ROW_LABELS.deduction, t)),
     });
@@ -294,7 +302,7 @@ export function readIndicatorTable(
       right: Math.max(...allCols),
     },
     hierarchical,
-    scoresOnly: leafWeight === undefined,
+    scoresOnly: leafWeight === undefined && !weightsInLabels,
     cols: {
       levels,
       levelWeights,

@@ -109,7 +109,7 @@ export const BUDGET_ROWS = {
   /** A heading that groups the rows of one breakdown: 按收入性质分 / 按支出性质分. */
   groupHeading: [/^按.{1,8}分$/, /^(收入|支出)(性质|结构|来源)$/],
   /** Rows that end a budget block (the form's next part). */
-  blockEnd: [/^(年度总体目标|年度绩效指标|绩效指标|一级指标|项目基本情况|年度主要任务|总体目标)/],
+  blockEnd: [/^(年度总体目标|年度绩效目标|年度绩效指标|绩效目标|绩效指标|一级指标|项目基本情况|年度主要任务|总体目标)/],
 } satisfies Record<string, Synonyms>;
 
 /** Labels of the budget part that carry the execution weight: 预算执行情况（10分）, 执行率（10%）. */

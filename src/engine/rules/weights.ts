@@ -126,11 +126,18 @@ export const weights: Rule = {
     const execWeight = facts.exec?.weight?.value;
     const topLevel = table.groups.length > 0 ? table.groups.map((g) => g.weight?.value ?? contentWeight(ctx, g).sum).reduce((a, b) => a + b, 0) : undefined;
     const references = [...new Set([declared?.value, sum, table.hierarchical ? topLevel : undefined].filter((x): x is number => x !== undefined))];
-    const accepted = references.flatMap((r) => (execWeight !== undefined && !table.hierarchical ? [r, r + execWeight] : [r]));
+    // A whole table is worth 100: with an execution weight beside it, the indicators are the rest.
+    const acceptedFor = (stated: number) =>
+      execWeight === undefined || table.hierarchical
+        ? references
+        : Math.abs(stated - 100) <= TOLERANCE
+          ? references.map((r) => r + execWeight)
+          : references.flatMap((r) => [r, r + execWeight]);
     const topLevelKnown = table.groups.every((g) => g.weight || (!g.unreadableWeight && !contentWeight(ctx, g).unknown));
     for (const at of weightsReadable && topLevelKnown ? (table.totalRow?.weights ?? []) : []) {
       const r = readWeight(view.cell(at.row, at.col));
       if (r.kind !== "number") continue;
+      const accepted = acceptedFor(r.value);
       if (accepted.some((a) => Math.abs(a - r.value) <= TOLERANCE)) continue;
       const expected = accepted.reduce((best, a) => (Math.abs(a - r.value) < Math.abs(best - r.value) ? a : best), accepted[0]);
       const base = references.find((x) => Math.abs(x - expected) <= TOLERANCE);
