@@ -2,7 +2,7 @@
  * The engine's entry: grid → recognised units → rules → findings (with fixes).
  */
 import { UnitFacts, unitFacts } from "./facts";
-import { Finding, FindingCode, Fix, SECTION_OF } from "./findings";
+import { Finding, FindingCode, Fix } from "./findings";
 import { a1, Grid } from "./grid";
 import { Bounds, EvaluationUnit, TemplateId } from "./model";
 import { Profile, ProfileId, PROFILES } from "./profiles";
@@ -10,10 +10,9 @@ import { recognise, RecognisedSheet } from "./recognize";
 import { BandGrid, columnBands } from "./recognize/bands";
 import { cellKey, SheetView } from "./recognize/view";
 import { EvaluationSummary, summarise } from "./summary";
-import { RULES } from "./rules";
-import { FindingDraft, FixDraft } from "./rules/types";
-import { addConsequences, withoutWhatFixesResolve } from "./consequences";
-import { liveTotals } from "./liveTotals";
+import { CODE_META, CODE_ORDER, RULES, sectionOf } from "./rules";
+import { FindingDraft, FixDraft, PlannedDraft } from "./rules/types";
+import { liveTotals, planUnit } from "./plan";
 
 export interface SheetResult {
   sheet: string;
@@ -33,23 +32,8 @@ export interface CheckOptions {
   profile?: ProfileId;
 }
 
-/** Codes that yield to another finding on the same cell (one fault, one finding). */
-const YIELDS_TO: Partial<Record<FindingCode, FindingCode[]>> = {
-  INDICATOR_SCORE_MISMATCH: ["SCORE_EXCEEDS_WEIGHT", "UNREADABLE_VALUE"],
-  EXEC_SCORE_MISMATCH: ["SCORE_EXCEEDS_WEIGHT", "UNREADABLE_VALUE"],
-  SCORE_EXCEEDS_WEIGHT: ["UNREADABLE_VALUE"],
-  EXEC_RATE_MISMATCH: ["UNREADABLE_VALUE"],
-  TOTAL_MISMATCH: ["UNREADABLE_VALUE"],
-  HEADER_SCORE_MISMATCH: ["UNREADABLE_VALUE"],
-  BUDGET_SUM_MISMATCH: ["UNREADABLE_VALUE"],
-  WEIGHT_TOTAL_MISMATCH: ["UNREADABLE_VALUE"],
-  LEVEL_WEIGHT_MISMATCH: ["UNREADABLE_VALUE"],
-  WEIGHT_CAP_EXCEEDED: ["UNREADABLE_VALUE"],
-};
-
-const CODE_ORDER = new Map(RULES.flatMap((r) => r.codes).map((c, i) => [c, i]));
-
-function onePerFault(drafts: FindingDraft[]): FindingDraft[] {
+/** One fault, one finding: a code yields to the codes its metadata names, on the same cell. */
+function onePerFault<D extends FindingDraft | PlannedDraft>(drafts: D[]): D[] {
   const byCell = new Map<number, Set<FindingCode>>();
   for (const d of drafts) {
     const key = cellKey(d.at);
@@ -60,7 +44,7 @@ function onePerFault(drafts: FindingDraft[]): FindingDraft[] {
   return drafts.filter((d) => {
     const key = cellKey(d.at);
     const codes = byCell.get(key)!;
-    if ((YIELDS_TO[d.code] ?? []).some((c) => codes.has(c))) return false;
+    if ((CODE_META[d.code].yieldsTo ?? []).some((c) => codes.has(c))) return false;
     const id = `${key}:${d.code}:${d.message}`;
     if (seen.has(id)) return false;
     seen.add(id);
@@ -94,25 +78,19 @@ export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult 
   const { recognitions, first: recognised } = recogniseSheet(grid);
   const profileId = options.profile ?? recognised.suggestedProfile;
   const profile: Profile = PROFILES[profileId];
-  const drafts: FindingDraft[] = [];
+  const drafts: PlannedDraft[] = [];
   const live: FixDraft[] = [];
   const read: { view: SheetView; unit: EvaluationUnit; facts: UnitFacts; headFrom: number }[] = [];
   for (const r of recognitions) {
     r.units.forEach((unit, i) => read.push({ view: r.view, unit, facts: unitFacts(r.view, unit), headFrom: i === 0 ? 0 : r.units[i - 1].bounds.bottom + 1 }));
   }
   for (const { view, unit, facts } of read) {
+    const ctx = { view, unit, facts, profile };
     const unitDrafts: FindingDraft[] = [];
-    const fixing = new Set<number>();
-    const operands = { view, willFix: (at: { row: number; col: number }) => fixing.has(cellKey(at)) };
-    const report = (d: FindingDraft) => {
-      unitDrafts.push(d);
-      if (d.fix) fixing.add(cellKey(d.fix.at));
-    };
-    for (const rule of RULES) rule.check({ view, unit, facts, profile, operands, report });
-    const kept = withoutWhatFixesResolve(facts, profile, onePerFault(unitDrafts));
-    addConsequences(operands, unit, facts, profile, kept);
-    drafts.push(...kept);
-    live.push(...liveTotals(operands, unit, facts, profile));
+    for (const rule of RULES) rule.check({ ...ctx, report: (d) => unitDrafts.push(d) });
+    // Rules judge; the fix stage plans every write once they all have.
+    drafts.push(...planUnit(ctx, onePerFault(unitDrafts)));
+    live.push(...liveTotals(ctx));
   }
   const findings: Finding[] = drafts
     .sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col || (CODE_ORDER.get(a.code)! - CODE_ORDER.get(b.code)!))
@@ -126,7 +104,7 @@ export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult 
       message: d.message,
       fix: d.fix ? toFix(d.fix) : undefined,
       at: d.at,
-      section: SECTION_OF[d.code],
+      section: d.section ?? sectionOf(d.code),
     }));
   for (const f of findings) if (!f.fix) delete f.fix;
   return {

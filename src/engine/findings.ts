@@ -58,26 +58,6 @@ export interface Finding {
 
 export type FindingSection = "budget" | "indicators" | "totals" | "weights" | "statements";
 
-export const SECTION_OF: Record<FindingCode, FindingSection> = {
-  EXEC_RATE_MISMATCH: "budget",
-  EXEC_SCORE_MISMATCH: "budget",
-  BUDGET_SUM_MISMATCH: "budget",
-  SCORE_EXCEEDS_WEIGHT: "indicators",
-  INDICATOR_SCORE_MISMATCH: "indicators",
-  MISSING_REASON: "indicators",
-  MISSING_ACTUAL: "indicators",
-  TARGET_EXCEEDED: "indicators",
-  UNREADABLE_VALUE: "indicators",
-  TOTAL_MISMATCH: "totals",
-  HEADER_SCORE_MISMATCH: "totals",
-  GRADE_MISMATCH: "totals",
-  WEIGHT_TOTAL_MISMATCH: "weights",
-  SECTION_WEIGHT_MISMATCH: "weights",
-  LEVEL_WEIGHT_MISMATCH: "weights",
-  WEIGHT_CAP_EXCEEDED: "weights",
-  CONCLUSION_SCORE_MISMATCH: "statements",
-};
-
 /** The JSON shape of contract.md (no internal fields). */
 export function toContractFinding(f: Finding): Omit<Finding, "at" | "section"> {
   const out: Omit<Finding, "at" | "section"> = {

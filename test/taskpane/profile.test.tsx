@@ -47,7 +47,8 @@ test("switching to yunnan-lincang-2022 turns 优 at 93.42 into two GRADE_MISMATC
   }
   expect(within(items[0]).getByRole("button", { name: "修复 B22" })).toBeTruthy();
   expect(within(items[1]).getByText("需人工修改")).toBeTruthy();
-  expect(screen.getAllByRole("heading", { level: 4 }).map((h) => h.textContent)).toEqual(["合计与等级"]);
+  // The grade in the table and the grade in the conclusion sentence: each in its own section.
+  expect(screen.getAllByRole("heading", { level: 4 }).map((h) => h.textContent)).toEqual(["合计与等级", "结论文字"]);
 
   fireEvent.change(picker(), { target: { value: "" } });
   await settled(session);

@@ -124,7 +124,11 @@ function fundBalances(view: SheetView, t: FundUseTable): SumIdentity[] {
 
 export const budgetSums: Rule = {
   name: "budget-sums",
-  codes: ["BUDGET_SUM_MISMATCH"],
+  meta: {
+    codes: {
+      BUDGET_SUM_MISMATCH: { section: "budget", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "金额勾稽不符", en: "Amounts do not add up" } },
+    },
+  },
   check(ctx) {
     const { unit, view } = ctx;
     const identities = [

@@ -14,8 +14,12 @@ const RATE_TOLERANCE = 0.0001 + 1e-9;
 
 export const executionRate: Rule = {
   name: "execution-rate",
-  codes: ["EXEC_RATE_MISMATCH"],
-  check({ view, unit, operands, report }) {
+  meta: {
+    codes: {
+      EXEC_RATE_MISMATCH: { section: "budget", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "执行率不符", en: "Execution rate" } },
+    },
+  },
+  check({ view, unit, report }) {
     const block = unit.budget;
     if (!block || block.cols.rate === undefined) return;
     for (const row of block.rows) {
@@ -41,6 +45,7 @@ export const executionRate: Rule = {
       // A column of bare percentage points ("100") gets points back — unless the rate is so small
       // that its points would read as a fraction (≤ 1.5): then a %-formatted fraction.
       const points = stated.points && computed.rate * 100 > 1.5;
+      const form = stated.reading.form;
       report({
         code: "EXEC_RATE_MISMATCH",
         severity: "error",
@@ -49,13 +54,17 @@ export const executionRate: Rule = {
         expected: Math.round(computed.rate * 1e4) / 1e4,
         message: `“${name}”执行率应为 ${pct(computed.rate)}（${amountText(computed.executed)} ÷ ${amountText(computed.budget)}），表中为 ${pct(s)}`,
         fix: {
+          kind: "cell",
           at: stated.at,
-          formula: `=${rateExpression(operands, computed)}${points ? "*100" : ""}`,
-          // A fraction in a cell without a %-format is ambiguous above 150 % (2 would read as 2 %):
-          // give it the format that makes it a rate.
-          numFmt: points ? numFmtFor(stated.reading.form, "rate") : stated.reading.form.percentFormat ? undefined : "0.00%",
-          result: points ? computed.rate * 100 : computed.rate,
-          description: points ? "写入执行率公式（以百分数计）" : "写入执行率公式（执行数 ÷ 预算数）",
+          build: (o) => ({
+            at: stated.at,
+            formula: `=${rateExpression(o, computed)}${points ? "*100" : ""}`,
+            // A fraction in a cell without a %-format is ambiguous above 150 % (2 would read as 2 %):
+            // give it the format that makes it a rate.
+            numFmt: points ? numFmtFor(form, "rate") : form.percentFormat ? undefined : "0.00%",
+            result: points ? computed.rate * 100 : computed.rate,
+            description: points ? "写入执行率公式（以百分数计）" : "写入执行率公式（执行数 ÷ 预算数）",
+          }),
         },
       });
     }

@@ -3,21 +3,33 @@ import { execScoreMissing, value } from "../facts";
 import { num, pct } from "../format";
 import { judgeScore } from "../scoring";
 import { execScoreExpression, numFmtFor } from "./formulas";
-import { Rule } from "./types";
+import { SCORE_EXCEEDS_WEIGHT_META } from "./indicatorScores";
+import { FixIntent, Rule } from "./types";
 
 export const executionScore: Rule = {
   name: "execution-score",
-  codes: ["EXEC_SCORE_MISMATCH", "SCORE_EXCEEDS_WEIGHT"],
-  check({ facts, profile, operands, report }) {
+  meta: {
+    codes: {
+      EXEC_SCORE_MISMATCH: { section: "budget", yieldsTo: ["SCORE_EXCEEDS_WEIGHT", "UNREADABLE_VALUE"], name: { zh: "执行率得分不符", en: "Execution-rate score" } },
+      SCORE_EXCEEDS_WEIGHT: SCORE_EXCEEDS_WEIGHT_META,
+    },
+  },
+  check({ facts, profile, report }) {
     const exec = facts.exec;
     if (!exec?.score || !exec.weight || exec.weight.value < 0) return;
     const w = exec.weight.value;
-    const expression = execScoreExpression(operands, exec, profile);
     const rate = exec.computed?.rate ?? (exec.stated?.reading.kind === "number" ? exec.stated.reading.value : undefined);
     const e = rate === undefined ? undefined : w * Math.min(profile.execScore.cap, Math.max(0, rate));
-    const fix = expression
-      ? { at: exec.score.at, formula: `=${expression}`, result: e, numFmt: numFmtFor(exec.score.reading.kind === "number" ? exec.score.reading.form : undefined, "score"), description: "写入执行率得分公式（分值 × 执行率，不超过分值）" }
-      : undefined;
+    const at = exec.score.at;
+    const form = exec.score.reading.kind === "number" ? exec.score.reading.form : undefined;
+    const fix: FixIntent = {
+      kind: "cell",
+      at,
+      build: (o) => {
+        const expression = execScoreExpression(o, exec, profile);
+        return expression ? { at, formula: `=${expression}`, result: e, numFmt: numFmtFor(form, "score"), description: "写入执行率得分公式（分值 × 执行率，不超过分值）" } : undefined;
+      },
+    };
     if (execScoreMissing(exec) && e !== undefined) {
       report({
         code: "EXEC_SCORE_MISMATCH",

@@ -160,18 +160,6 @@ export function totalExpression(o: Operands, facts: UnitFacts): string | undefin
   return expr;
 }
 
-/**
- * How the top 自评得分 field and the grade refer to the total: the 合计 cell when it already holds the
- * total (or when the sum itself is too long to repeat: the 合计 fix then makes the cell right);
- * otherwise the sum itself, so that the fix is right on its own whatever else is fixed.
- */
-export function totalSource(o: Operands, facts: UnitFacts, totalCellAgrees: boolean): string | undefined {
-  const at = facts.unit.indicators?.totalRow?.score;
-  const expr = totalExpression(o, facts);
-  if (at && (totalCellAgrees || (expr !== undefined && expr.length > 1000))) return ref(at);
-  return expr;
-}
-
 /** IF(ROUND(T,2)>=90,"优",IF(…)) with the profile's bands, in the sheet's grade style. */
 export function gradeExpression(total: string, profile: Profile, write: (g: string) => string): string {
   const bands = profile.gradeBands;

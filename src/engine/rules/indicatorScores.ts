@@ -10,7 +10,8 @@ import { SheetView } from "../recognize/view";
 import { expectScore, judgeScore, Reading } from "../scoring";
 import { cellText } from "../values";
 import { constant, numFmtFor, Operands, ref, weightOperand } from "./formulas";
-import { FixDraft, Rule } from "./types";
+import { operandsFor } from "../plan";
+import { CodeMeta, FixDraft, Rule } from "./types";
 
 function cellAt(view: SheetView, row: number, col: number | undefined): { cell?: Cell; at?: Ref } {
   if (col === undefined) return {};
@@ -34,10 +35,18 @@ function readingFormula(o: Operands, it: ItemFacts, reading: Reading, actualCol?
   return "=" + reading.formula.replace(/\{w\}/g, w).replace(/\{a\}/g, a ?? "").replace(/\{t\}/g, t ?? "");
 }
 
+export const SCORE_EXCEEDS_WEIGHT_META: CodeMeta = { section: "indicators", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "得分超过分值", en: "Score above its weight" } };
+
 export const indicatorScores: Rule = {
   name: "indicator-scores",
-  codes: ["SCORE_EXCEEDS_WEIGHT", "INDICATOR_SCORE_MISMATCH", "TARGET_EXCEEDED"],
-  check({ view, unit, facts, profile, operands, report }) {
+  meta: {
+    codes: {
+      SCORE_EXCEEDS_WEIGHT: SCORE_EXCEEDS_WEIGHT_META,
+      INDICATOR_SCORE_MISMATCH: { section: "indicators", yieldsTo: ["SCORE_EXCEEDS_WEIGHT", "UNREADABLE_VALUE"], name: { zh: "指标得分不符", en: "Indicator score" } },
+      TARGET_EXCEEDED: { section: "indicators", name: { zh: "大幅超额完成", en: "Target far exceeded" } },
+    },
+  },
+  check({ view, unit, facts, profile, report }) {
     const table = unit.indicators;
     if (!table) return;
     const cols = table.cols;
@@ -62,20 +71,22 @@ export const indicatorScores: Rule = {
             )
           : undefined;
       const scoreForm = it.score.reading.kind === "number" ? it.score.reading.form : undefined;
-      const readingFix = (reading: Reading | undefined): FixDraft | undefined => {
-        const formula = reading && readingFormula(operands, it, reading, cols.actual, cols.target);
+      const readingFix = (o: Operands, reading: Reading | undefined): FixDraft | undefined => {
+        const formula = reading && readingFormula(o, it, reading, cols.actual, cols.target);
         return formula
           ? { at: it.score.at, formula, numFmt: numFmtFor(scoreForm, "score"), result: reading!.expected, description: `写入指标得分公式（${reading!.arithmetic}）` }
           : undefined;
       };
+      // Whether a reading gives a formula does not depend on how cells are referred to.
+      const probe = operandsFor(view, new Set());
 
       if (s > w + 0.005) {
-        const weightRef = it.weight ? weightOperand(operands, it.weight.at, w) : constant(w);
         // When the score follows from the completion, the fix writes that score (the most generous
         // reading: the check accepts any, so the fix must not cut more than it asks): say so.
         const generous = expectation?.kind === "readings" ? expectation.readings.reduce((a, b) => (b.expected > a.expected ? b : a)) : undefined;
-        const byReading = readingFix(generous);
+        const byReading = readingFix(probe, generous) !== undefined;
         const expected = byReading && generous ? Math.min(w, generous.expected) : w;
+        const weight = it.weight;
         report({
           code: "SCORE_EXCEEDS_WEIGHT",
           severity: "error",
@@ -83,12 +94,17 @@ export const indicatorScores: Rule = {
           stated: s,
           expected: Math.round(expected * 100) / 100,
           message: `指标“${name}”得分 ${num(s)} 超过其分值 ${num(w)}${byReading && generous && Math.abs(generous.expected - w) > 0.005 ? `；按完成情况应为 ${num(expected)}（${generous.arithmetic}）` : ""}`,
-          fix: byReading ?? {
+          fix: {
+            kind: "cell",
             at: it.score.at,
-            formula: `=MIN(${weightRef},${constant(s)})`,
-            result: w,
-            numFmt: numFmtFor(scoreForm, "score"),
-            description: `得分不超过分值（保留原填的 ${num(s)}）`,
+            build: (o) =>
+              readingFix(o, generous) ?? {
+                at: it.score.at,
+                formula: `=MIN(${weight ? weightOperand(o, weight.at, w) : constant(w)},${constant(s)})`,
+                result: w,
+                numFmt: numFmtFor(scoreForm, "score"),
+                description: `得分不超过分值（保留原填的 ${num(s)}）`,
+              },
           },
         });
         continue;
@@ -129,7 +145,7 @@ export const indicatorScores: Rule = {
         stated: s,
         expected: Math.round(nearest.expected * 100) / 100,
         message: `${expectation.qualitative ? "定性指标" : "指标"}“${name}”得分应为 ${num(nearest.expected)}（${nearest.arithmetic}），表中为 ${num(s)}${j.verdict === "over" ? "，多计了分" : ""}`,
-        fix: readingFix(nearest),
+        fix: readingFix(probe, nearest) ? { kind: "cell", at: it.score.at, build: (o) => readingFix(o, nearest) } : undefined,
       });
     }
   },

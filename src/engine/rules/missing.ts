@@ -15,7 +15,11 @@ function hasReason(text: string): boolean {
 
 export const missingReason: Rule = {
   name: "missing-reason",
-  codes: ["MISSING_REASON"],
+  meta: {
+    codes: {
+      MISSING_REASON: { section: "indicators", name: { zh: "缺少原因说明", en: "Reason missing" } },
+    },
+  },
   check({ view, unit, facts, profile, report }) {
     const table = unit.indicators;
     if (table && table.cols.reasons.length > 0) {
@@ -59,7 +63,11 @@ export const missingReason: Rule = {
 
 export const missingActual: Rule = {
   name: "missing-actual",
-  codes: ["MISSING_ACTUAL"],
+  meta: {
+    codes: {
+      MISSING_ACTUAL: { section: "indicators", name: { zh: "缺少实际完成值", en: "Achieved value missing" } },
+    },
+  },
   check({ view, unit, facts, report }) {
     const table = unit.indicators;
     if (!table || table.cols.actual === undefined) return;

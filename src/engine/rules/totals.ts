@@ -11,7 +11,6 @@ import { readNumber } from "../values";
 import { Cell } from "../grid";
 import { Ref } from "../model";
 import { SheetView } from "../recognize/view";
-import { numFmtFor, totalExpression, totalSource } from "./formulas";
 import { Rule } from "./types";
 
 /**
@@ -53,11 +52,16 @@ export function totalArithmetic(facts: UnitFacts): string {
 
 export const totals: Rule = {
   name: "totals",
-  codes: ["TOTAL_MISMATCH", "HEADER_SCORE_MISMATCH", "CONCLUSION_SCORE_MISMATCH"],
-  check({ view, unit, facts, profile, operands, report }) {
+  meta: {
+    codes: {
+      TOTAL_MISMATCH: { section: "totals", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "合计不符", en: "Total" } },
+      HEADER_SCORE_MISMATCH: { section: "totals", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "表头自评得分不符", en: "Score in the header" } },
+      CONCLUSION_SCORE_MISMATCH: { section: "statements", name: { zh: "结论中的分数不符", en: "Score in the conclusion" } },
+    },
+  },
+  check({ view, unit, facts, profile, report }) {
     const total = facts.total;
     if (total === undefined) return;
-    const expr = totalExpression(operands, facts);
     const totalAt = unit.indicators?.totalRow?.score;
     const stated = totalAt ? readNumber(view.cell(totalAt.row, totalAt.col)) : undefined;
     const totalCellAgrees = !!totalAt && stated?.kind === "number" && cellTotalAgrees(view, totalAt, stated.value, total, profile);
@@ -69,7 +73,7 @@ export const totals: Rule = {
         stated: stated.value,
         expected: Math.round(total * 100) / 100,
         message: `合计应为 ${num(total)}（${totalArithmetic(facts)}），表中为 ${num(stated.value)}`,
-        fix: expr ? { at: totalAt, formula: `=${expr}`, result: total, numFmt: numFmtFor(stated.form, "score"), description: "写入合计公式（各项得分之和）" } : undefined,
+        fix: { kind: "total", at: totalAt },
       });
     }
     const header = unit.headerScore;
@@ -77,7 +81,6 @@ export const totals: Rule = {
       const r = header.inline !== undefined ? ({ kind: "number", value: header.inline, form: undefined } as const) : readNumber(view.cell(header.at.row, header.at.col));
       const agrees = r.kind === "number" && (header.inline !== undefined ? totalAgrees(r.value, total, profile) : cellTotalAgrees(view, header.at, r.value, total, profile));
       if (r.kind === "number" && !agrees) {
-        const source = totalSource(operands, facts, totalCellAgrees);
         report({
           code: "HEADER_SCORE_MISMATCH",
           severity: "error",
@@ -86,7 +89,7 @@ export const totals: Rule = {
           expected: Math.round(total * 100) / 100,
           message: `表头自评得分应为 ${num(total)}（${totalArithmetic(facts)}），表中为 ${num(r.value)}`,
           // A value typed after its label in one cell is text: it is reported, not rewritten.
-          fix: source && header.inline === undefined ? { at: header.at, formula: `=${source}`, result: total, numFmt: numFmtFor(r.form, "score"), description: "表头自评得分引用合计" } : undefined,
+          fix: header.inline === undefined ? { kind: "headerScore", at: header.at } : undefined,
         });
       }
     }

@@ -1,14 +1,18 @@
 /**
- * The anatomy of a rule, after ESLint's: a stable name, the codes it may report, and a check that
- * reports findings (each with its cell, a zh-CN message that shows the arithmetic, and an optional fix).
+ * The anatomy of a rule, after ESLint's: a stable name, `meta` describing every code it may report
+ * (section, what it yields to, its name in both languages), and a check that reports findings — each
+ * with its cell, a zh-CN message that shows the arithmetic, and optionally what should be written
+ * there (a fix intent). Rules never write: one planner (../plan.ts) turns intents into writes after
+ * every rule has run, so the order of rules does not matter.
  */
 import { UnitFacts } from "../facts";
-import { FindingCode, Severity } from "../findings";
+import { FindingCode, FindingSection, Severity } from "../findings";
 import { EvaluationUnit, Ref } from "../model";
 import { Profile } from "../profiles";
 import { SheetView } from "../recognize/view";
 import { Operands } from "./formulas";
 
+/** A write the planner makes: a live formula (or a value) into one cell. */
 export interface FixDraft {
   at: Ref;
   formula?: string;
@@ -19,6 +23,15 @@ export interface FixDraft {
   description: string;
 }
 
+/**
+ * What a finding's fix should write. A cell's own formula (a rate, a score) is built by the rule,
+ * given how the planner refers to cells (it knows every cell that will be written); the total, the
+ * top 自评得分 field and the grade are written by the planner alone, from one function.
+ */
+export type FixIntent =
+  | { kind: "cell"; at: Ref; build(o: Operands): FixDraft | undefined }
+  | { kind: "total" | "headerScore" | "grade"; at: Ref };
+
 export interface FindingDraft {
   code: FindingCode;
   severity: Severity;
@@ -26,6 +39,13 @@ export interface FindingDraft {
   stated: number | string | null;
   expected: number | string | null;
   message: string;
+  fix?: FixIntent;
+  /** The section, where it is not the code's (an unreadable amount belongs to the budget). */
+  section?: FindingSection;
+}
+
+/** A finding with its fix planned. */
+export interface PlannedDraft extends Omit<FindingDraft, "fix"> {
   fix?: FixDraft;
 }
 
@@ -34,13 +54,20 @@ export interface RuleContext {
   unit: EvaluationUnit;
   facts: UnitFacts;
   profile: Profile;
-  /** How fix formulas refer to cells (knows which cells earlier rules already fix). */
-  operands: Operands;
   report(finding: FindingDraft): void;
+}
+
+export interface CodeMeta {
+  /** Where the pane lists the finding. */
+  section: FindingSection;
+  /** A finding of this code yields to these codes on the same cell (one fault, one finding). */
+  yieldsTo?: readonly FindingCode[];
+  /** The problem's name, in the pane and the report. */
+  name: { zh: string; en: string };
 }
 
 export interface Rule {
   name: string;
-  codes: readonly FindingCode[];
+  meta: { codes: Partial<Record<FindingCode, CodeMeta>> };
   check(ctx: RuleContext): void;
 }

@@ -9,13 +9,18 @@ import { cellKey } from "../recognize/view";
 import { budgetCellsOf } from "./formulas";
 import { LevelGroup } from "../model";
 import { Rule } from "./types";
+import { FindingSection } from "../findings";
 
 export const unreadable: Rule = {
   name: "unreadable-values",
-  codes: ["UNREADABLE_VALUE"],
+  meta: {
+    codes: {
+      UNREADABLE_VALUE: { section: "indicators", name: { zh: "无法读作数字", en: "Not a number" } },
+    },
+  },
   check({ view, unit, facts, report }) {
     const seen = new Set<number>();
-    const check = (n: NumberAt | undefined, what: string) => {
+    const check = (n: NumberAt | undefined, what: string, section: FindingSection = "indicators") => {
       if (!n || n.reading.kind !== "unreadable") return;
       const key = cellKey(n.at);
       if (seen.has(key)) return;
@@ -26,6 +31,7 @@ export const unreadable: Rule = {
         // A formula never calculated is not the user's mistake: a warning, with what to do.
         severity: uncomputed ? "warning" : "error",
         at: n.at,
+        section,
         stated: uncomputed ? text : tidy(text),
         expected: null,
         message: uncomputed
@@ -36,15 +42,15 @@ export const unreadable: Rule = {
     const block = unit.budget;
     if (block) {
       for (const r of block.rows) {
-        for (const c of budgetCellsOf(block)) check(numberAt(view, r.row, c), "金额");
+        for (const c of budgetCellsOf(block)) check(numberAt(view, r.row, c), "金额", "budget");
         if (block.cols.rate !== undefined) {
           const at = view.master(r.row, block.cols.rate);
-          check({ at, reading: readRate(view.cell(at.row, at.col)) }, "执行率");
+          check({ at, reading: readRate(view.cell(at.row, at.col)) }, "执行率", "budget");
         }
       }
       if (facts.exec) {
-        check(numberAt(view, facts.exec.row.row, block.cols.weight), "分值");
-        check(facts.exec.score, "执行率得分");
+        check(numberAt(view, facts.exec.row.row, block.cols.weight), "分值", "budget");
+        check(facts.exec.score, "执行率得分", "budget");
       }
     }
     for (const it of facts.items) {
@@ -53,30 +59,30 @@ export const unreadable: Rule = {
     }
     const levelWeights = (groups: LevelGroup[]): void => {
       for (const g of groups) {
-        if (g.unreadableWeight) check(numberAt(view, g.unreadableWeight.row, g.unreadableWeight.col), "分值");
+        if (g.unreadableWeight) check(numberAt(view, g.unreadableWeight.row, g.unreadableWeight.col), "分值", "weights");
         levelWeights(g.children);
       }
     };
     levelWeights(unit.indicators?.groups ?? []);
     const total = unit.indicators?.totalRow;
     if (total) {
-      if (total.score) check(numberAt(view, total.score.row, total.score.col), "合计");
-      for (const w of total.weights) check(numberAt(view, w.row, w.col), "总分的分值");
+      if (total.score) check(numberAt(view, total.score.row, total.score.col), "合计", "totals");
+      for (const w of total.weights) check(numberAt(view, w.row, w.col), "总分的分值", "weights");
     }
-    if (unit.headerScore && unit.headerScore.inline === undefined) check(numberAt(view, unit.headerScore.at.row, unit.headerScore.at.col), "自评得分");
+    if (unit.headerScore && unit.headerScore.inline === undefined) check(numberAt(view, unit.headerScore.at.row, unit.headerScore.at.col), "自评得分", "totals");
     const fund = unit.fundUse;
     if (fund) {
       for (const row of [...fund.itemRows, ...fund.subtotals.map((x) => x.row), ...(fund.sumRow !== undefined ? [fund.sumRow] : [])]) {
-        for (const c of fund.amountCols) check(numberAt(view, row, c), "金额");
+        for (const c of fund.amountCols) check(numberAt(view, row, c), "金额", "budget");
       }
     }
     for (const sum of unit.amountBreakdowns?.sums ?? []) {
-      for (const at of [sum.total, ...sum.parts]) check(numberAt(view, at.row, at.col), "金额");
+      for (const at of [sum.total, ...sum.parts]) check(numberAt(view, at.row, at.col), "金额", "budget");
     }
     const goal = unit.goalBudget;
     if (goal) {
       for (const row of [...goal.itemRows, ...(goal.sumRow !== undefined ? [goal.sumRow] : [])]) {
-        for (const g of goal.groups) for (const c of [g.total, ...g.parts]) check(numberAt(view, row, c), "金额");
+        for (const g of goal.groups) for (const c of [g.total, ...g.parts]) check(numberAt(view, row, c), "金额", "budget");
       }
     }
   },

@@ -99,7 +99,14 @@ function checkGroups(ctx: RuleContext, groups: LevelGroup[], hierarchical: boole
 
 export const weights: Rule = {
   name: "weights",
-  codes: ["WEIGHT_TOTAL_MISMATCH", "SECTION_WEIGHT_MISMATCH", "LEVEL_WEIGHT_MISMATCH", "WEIGHT_CAP_EXCEEDED"],
+  meta: {
+    codes: {
+      WEIGHT_TOTAL_MISMATCH: { section: "weights", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "分值合计不符", en: "Weights total" } },
+      SECTION_WEIGHT_MISMATCH: { section: "weights", name: { zh: "一级指标分值不符", en: "Section weight" } },
+      LEVEL_WEIGHT_MISMATCH: { section: "weights", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "上下级分值不符", en: "Level weights" } },
+      WEIGHT_CAP_EXCEEDED: { section: "weights", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "单项分值超过上限", en: "Weight above the cap" } },
+    },
+  },
   check(ctx) {
     const { unit, facts, profile, view } = ctx;
     const table = unit.indicators;
