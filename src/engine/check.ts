@@ -10,7 +10,7 @@ import { recognise, RecognisedSheet } from "./recognize";
 import { BandGrid, columnBands } from "./recognize/bands";
 import { cellKey, SheetView } from "./recognize/view";
 import { EvaluationSummary, summarise } from "./summary";
-import { CODE_META, CODE_ORDER, RULES, sectionOf } from "./rules";
+import { CODE_META, CODE_ORDER, Rule, RULES, sectionOf } from "./rules";
 import { FindingDraft, FixDraft, PlannedDraft } from "./rules/types";
 import { liveTotals, planUnit } from "./plan";
 
@@ -75,6 +75,11 @@ function recogniseSheet(grid: Grid): { recognitions: RecognisedSheet[]; first: R
 }
 
 export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult {
+  return checkSheetWith(RULES, grid, options);
+}
+
+/** The engine with the rules given (tests run one rule at a time, or the rules in another order). */
+export function checkSheetWith(rules: readonly Rule[], grid: Grid, options: CheckOptions = {}): SheetResult {
   const { recognitions, first: recognised } = recogniseSheet(grid);
   const profileId = options.profile ?? recognised.suggestedProfile;
   const profile: Profile = PROFILES[profileId];
@@ -87,7 +92,7 @@ export function checkSheet(grid: Grid, options: CheckOptions = {}): SheetResult 
   for (const { view, unit, facts } of read) {
     const ctx = { view, unit, facts, profile };
     const unitDrafts: FindingDraft[] = [];
-    for (const rule of RULES) rule.check({ ...ctx, report: (d) => unitDrafts.push(d) });
+    for (const rule of rules) rule.check({ ...ctx, report: (d) => unitDrafts.push(d) });
     // Rules judge; the fix stage plans every write once they all have.
     drafts.push(...planUnit(ctx, onePerFault(unitDrafts)));
     live.push(...liveTotals(ctx));
