@@ -26,6 +26,9 @@ function toGrade(word: string): Grade | undefined {
   return undefined;
 }
 
+/** Longer than this, a cell is not a grade line (check boxes and a band note fit well within it). */
+const MAX_GRADE_TEXT = 200;
+
 /** Exported for the fix: how the sheet writes its check boxes. */
 export interface CheckboxStyle {
   ticked: string;
@@ -43,13 +46,17 @@ export interface CheckboxStyle {
 
 /** Read a grade from a cell's text: a single word (优 / 良好 …) or a line of check boxes. */
 export function readGradeText(raw: string): { grade: Grade; form: "text" | "checkbox"; style?: CheckboxStyle; annotated?: boolean } | null {
+  // A grade, its boxes and a band note fit in a short cell; a long text is a sentence (read elsewhere).
+  if (raw.length > MAX_GRADE_TEXT) return null;
   // A grade with the band note after it in the same cell: "良（100-90（含）分为优、90-80（含）分为良…）".
   // (The first bracket holds the note's numbers; bracket boxes "优（ ）良（√）…" are read further down.)
-  const noted = /^(优秀|良好|中等|较差|优|良|中|差)\s*[(（][^()（）]*\d.*[)）]$/s.exec(fold(raw).trim());
-  if (noted) return { grade: toGrade(noted[1])!, form: "text", annotated: true };
+  const folded = fold(raw).trim();
+  const noted = /^(优秀|良好|中等|较差|优|良|中|差)\s*[(（]([^()（）]*)/.exec(folded);
+  if (noted && /\d/.test(noted[2]) && /[)）]$/.test(folded)) return { grade: toGrade(noted[1])!, form: "text", annotated: true };
   // A band note after the boxes ("☑优 □良 □中 □差（≥90分为优）") is not part of them. Kept as
   // typed (not folded), like bracket boxes 优（√）良（ ）, so that a fix writes them back unchanged.
-  const suffix = /[(（][^()（）]*[0-9０-９][^()（）]*[)）]$/.exec(raw.trim())?.[0] ?? "";
+  const lastBracket = /[(（]([^()（）]*)[)）]$/.exec(raw.trim());
+  const suffix = lastBracket && /[0-9０-９]/.test(lastBracket[1]) ? lastBracket[0] : "";
   const boxes = raw.trim().slice(0, raw.trim().length - suffix.length);
   const tickedParen = /[(（]\s*[√✓✔☑]\s*[)）]/.exec(boxes)?.[0];
   const emptyParen = /[(（]\s*[)）]/.exec(boxes)?.[0];
@@ -141,6 +148,10 @@ export function writeGradeText(grade: Grade, style?: CheckboxStyle): string {
     .join(style.separator) + style.suffix;
 }
 
+const CLAUSE_END = "，。；,;";
+/** How far before a grade word a band description is looked for (characters). */
+const BAND_NOTE_REACH = 60;
+
 /** Scores and grades written in a sentence. */
 export function readSentence(raw: string): { scores: { value: number; phrase: string }[]; grades: { grade: Grade; phrase: string }[] } {
   // "（满分100分）" is not the score.
@@ -151,10 +162,14 @@ export function readSentence(raw: string): { scores: { value: number; phrase: st
     .filter((m) => !SENTENCE.comparison.test(before(m.index!, 6)))
     .map((m) => ({ value: Number(m[3]), phrase: m[0] }));
   const grades: { grade: Grade; phrase: string }[] = [];
+  // Where the clause of each match starts, found in one pass (matches come in order).
+  let clauseStart = 0;
+  let scanned = 0;
   for (const m of t.matchAll(SENTENCE.grade)) {
-    // "评分标准：得分80-89分的等级为良" describes a band, it does not state the grade (its own clause only).
-    const clauseStart = Math.max(...["，", "。", "；", ",", ";"].map((p) => t.lastIndexOf(p, m.index! - 1))) + 1;
-    if (SENTENCE.bandDescription.test(t.slice(clauseStart, m.index!))) continue;
+    for (; scanned < m.index!; scanned++) if (CLAUSE_END.includes(t[scanned])) clauseStart = scanned + 1;
+    // "评分标准：得分80-89分的等级为良" describes a band, it does not state the grade (its own clause,
+    // the few words before the grade: a band note sits right there).
+    if (SENTENCE.bandDescription.test(t.slice(Math.max(clauseStart, m.index! - BAND_NOTE_REACH), m.index!))) continue;
     // "结果" alone is too common: require a colon or a quote after it.
     if (m[1] === "结果" && !m[2] && !/["“”'「『【（(]/.test(m[0])) continue;
     const g = toGrade(m[3]);
@@ -163,7 +178,12 @@ export function readSentence(raw: string): { scores: { value: number; phrase: st
     if (m[3] === "中" && next && /[\u4e00-\u9fa5]/.test(next) && !/[，。；、]/.test(next)) continue;
     if (g) grades.push({ grade: g, phrase: m[0] });
   }
-  return { scores, grades };
+  // A sentence that states the same score or grade twice states it once.
+  const firstOf = <T>(xs: T[], k: (x: T) => unknown) => {
+    const seen = new Set<unknown>();
+    return xs.filter((x) => !seen.has(k(x)) && !!seen.add(k(x)));
+  };
+  return { scores: firstOf(scores, (x) => x.value), grades: firstOf(grades, (x) => x.grade) };
 }
 
 

@@ -160,12 +160,30 @@ export function totalExpression(o: Operands, facts: UnitFacts): string | undefin
   return expr;
 }
 
+/** Excel's limit on one string literal in a formula, in characters. */
+const MAX_LITERAL = 255;
+
+/**
+ * Text as a formula string: literals of at most Excel's 255 characters, a quote as CHAR(34) (every
+ * engine reads that; HyperFormula does not read the doubled quote), joined with &. Sheet text enters
+ * a formula only this way, never as code.
+ */
+export function stringLiteral(text: string): string {
+  const pieces: string[] = [];
+  text.split('"').forEach((part, i) => {
+    if (i > 0) pieces.push("CHAR(34)");
+    for (let k = 0; k < part.length; k += MAX_LITERAL) pieces.push(`"${part.slice(k, k + MAX_LITERAL)}"`);
+  });
+  if (pieces.length === 0) return '""';
+  return pieces.length === 1 ? pieces[0] : `(${pieces.join("&")})`;
+}
+
 /** IF(ROUND(T,2)>=90,"优",IF(…)) with the profile's bands, in the sheet's grade style. */
 export function gradeExpression(total: string, profile: Profile, write: (g: string) => string): string {
   const bands = profile.gradeBands;
-  let expr = `"${write(bands[bands.length - 1].grade)}"`;
+  let expr = stringLiteral(write(bands[bands.length - 1].grade));
   for (let i = bands.length - 2; i >= 0; i--) {
-    expr = `IF(ROUND(${total},2)>=${bands[i].min},"${write(bands[i].grade)}",${expr})`;
+    expr = `IF(ROUND(${total},2)>=${bands[i].min},${stringLiteral(write(bands[i].grade))},${expr})`;
   }
   return expr;
 }
