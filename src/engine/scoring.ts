@@ -3,7 +3,7 @@
  * (domain.md §2 "Indicator scores"). Pure arithmetic; the rule module turns it into findings.
  */
 import { Profile } from "./profiles";
-import { DIRECTION_COLUMN_WORDS, REVERSE_INDICATOR_NAME } from "./recognize/labels";
+import { DIRECTION_COLUMN_WORDS, DURATION_UNIT, REVERSE_INDICATOR_NAME, UNIT_SCALE } from "./recognize/labels";
 import {
   Direction,
   normalizeLabel,
@@ -131,7 +131,7 @@ function targetOf(inputs: IndicatorInputs): (Quantity & { fromCell: boolean }) |
   return { ...q, fromCell: false };
 }
 
-function directionOf(inputs: IndicatorInputs, target: Quantity | null): Direction | "qualitative" | undefined {
+function directionOf(inputs: IndicatorInputs, target: Quantity | null): Direction | "qualitative" | "either" | undefined {
   if (inputs.directionText !== undefined) {
     const t = normalizeLabel(inputs.directionText);
     if (DIRECTION_COLUMN_WORDS.qualitative.test(t)) return "qualitative";
@@ -144,7 +144,27 @@ function directionOf(inputs: IndicatorInputs, target: Quantity | null): Directio
   // A target written without ≥ / ≤ ("1000人", "95%") is an amount to reach, except for what is
   // to be kept down: costs, complaints, errors.
   if (target && (inputs.names ?? []).some((n) => REVERSE_INDICATOR_NAME.test(n))) return "≤";
+  // A duration without a direction may be a time limit or a length to reach.
+  if (target && DURATION_UNIT.test(target.unit)) return "either";
   return target ? "≥" : undefined;
+}
+
+/**
+ * The achieved value in the target's unit: the same unit, no unit on one side, or one quantity at
+ * another scale (万元 / 元, 公里 / 米, 小时 / 分钟). Undefined when the units name different
+ * quantities: the two cannot be compared, and nothing is judged.
+ */
+function inTargetUnit(value: number, unit: string, targetUnit: string): number | undefined {
+  const a = unit.replace(/(以上|以下|以内|内|左右)$/, "");
+  const t = targetUnit.replace(/(以上|以下|以内|内|左右)$/, "");
+  if (a === "" || t === "" || a === t) return value;
+  const sa = UNIT_SCALE[a];
+  const st = UNIT_SCALE[t];
+  if (sa && st && sa[0] === st[0]) return (value * sa[1]) / st[1];
+  // 万人 / 人, 万亩 / 亩 …: a 万 in front of the same unit.
+  if (a === `万${t}`) return value * 1e4;
+  if (t === `万${a}`) return value / 1e4;
+  return undefined;
 }
 
 
@@ -234,7 +254,9 @@ export function expectScore(inputs: IndicatorInputs, profile: Profile): Expectat
   }
 
   const t = target!;
-  const direction = dir as Direction;
+  // Both directions where the sheet leaves it open (a duration without ≥ / ≤).
+  const directions: Direction[] = dir === "either" ? ["≥", "≤"] : [dir as Direction];
+  const direction = directions[0];
   const readings: Reading[] = [];
   let overAchievement: number | undefined;
   // A bound written with the achievement ("＞450人" against "≥450") settles whether it was met.
@@ -247,11 +269,13 @@ export function expectScore(inputs: IndicatorInputs, profile: Profile): Expectat
     // Completion ratio: 完成值 100% means the target was met in full.
     const p = Math.max(0, a.value);
     readings.push({ expected: w * Math.min(1, p), arithmetic: p >= 1 ? `完成值 ${pct(p)}，得满分 ${fmt(w)}` : `${fmt(w)} × ${pct(p)}`, formula: "{w}*MIN(1,MAX(0,{a}))", values: { a: p } });
-    if (t.percent) readings.push(...valueReading(w, p, t.value, direction, profile));
+    if (t.percent) for (const d of directions) readings.push(...valueReading(w, p, t.value, d, profile));
   } else {
     // A bare number against a percentage target is percentage points.
-    const value = t.percent && (!a.fromText || a.unit === "") && Math.abs(a.value) > 1.5 ? a.value / 100 : a.value;
-    readings.push(...valueReading(w, value, t.value, direction, profile));
+    const points = t.percent && (!a.fromText || a.unit === "") && Math.abs(a.value) > 1.5 ? a.value / 100 : a.value;
+    const value = a.fromText ? inTargetUnit(points, a.unit, t.unit) : points;
+    if (value === undefined) return { kind: "none", reason: "not-computable" };
+    for (const d of directions) readings.push(...valueReading(w, value, t.value, d, profile));
     if ((direction === "≥" || direction === ">") && t.value > 0 && value / t.value >= profile.overAchievementRatio) {
       overAchievement = value / t.value;
     }

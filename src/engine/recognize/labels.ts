@@ -232,6 +232,21 @@ export const DIRECTION_COLUMN_WORDS = {
   down: /反向|越小越好/,
 };
 
+/**
+ * Durations: a target written without ≥ / ≤ in these units ("5个工作日", "24小时") may be a time
+ * limit (a ceiling) or a length to reach (运行年限): either reading is accepted.
+ */
+export const DURATION_UNIT = /^(个)?(工作日|自然日|日|天|小时|分钟|周|个月|月|年)(以内|内)?$/;
+
+/** Units of one quantity written at different scales: the base unit and how many of it each is. */
+export const UNIT_SCALE: Readonly<Record<string, readonly [string, number]>> = {
+  元: ["元", 1], 千元: ["元", 1e3], 万元: ["元", 1e4], 亿元: ["元", 1e8],
+  米: ["米", 1], 公里: ["米", 1e3], 千米: ["米", 1e3], km: ["米", 1e3], m: ["米", 1],
+  分钟: ["分钟", 1], 小时: ["分钟", 60],
+  天: ["天", 1], 日: ["天", 1],
+  个月: ["月", 1], 月: ["月", 1], 年: ["月", 12],
+};
+
 /** What is to be kept down: a target written without ≥ / ≤ for these is a ceiling. */
 export const REVERSE_INDICATOR_NAME = /成本|投诉|差错|故障|事故|超支|违规|违纪|失误|超标|损失|不良/;
 

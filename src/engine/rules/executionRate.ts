@@ -42,6 +42,9 @@ export const executionRate: Rule = {
         continue;
       }
       if (Math.abs(s - computed.rate) <= RATE_TOLERANCE) continue;
+      // A bare number up to 1.5 reads as a fraction; it may also be percentage points (1 for 1 %).
+      const bare = !stated.points && !stated.reading.form.percentFormat && !stated.reading.form.percentSign;
+      if (bare && Math.abs(s / 100 - computed.rate) <= RATE_TOLERANCE) continue;
       // A column of bare percentage points ("100") gets points back — unless the rate is so small
       // that its points would read as a fraction (≤ 1.5): then a %-formatted fraction.
       const points = stated.points && computed.rate * 100 > 1.5;

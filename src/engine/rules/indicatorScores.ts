@@ -135,7 +135,9 @@ export const indicatorScores: Rule = {
           message: `指标“${name}”实际完成为目标的 ${num(expectation.overAchievement * 100, 0)}%，目标可能设置偏低（审计时此类得分常被核减）`,
         });
       }
-      const j = judgeScore(s, expectation.readings.map((r) => r.expected));
+      const expectations = expectation.readings.map((r) => r.expected);
+      const certain = Math.max(...expectations) - Math.min(...expectations) <= 0.005;
+      const j = judgeScore(s, expectations);
       if (j.verdict === "ok") continue;
       const nearest = expectation.readings.find((r) => r.expected === j.expected) ?? expectation.readings[0];
       report({
@@ -145,7 +147,9 @@ export const indicatorScores: Rule = {
         stated: s,
         expected: Math.round(nearest.expected * 100) / 100,
         message: `${expectation.qualitative ? "定性指标" : "指标"}“${name}”得分应为 ${num(nearest.expected)}（${nearest.arithmetic}），表中为 ${num(s)}${j.verdict === "over" ? "，多计了分" : ""}`,
-        fix: readingFix(probe, nearest) ? { kind: "cell", at: it.score.at, build: (o) => readingFix(o, nearest) } : undefined,
+        // Readings that disagree (completion ratio or value, the two reverse rules, either direction)
+        // leave the right score open: the finding stands, but nothing is written.
+        fix: certain && readingFix(probe, nearest) ? { kind: "cell", at: it.score.at, build: (o) => readingFix(o, nearest) } : undefined,
       });
     }
   },
