@@ -96,6 +96,7 @@ const atOf = (t: TotalTarget) => (t.kind === "grade" ? t.grade.at : t.at);
 
 /** The score fixes among the drafts: cell → the value it will show. */
 function scoreOverrides(ctx: PlanContext, planned: { at: Ref; fix?: FixDraft; severity: string }[], errorsOnly: boolean): Map<number, number> {
+  if (!planned.some((d) => d.fix && typeof d.fix.result === "number")) return new Map();
   const scoreCells = new Set([...ctx.facts.items.map((i) => key(i.score.at)), ...(ctx.facts.exec?.score ? [key(ctx.facts.exec.score.at)] : [])]);
   const out = new Map<number, number>();
   for (const d of planned) {

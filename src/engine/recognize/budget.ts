@@ -554,8 +554,11 @@ export function findAmountBreakdowns(view: SheetView, taken: readonly Bounds[]):
   const sums: SumIdentity[] = [];
   let bounds: Bounds | undefined;
   for (const row of view.occupiedRows()) {
+    // Rows of a table hold its own rows, never a form head's label | value pairs (and a long
+    // table's rows are not worth a label list each).
+    if (row === 0 || taken.some((b) => row >= b.top && row <= b.bottom)) continue;
     for (const { col, text } of view.rowLabels(row)) {
-      if (!matches(BUDGET_ROWS.partsStart, text) || inside(row, col) || row === 0) continue;
+      if (!matches(BUDGET_ROWS.partsStart, text) || inside(row, col)) continue;
       const first = valueRightOfLabel(view, row, col);
       const parentLabel = view.master(row - 1, col);
       const parentText = view.label(parentLabel.row, parentLabel.col);
