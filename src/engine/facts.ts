@@ -97,8 +97,10 @@ export function computeRate(view: SheetView, block: BudgetBlock, row: number): C
   const executed = amountOf(view, row, cols.executed !== undefined ? [cols.executed] : block.executedParts);
   const adjusted = amountOf(view, row, cols.adjusted !== undefined ? [cols.adjusted] : block.adjustedParts);
   const initial = cols.initial !== undefined ? amountOf(view, row, [cols.initial]) : undefined;
-  const budget = adjusted ?? initial;
   if (!executed) return undefined;
+  // 年初预算数 stands in for the budget only when no other column of amounts could be it.
+  if (!adjusted && cols.adjusted === undefined && block.adjustedParts.length === 0 && block.unnamedAmounts.length > 0) return undefined;
+  const budget = adjusted ?? initial;
   // A budget of 0 (or less: no budget is negative) leaves the rate undefined.
   if (!budget || budget.value <= 1e-9) return "undefined-budget";
   return { rate: executed.value / budget.value, executed, budget };
@@ -117,7 +119,7 @@ function execFacts(view: SheetView, block: BudgetBlock): ExecFacts {
   const w = weightAt(view, row.row, block.cols.weight);
   if (value(w) !== undefined) facts.weight = { value: value(w)!, at: w!.at, inCell: true };
   else if (block.declaredExecWeight) facts.weight = { ...block.declaredExecWeight, inCell: false };
-  facts.score = numberAt(view, row.row, block.cols.score);
+  facts.score = block.cols.score !== undefined ? numberAt(view, row.row, block.cols.score) : undefined;
   const c = computeRate(view, block, row.row);
   if (c && c !== "undefined-budget") facts.computed = c;
   facts.stated = statedRate(view, block, row.row);
@@ -139,7 +141,10 @@ export function unitFacts(view: SheetView, unit: EvaluationUnit): UnitFacts {
       score: numberAt(view, item.row, item.scoreCol)!,
     });
   }
-  const exec = unit.budget && unit.budget.cols.score !== undefined ? execFacts(view, unit.budget) : undefined;
+  // A block that scores its rate (a 得分 column, a 分值, or a weight in a label) has execution facts,
+  // even when its score column could not be found.
+  const b = unit.budget;
+  const exec = b && (b.cols.score !== undefined || b.cols.weight !== undefined || b.declaredExecWeight) ? execFacts(view, b) : undefined;
   const facts: UnitFacts = { unit, items, byItem: new Map(items.map((f) => [f.item, f])), exec, totalParts: { items: 0, deductions: 0 } };
   if (!unit.indicators) return facts;
   return Object.assign(facts, computeTotal(facts));
@@ -160,6 +165,10 @@ export function computeTotal(facts: UnitFacts, overrides = new Map<number, numbe
   if (exec?.score?.reading.kind === "unreadable" && !overrides.has(key(exec.score.at))) return none;
   // So does a blank execution score the sheet asks for (it is reported once, on its cell).
   if (exec?.score && execScoreMissing(exec) && !overrides.has(key(exec.score.at))) return none;
+  // And an execution weight whose score could not be found (a header not recognised): part of the
+  // total is unknown, so nothing is judged from it.
+  if (exec && !exec.score && exec.weight && exec.weight.value > 0) return none;
+  if (facts.unit.unreadBudget) return none;
   const scoreOf = (n: NumberAt) => overrides.get(key(n.at)) ?? value(n);
   let itemsSum = 0;
   let deductions = 0;

@@ -22,7 +22,7 @@ export interface Bounds {
   right: number;
 }
 
-export type BudgetRowRole = "total" | "basic" | "project" | "component" | "item";
+export type BudgetRowRole = "total" | "basic" | "project" | "component" | "heading" | "item";
 
 export interface BudgetRow {
   row: number;
@@ -64,6 +64,8 @@ export interface BudgetBlock {
   /** Amounts given only by their parts (执行数 › 财政拨款 | 其他资金, no total column): the figure is their sum. */
   adjustedParts: number[];
   executedParts: number[];
+  /** Columns of amounts whose header names no role: the budget may be one of them (then 年初 is no fallback). */
+  unnamedAmounts: number[];
   rows: BudgetRow[];
   /** The amount identities of the block (breakdowns of a total, 年初 + 调整 = 全年 …). */
   sums: SumIdentity[];
@@ -202,6 +204,11 @@ export interface EvaluationUnit {
   indicators?: IndicatorTable;
   fundUse?: FundUseTable;
   goalBudget?: GoalBudgetTable;
+  /**
+   * The form has a budget part the recogniser could not read (执行率 and amounts above the indicators,
+   * headers it does not know): the total includes a score it cannot see, so nothing is judged from it.
+   */
+  unreadBudget?: boolean;
   /** Label | value breakdowns in the form's head (side by side: 计划投资额 / 实际到位资金 / 实际使用情况). */
   amountBreakdowns?: AmountBreakdowns;
   headerScore?: FieldRef;

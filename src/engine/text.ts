@@ -1,4 +1,4 @@
-import { DIRECTION_SUFFIX, DIRECTION_WORDS, DirectionSymbol, OUTCOME_WORDS, QUALITATIVE_OUTCOMES, VALUE_UNITS } from "./recognize/labels";
+import { DIRECTION_SUFFIX, DIRECTION_WORDS, DirectionSymbol, OUTCOME_WORDS, QUALITATIVE_OUTCOMES, QUANTITY_LEAD_IN, VALUE_UNITS } from "./recognize/labels";
 
 /**
  * Reading what staff type: full-width digits and symbols, spaces and line breaks inside labels,
@@ -104,7 +104,8 @@ const QUANTITY = new RegExp(`^(${NUMBER_CORE})(%|‰|百分比)?([^\\d]*)$`);
  * (qualitative targets, dates with several numbers, prose).
  */
 export function parseQuantity(text: string): Quantity | null {
-  let t = normalizeLabel(text);
+  // Words before the figure say when or what it is, not how much: 全年≥12次, 达80%, 满意度为95%.
+  let t = normalizeLabel(text).replace(QUANTITY_LEAD_IN, "");
   if (t === "") return null;
   let direction: Direction | undefined;
   const d = readDirection(t);

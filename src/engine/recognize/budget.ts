@@ -37,6 +37,7 @@ export interface BudgetHeader {
   labels: Partial<Record<BudgetRole, HeaderCell>>;
   adjustedParts: number[];
   executedParts: number[];
+  unnamedAmounts: number[];
 }
 
 /** The budget role of a header cell, read through its parent (预算数 › 全年预算数, 执行数 › 财政拨款). */
@@ -81,12 +82,17 @@ export function matchBudgetHeader(view: SheetView, row: number): BudgetHeader | 
       labels[r.role] = cell;
     }
   }
+  // Columns of amounts the vocabulary does not name (可用额度): one may be the budget the rate is of.
+  const unnamedAmounts = band.cells
+    .filter((c) => !budgetRoleOf(c) && !c.path.some((t) => matches(REFERENCE_COLUMN, t)) && c.from > Math.min(...[cols.initial, cols.adjusted, cols.executed, ...executedParts].filter((x): x is number => x !== undefined)))
+    .filter((c) => readNumber(view.cell(band.bottom + 1, c.from)).kind === "number" && !Object.values(cols).includes(c.from))
+    .map((c) => c.from);
   const executed = cols.executed !== undefined || executedParts.length > 0;
   const budget = cols.adjusted !== undefined || cols.initial !== undefined || adjustedParts.length > 0;
   if (!executed || !budget) return null;
   // A fund-use header also names 到位 / 预算; it is told apart by 已使用 / 结余.
   if (matchFundHeader(view, row)) return null;
-  return { band, cols, labels, adjustedParts, executedParts };
+  return { band, cols, labels, adjustedParts, executedParts, unnamedAmounts };
 }
 
 /** The column holds row names below the header: its first entry is text that is no number (总额, 其中…). */
@@ -114,7 +120,13 @@ function isNumberish(view: SheetView, row: number, col: number | undefined): boo
   return readNumber(view.cell(row, col)).kind !== "empty";
 }
 
-const ENUMERATION = /^([一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[、.](?!\d))/;
+/** Enumeration marks by level: 一、 (1), （一） (2), 1. (3), （1） (4). */
+const ENUMERATIONS: readonly RegExp[] = [/^[一二三四五六七八九十]+[、.]/, /^[(][一二三四五六七八九十]+[)]/, /^\d+[、.](?!\d)/, /^[(]\d+[)]/];
+
+function enumerationLevel(label: string): number {
+  const i = ENUMERATIONS.findIndex((re) => re.test(label));
+  return i + 1;
+}
 
 /** Leading white space of a label as typed: how far a row is indented under the one above. */
 function indentOf(raw: string): number {
@@ -130,31 +142,40 @@ function indentOf(raw: string): number {
 
 interface BudgetRowReading extends BudgetRow {
   indent: number;
-  enumerated: boolean;
+  /** 0, or the level of its enumeration mark (一、 1; （一） 2; 1. 3; （1） 4). */
+  level: number;
   partsStart: boolean;
-  /** A heading merged down beside the rows of one breakdown (按收入性质分). */
-  heading?: Ref;
+  /** The column of the row's own first label. */
+  labelCol: number;
+  /**
+   * The heading of the breakdown the row starts or belongs to (按收入性质分): merged beside the rows
+   * (it covers them), in a cell of its own (it goes on below while the rows' labels stand right of
+   * it), written in the row's label ("按收入性质分：一般公共预算"), or on a row of its own.
+   */
+  heading?: { key: string; col: number; merged: boolean };
 }
 
-function classifyBudgetRow(label: string): { role: BudgetRowRole; enumerated: boolean; partsStart: boolean } {
-  const enumerated = ENUMERATION.test(label);
-  let text = label.replace(ENUMERATION, "").replace(/[:：]$/, "");
+function classifyBudgetRow(label: string): { role: BudgetRowRole; level: number; partsStart: boolean } {
+  const level = enumerationLevel(label);
+  let text = label.replace(ENUMERATIONS[level - 1] ?? /^$/, "").replace(/[:：]$/, "");
   const partsStart = matches(BUDGET_ROWS.partsStart, text);
   text = text.replace(/^其中[:：]?/, "");
-  if (!partsStart && matches(BUDGET_ROWS.basic, text)) return { role: "basic", enumerated, partsStart };
-  if (!partsStart && matches(BUDGET_ROWS.project, text)) return { role: "project", enumerated, partsStart };
-  if (partsStart || matches(BUDGET_ROWS.part, text)) return { role: "component", enumerated, partsStart };
-  if (matches(BUDGET_ROWS.total, baseLabel(text)) || matches(ROW_LABELS.total, text)) return { role: "total", enumerated, partsStart };
-  return { role: "item", enumerated, partsStart };
+  if (!partsStart && matches(BUDGET_ROWS.basic, text)) return { role: "basic", level, partsStart };
+  if (!partsStart && matches(BUDGET_ROWS.project, text)) return { role: "project", level, partsStart };
+  if (partsStart || matches(BUDGET_ROWS.part, text)) return { role: "component", level, partsStart };
+  if (matches(BUDGET_ROWS.total, baseLabel(text)) || matches(ROW_LABELS.total, text)) return { role: "total", level, partsStart };
+  return { role: "item", level, partsStart };
 }
 
 const MAX_BLANK_RUN = 6;
 
 /**
- * Which rows break down which: 其中 rows (and the rows continuing them, indented alike) are parts of
- * the row above them; 基本支出 / 项目支出 and enumerated rows (一、二、) are parts of the total;
- * rows beside one merged heading (按收入性质分) are one breakdown of the total. Each breakdown of
- * two or more rows is an identity; a single 其中 row is a part, not a breakdown.
+ * Which rows break down which. A total's breakdowns: 基本支出 / 项目支出; enumerated rows of the top
+ * level (一、二、); the rows of one heading (按收入性质分, 按支出性质分 — each its own breakdown);
+ * plain funding sources under it. A row's own breakdown: 其中 rows under it (and the rows
+ * continuing them, indented alike or further right), enumerated rows of the next level, or the parts
+ * of 基本支出 (人员经费 / 公用经费). Two 其中 groups in a row break down the same total twice. Each
+ * breakdown of two or more rows is an identity; a single 其中 row is a part, not a breakdown.
  */
 function breakdownsOf(rows: BudgetRowReading[]): { parent: BudgetRowReading; parts: BudgetRowReading[] }[] {
   const rootIndex = rows.findIndex((r) => r.role === "total");
@@ -166,27 +187,65 @@ function breakdownsOf(rows: BudgetRowReading[]): { parent: BudgetRowReading; par
     b.parts.push(part);
     out.set(key, b);
   };
-  const open: { key: string; indent: number }[] = [];
+  /** Open 其中 groups, innermost last. */
+  const open: { key: string; parent: BudgetRowReading; indent: number; members: Set<BudgetRowReading>; nature: boolean }[] = [];
+  /** The last enumerated row of each level. */
+  const byLevel = new Map<number, BudgetRowReading>();
+  let topLevel = 0;
+  let heading: BudgetRowReading["heading"];
+  let lastBasic: BudgetRowReading | undefined;
   let previous = root;
   for (const r of rows.slice(rootIndex + 1)) {
     if (r.role === "total") break; // another block's total: not a part of this one
-    if (r.partsStart) {
-      const key = `parts:${previous.row}`;
-      while (open.length && open[open.length - 1].indent > r.indent) open.pop();
-      open.push({ key, indent: r.indent });
-      add(key, previous, r);
-    } else if (r.heading) {
+    // A heading's scope: its merge, or (a heading of its own) the rows whose labels stand right of it.
+    if (r.heading && r.heading.key !== heading?.key) {
+      heading = r.heading;
       open.length = 0;
-      add(`heading:${r.heading.row}:${r.heading.col}`, root, r);
+    } else if (heading && !r.heading && (heading.merged || r.labelCol <= heading.col)) heading = undefined;
+    if (r.role === "heading") {
+      previous = r;
+      continue;
+    }
+    if (r.partsStart) {
+      while (open.length && open[open.length - 1].indent > r.indent) open.pop();
+      const sibling = open.length && open[open.length - 1].indent === r.indent && open[open.length - 1].members.has(previous) ? open.pop() : undefined;
+      const parent = sibling?.parent ?? previous;
+      // 其中：基本支出 opens a breakdown by kind: 项目支出 below it continues it.
+      const nature = matches(BUDGET_ROWS.basic, r.label.replace(/^其中[:：]?/, "")) || matches(BUDGET_ROWS.project, r.label.replace(/^其中[:：]?/, ""));
+      const group = { key: `parts:${r.row}`, parent, indent: r.indent, members: new Set([r]), nature };
+      open.push(group);
+      add(group.key, parent, r);
+    } else if (r.level > 0 && (r.level === topLevel || topLevel === 0 || !byLevel.has(r.level - 1))) {
+      // An enumerated row of the top level is a part of the total (or of its heading's breakdown).
+      topLevel ||= r.level;
+      open.length = 0;
+      for (const l of [...byLevel.keys()]) if (l > r.level) byLevel.delete(l);
+      byLevel.set(r.level, r);
+      add(heading ? `heading:${heading.key}` : `enumerated:${r.level}`, root, r);
+      if (r.role === "basic") lastBasic = r;
+    } else if (r.level > 0) {
+      // A lower level: a part of the last row of the level above.
+      const parent = byLevel.get(r.level - 1)!;
+      open.length = 0;
+      byLevel.set(r.level, r);
+      add(`level:${parent.row}`, parent, r);
+    } else if (heading) {
+      add(`heading:${heading.key}`, root, r);
+    } else if ((r.role === "basic" || r.role === "project") && open.length && open[open.length - 1].nature && r.indent >= open[open.length - 1].indent) {
+      const group = open[open.length - 1];
+      group.members.add(r);
+      add(group.key, group.parent, r);
     } else if (r.role === "basic" || r.role === "project") {
       open.length = 0;
       add("nature", root, r);
-    } else if (r.enumerated) {
-      open.length = 0;
-      add("enumerated", root, r);
+      lastBasic = r.role === "basic" ? r : undefined;
     } else {
       while (open.length && open[open.length - 1].indent > r.indent) open.pop();
-      if (open.length) add(open[open.length - 1].key, out.get(open[open.length - 1].key)!.parent, r);
+      const group = open[open.length - 1];
+      if (group) {
+        group.members.add(r);
+        add(group.key, group.parent, r);
+      } else if (lastBasic && matches(BUDGET_ROWS.basicPart, r.label)) add(`basic:${lastBasic.row}`, lastBasic, r);
       else if (r.role === "component") add("plain", root, r);
     }
     previous = r;
@@ -226,14 +285,14 @@ export function readBudgetBlock(
     blankRun = 0;
     if (isOtherHeader(row)) break;
     let raw = "";
-    let labelCol = 0;
-    let heading: Ref | undefined;
     const seen = new Set<number>();
     let firstText: string | undefined;
     // The row's own labels, and those merged down from a row above (项目支出 over 年度资金总额 and
     // 其中：当年财政拨款): context, used only when the row names nothing itself.
     const own: string[] = [];
     const context: string[] = [];
+    let heading: BudgetRowReading["heading"];
+    let labelCol = 0;
     for (let c = 0; c < firstAmount; c++) {
       const m = view.master(row, c);
       // A label merged down from the header band is the block's caption, not this row's name.
@@ -242,27 +301,38 @@ export function readBudgetBlock(
       const t = view.label(row, c);
       if (t === "" || matches(BUDGET_BLOCK_LABEL, t)) continue;
       firstText ??= t;
-      // A heading merged down beside the rows of one breakdown (按收入性质分).
+      // A heading beside the rows of one breakdown (按收入性质分), merged down or in a cell of its own.
       if (matches(BUDGET_ROWS.groupHeading, t) && view.firstLabel(row, view.spanRight(m.row, m.col) + 1, firstAmount - 1)) {
-        heading = m;
+        heading = { key: `${m.row}:${m.col}`, col: m.col, merged: view.spanBottom(m.row, m.col) > m.row };
         continue;
       }
+      // A heading written with the row's label: 按收入性质分：一般公共预算.
+      const inline = /^(按.{1,8}分)[:：](.+)$/.exec(t);
+      const text = inline ? inline[2] : t;
+      if (inline) heading = { key: `${row}:${m.col}`, col: m.col - 1, merged: false };
       const list = m.row === row ? own : context;
-      if (list.includes(t)) continue;
+      if (list.includes(text)) continue;
       if (m.row === row && own.length === 0) {
-        raw = cellText(view.cell(m.row, m.col));
+        raw = inline ? text : cellText(view.cell(m.row, m.col));
         labelCol = m.col;
       }
-      list.push(t);
+      list.push(text);
     }
     const first = firstText ?? "";
     if (matches(ROW_LABELS.tableEnd, first) || matches(BUDGET_ROWS.blockEnd, first)) break;
     const label = (own.length ? own : context).join(" ");
-    const { role, enumerated, partsStart } = classifyBudgetRow(label);
+    const amounts = valueCols.some((c) => holdsAmount(view, row, c));
+    // A heading on a row of its own (按收入性质分), the rows of its breakdown below.
+    if (!amounts && own.length === 1 && matches(BUDGET_ROWS.groupHeading, label)) {
+      rows.push({ row, label, role: "heading", indent: labelCol * 100, level: 0, partsStart: false, labelCol, heading: { key: `${row}:${labelCol}`, col: labelCol, merged: false } });
+      bottom = row;
+      continue;
+    }
+    const { role, level, partsStart } = classifyBudgetRow(label);
     // A row of prose below the amounts (年度绩效目标 | 实际完成情况 …) is the form's next part.
-    if (role === "item" && !valueCols.some((c) => holdsAmount(view, row, c))) break;
+    if (role === "item" && !amounts) break;
     // A label further right, or typed with leading spaces, is indented under the rows above it.
-    rows.push({ row, label, role, indent: labelCol * 100 + indentOf(raw), enumerated, partsStart, heading });
+    rows.push({ row, label, role, indent: labelCol * 100 + indentOf(raw), level, partsStart, labelCol, heading });
     bottom = row;
   }
   if (rows.length === 0) return null;
@@ -275,6 +345,7 @@ export function readBudgetBlock(
     cols: { label: firstAmount > 0 ? firstAmount - 1 : firstAmount, ...cols },
     adjustedParts: header.adjustedParts,
     executedParts: header.executedParts,
+    unnamedAmounts: header.unnamedAmounts,
     rows: rows.map(({ row, label, role }) => ({ row, label, role })),
     sums: budgetIdentities(view, header, rows, amountCols),
     declaredExecWeight: declaredExecWeight(view, header, bottom, firstAmount),

@@ -74,6 +74,24 @@ export function headerBand(view: SheetView, top: number): HeaderBand {
   return { top, bottom, left, right, cells: bandCells(view, top, bottom, left, right) };
 }
 
+/**
+ * A parent label centred across its sub-columns instead of merged (跨列居中): the empty cells right
+ * of it, above labels of the row below, belong to it — up to the next label of its row, and only
+ * when it is itself over a sub-label (a label merged down, 分值 over two rows, has no sub-columns).
+ */
+function centredParent(view: SheetView, r: number, c: number, bottom: number, left: number): Ref | undefined {
+  if (r >= bottom || view.grid.mergeAt(r, c) || view.label(r + 1, c) === "") return undefined;
+  for (let p = c - 1; p >= left; p--) {
+    if (view.label(r, p) === "") continue;
+    const m = view.master(r, p);
+    if (view.spanBottom(m.row, m.col) > r || m.row !== r) return undefined;
+    // The parent is over sub-labels itself, and every column between has one too.
+    for (let k = m.col; k <= c; k++) if (view.label(r + 1, k) === "") return undefined;
+    return m;
+  }
+  return undefined;
+}
+
 /** The band's columns, grouped where their paths share every master cell (三级指标 merged over C:D). */
 function bandCells(view: SheetView, top: number, bottom: number, left: number, right: number): HeaderCell[] {
   const cells: HeaderCell[] = [];
@@ -82,9 +100,9 @@ function bandCells(view: SheetView, top: number, bottom: number, left: number, r
     const masters: Ref[] = [];
     const path: string[] = [];
     for (let r = top; r <= bottom; r++) {
-      const m = view.master(r, c);
+      const m = view.label(r, c) === "" ? centredParent(view, r, c, bottom, left) ?? view.master(r, c) : view.master(r, c);
       if (masters.some((x) => x.row === m.row && x.col === m.col)) continue;
-      const text = view.label(r, c);
+      const text = view.label(m.row, m.col);
       if (text === "") continue;
       masters.push(m);
       path.push(text);

@@ -31,7 +31,7 @@ import {
 } from "./budget";
 import { FormSegment, segmentForms, segmentOf } from "./forms";
 import { matchIndicatorHeader, readIndicatorTable } from "./indicators";
-import { matches, ROW_LABELS } from "./labels";
+import { baseLabel, BUDGET_COLUMNS, BUDGET_ROWS, matches, ROW_LABELS } from "./labels";
 import { gradeOfBox, isGradeLabel, isHeaderScoreLabel, readGradeText, readSentence, valueBelow, valueRightOf } from "./statements";
 import { cellKey, Ref, SheetView } from "./view";
 
@@ -296,6 +296,11 @@ export function recognise(grid: Grid): RecognisedSheet {
   const drafts = paired.filter((d) => !d.budget || d.indicators || isSelfEvaluationBlock(d.budget));
   if (drafts.length === 0) return { units: [], template: null, suggestedProfile: "national", view };
 
+  // A form whose budget part could not be read (its header words unknown) has a total the check cannot see whole.
+  for (const d of drafts) {
+    if (d.indicators && !d.budget) d.unreadBudget = budgetEvidence(view, segmentOf(segments, d.indicators.headerRow).top, d.indicators.headerRow);
+  }
+
   // Stage: amounts written as label | value pairs in a form's head belong to that form's table.
   const breakdowns = findAmountBreakdowns(view, tables.map((t) => t.bounds));
   if (breakdowns) {
@@ -320,6 +325,22 @@ export function recognise(grid: Grid): RecognisedSheet {
   }
   const units: EvaluationUnit[] = drafts.map((d) => ({ ...d, template: templateOf(d, view) }));
   return { units, template: units[0].template, suggestedProfile: suggestProfile(units[0].template, units[0], view), view };
+}
+
+/**
+ * Signs of a budget block between two rows that no reader took: an 执行率 or 年度资金总额 label with
+ * numbers beside or below it.
+ */
+function budgetEvidence(view: SheetView, from: number, to: number): boolean {
+  const numberNear = (row: number) => {
+    for (let r = row; r <= row + 2 && r < to; r++) if (view.rowLabels(r).some((l) => readNumber(view.cell(r, l.col)).kind === "number")) return true;
+    return false;
+  };
+  for (const r of view.occupiedRowsFrom(from)) {
+    if (r >= to) break;
+    if (view.rowLabels(r).some((l) => matches(BUDGET_COLUMNS.rate, l.text) || matches(BUDGET_ROWS.total, baseLabel(l.text))) && numberNear(r)) return true;
+  }
+  return false;
 }
 
 /**

@@ -341,17 +341,17 @@ function readTotalRow(view: SheetView, row: number, weightCols: number[], scoreC
     else labels.push({ col: c, text: view.label(row, c) });
   }
   const covers = (ref: Ref, col: number) => ref.col <= col && col <= view.spanRight(row, ref.col);
-  let score = values.find((v) => covers(v, scoreCol));
-  const weights = values.filter((v) => v !== score && weightCols.some((wc) => covers(v, wc)));
   // Templates whose total row does not line up with the columns ("总分 | 90 分 | 得分合计 | 100"):
-  // the number after 得分合计 is the score, the one after 总分 the weight.
-  const after = (re: RegExp) => {
-    const l = labels.find((x) => re.test(x.text));
+  // the number after 得分合计 is the score, the one after 总分 the weight — where the cells lie.
+  const after = (re: RegExp, notFirst = false) => {
+    const l = labels.find((x, i) => re.test(x.text) && (!notFirst || i > 0));
     if (!l) return undefined;
     const next = values.find((v) => v.col > l.col);
     return next && !labels.some((x) => x.col > l.col && x.col < next.col) ? next : undefined;
   };
-  if (!score) score = after(/^(得分合计|自评得分合计|合计得分)$/);
+  // (Not the row's own label: "合计得分 | … | 100 | 97.92" lines up with the columns.)
+  let score = after(/^(得分合计|自评得分合计|合计得分)$/, true) ?? values.find((v) => covers(v, scoreCol));
+  const weights = values.filter((v) => v !== score && weightCols.some((wc) => covers(v, wc)));
   if (!score) {
     const rightmost = values.filter((v) => !weights.includes(v)).pop();
     if (rightmost && weights.every((w) => w.col < rightmost.col)) score = rightmost;

@@ -141,7 +141,10 @@ export const weights: Rule = {
           ? references.map((r) => r + execWeight)
           : references.flatMap((r) => [r, r + execWeight]);
     const topLevelKnown = table.groups.every((g) => g.weight || (!g.unreadableWeight && !contentWeight(ctx, g).unknown));
-    for (const at of weightsReadable && topLevelKnown ? (table.totalRow?.weights ?? []) : []) {
+    // A budget part that could not be read may carry the points the indicators do not: not judged.
+    // Nor an execution score whose 分值 could not be found.
+    const execWeightUnknown = !!facts.exec?.score && !facts.exec.weight;
+    for (const at of weightsReadable && topLevelKnown && !unit.unreadBudget && !execWeightUnknown ? (table.totalRow?.weights ?? []) : []) {
       const r = readWeight(view.cell(at.row, at.col));
       if (r.kind !== "number") continue;
       const accepted = acceptedFor(r.value);
