@@ -4,7 +4,7 @@
  */
 import { BudgetBlock, BudgetRow, EvaluationUnit, IndicatorItem, Ref } from "./model";
 import { cellKey, SheetView } from "./recognize/view";
-import { NumberForm, NumberReading, readNumber, readRate, readWeight } from "./values";
+import { NumberForm, NumberReading, readDeduction, readNumber, readRate, readWeight } from "./values";
 
 export interface NumberAt {
   at: Ref;
@@ -138,7 +138,7 @@ export function unitFacts(view: SheetView, unit: EvaluationUnit): UnitFacts {
     items.push({
       item,
       weight: item.weightCol !== undefined ? weightAt(view, item.row, item.weightCol) : labelWeightAt(item),
-      score: numberAt(view, item.row, item.scoreCol)!,
+      score: numberAt(view, item.row, item.scoreCol, item.isDeduction ? readDeduction : readNumber)!,
     });
   }
   // A block that scores its rate (a 得分 column, a 分值, or a weight in a label) has execution facts,

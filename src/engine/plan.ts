@@ -33,7 +33,7 @@ export function operandsFor(view: SheetView, written: ReadonlySet<number>): Oper
 
 /** The check-box style a grade cell is written in (the fix keeps the sheet's words, boxes and note). */
 function styleOf(view: SheetView, g: GradeStatement) {
-  return g.form === "checkbox" ? readGradeText(cellText(view.cell(g.at.row, g.at.col)))?.style : undefined;
+  return g.form === "sentence" ? undefined : readGradeText(cellText(view.cell(g.at.row, g.at.col)))?.style;
 }
 
 /**

@@ -3,7 +3,7 @@
  * (domain.md §2 "Indicator scores"). Pure arithmetic; the rule module turns it into findings.
  */
 import { Profile } from "./profiles";
-import { DIRECTION_COLUMN_WORDS, DURATION_UNIT, REVERSE_INDICATOR_NAME, UNIT_SCALE } from "./recognize/labels";
+import { DIRECTION_COLUMN_WORDS, DURATION_UNIT, REVERSE_INDICATOR_NAME, SAVING_NAME, UNIT_SCALE } from "./recognize/labels";
 import {
   Direction,
   normalizeLabel,
@@ -56,7 +56,7 @@ export type Achievement =
   | { kind: "met" }
   | { kind: "notMet" }
   | { kind: "partial" }
-  | { kind: "qualitative"; outcome: "achieved" | "partial" | "notAchieved" }
+  | { kind: "qualitative"; outcome: "achieved" | "partial" | "notAchieved" | "mostly" }
   | { kind: "words"; text: string }
   | { kind: "empty" }
   | { kind: "unreadable" };
@@ -143,7 +143,7 @@ function directionOf(inputs: IndicatorInputs, target: Quantity | null): Directio
   if (target?.direction) return target.direction;
   // A target written without ≥ / ≤ ("1000人", "95%") is an amount to reach, except for what is
   // to be kept down: costs, complaints, errors.
-  if (target && (inputs.names ?? []).some((n) => REVERSE_INDICATOR_NAME.test(n))) return "≤";
+  if (target && (inputs.names ?? []).some((n) => REVERSE_INDICATOR_NAME.test(n))) return (inputs.names ?? []).some((n) => SAVING_NAME.test(n)) ? "either" : "≤";
   // A duration without a direction may be a time limit or a length to reach.
   if (target && DURATION_UNIT.test(target.unit)) return "either";
   return target ? "≥" : undefined;
@@ -210,8 +210,9 @@ export function expectScore(inputs: IndicatorInputs, profile: Profile): Expectat
   const achievement = readAchievement(inputs.actualCell);
   const qualitative = dir === "qualitative" || !target;
   const bands = profile.qualitativeBands;
-  const bandOf = (o: "achieved" | "partial" | "notAchieved"): Expectation => {
+  const bandOf = (o: "achieved" | "partial" | "notAchieved" | "mostly"): Expectation => {
     if (o === "achieved") return { kind: "band", low: bands.achieved * w, high: w, outcome: "达成年度指标" };
+    if (o === "mostly") return { kind: "band", low: bands.partial * w, high: w, outcome: "基本达成年度指标" };
     if (o === "partial") return { kind: "band", low: bands.partial * w, high: bands.achieved * w, outcome: "部分达成年度指标" };
     return { kind: "band", low: 0, high: bands.partial * w, outcome: "未达成年度指标" };
   };

@@ -145,13 +145,14 @@ export function readTextOutcome(text: string): TextOutcome | null {
   return null;
 }
 
-export type QualitativeOutcome = "achieved" | "partial" | "notAchieved";
+export type QualitativeOutcome = "achieved" | "partial" | "notAchieved" | "mostly";
 
 /** The national system's qualitative outcome phrases (达成年度指标 …). */
 export function readQualitativeOutcome(text: string): QualitativeOutcome | null {
   const t = normalizeLabel(text);
   if (QUALITATIVE_OUTCOMES.notAchieved.test(t)) return "notAchieved";
   if (QUALITATIVE_OUTCOMES.partial.test(t)) return "partial";
+  if (QUALITATIVE_OUTCOMES.mostly.test(t)) return "mostly";
   if (QUALITATIVE_OUTCOMES.achieved.test(t)) return "achieved";
   return null;
 }

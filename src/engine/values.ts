@@ -64,6 +64,14 @@ export function readNumber(cell: Cell | undefined): NumberReading {
   };
 }
 
+/** Read a deduction's score: a number, or written as what it takes away ("扣1分", "减2分"). */
+export function readDeduction(cell: Cell | undefined): NumberReading {
+  const r = readNumber(cell);
+  if (r.kind !== "unreadable" || typeof cell?.value !== "string") return r;
+  const m = /^[扣减](\d+(?:\.\d+)?)分?$/.exec(fold(cell.value).replace(/\s+/g, ""));
+  return m ? { kind: "number", value: Number(m[1]), form: { text: true, percentFormat: false, percentSign: false, unit: "分" } } : r;
+}
+
 /** Read a weight (分值 / 权重) in points: "10%", or 0.1 shown as a percentage, is 10 points. */
 export function readWeight(cell: Cell | undefined): NumberReading {
   const r = readNumber(cell);

@@ -58,6 +58,8 @@ const LEVEL_WORD = /^\s*(一\s*级\s*指\s*标|三\s*级\s*指\s*标|指标名�
  * (raw text only: this runs on every sheet, so it must stay cheap). Null for ordinary sheets.
  */
 export function columnBands(grid: Grid): ColumnBand[] | null {
+  // Which columns hold anything is worked out once, and only if some row names a level twice.
+  let used: Set<number> | undefined;
   for (const r of grid.occupiedRows()) {
     const cols: number[] = [];
     for (const c of grid.occupiedCols(r)) {
@@ -65,11 +67,11 @@ export function columnBands(grid: Grid): ColumnBand[] | null {
       if (typeof v === "string" && v.length <= 16 && (v.includes("级") || v.includes("名称")) && LEVEL_WORD.test(v)) cols.push(c);
     }
     if (cols.length < 2) continue;
-    const used = usedColumns(grid);
+    used ??= usedColumns(grid);
     const gaps: number[] = [];
     for (let i = 1; i < cols.length; i++) {
       for (let c = cols[i - 1] + 1; c < cols[i]; c++) {
-        if (!used.has(c)) {
+        if (!used!.has(c)) {
           gaps.push(c);
           break;
         }

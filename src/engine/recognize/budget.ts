@@ -303,7 +303,8 @@ export function readBudgetBlock(
       firstText ??= t;
       // A heading beside the rows of one breakdown (按收入性质分), merged down or in a cell of its own.
       if (matches(BUDGET_ROWS.groupHeading, t) && view.firstLabel(row, view.spanRight(m.row, m.col) + 1, firstAmount - 1)) {
-        heading = { key: `${m.row}:${m.col}`, col: m.col, merged: view.spanBottom(m.row, m.col) > m.row };
+        // Keyed by column and words: a heading repeated on every row (labels not merged) is one heading.
+        heading = { key: `${m.col}:${t}`, col: m.col, merged: view.spanBottom(m.row, m.col) > m.row || view.label(row + 1, m.col) === t };
         continue;
       }
       // A heading written with the row's label: 按收入性质分：一般公共预算.
@@ -392,6 +393,10 @@ function declaredExecWeight(view: SheetView, header: BudgetHeader, bottom: numbe
   const score = header.labels.score;
   const inScore = score ? EXEC_WEIGHT_IN_SCORE_HEADER.exec(leafOf(score)) : null;
   if (score && inScore) return { value: Number(inScore[1]), at: score.at };
+  // 分值（10分） with the cell below left empty.
+  const weight = header.labels.weight;
+  const inWeight = weight ? declaredWeight(leafOf(weight)) : undefined;
+  if (weight && inWeight !== undefined) return { value: inWeight, at: weight.at };
   for (let r = header.band.top; r <= bottom; r++) {
     for (let c = 0; c < firstAmount; c++) {
       const t = view.label(r, c);

@@ -27,6 +27,14 @@ export function segmentForms(view: SheetView, tableTops: readonly number[]): For
   return starts.map((top, i) => ({ top: i === 0 ? 0 : top, bottom: i + 1 < starts.length ? starts[i + 1] - 1 : last }));
 }
 
+/** The form a row belongs to (segments are in order and cover the sheet: a binary search). */
 export function segmentOf(segments: readonly FormSegment[], row: number): FormSegment {
-  return segments.find((s) => row >= s.top && row <= s.bottom) ?? segments[segments.length - 1];
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid].top <= row) lo = mid;
+    else hi = mid - 1;
+  }
+  return segments[lo];
 }

@@ -110,23 +110,28 @@ function templateOf(unit: Omit<EvaluationUnit, "template">, view: SheetView): Te
     }
   }
   const all = texts.join("|");
+  // Words only one province's form prints decide; words several forms share only tip the balance.
+  const strong = { sichuan: 0, yunnan: 0 };
   let sichuan = 0;
   let yunnan = 0;
   let national = 0;
-  if (indicators?.cols.direction !== undefined) sichuan += 2;
+  if (indicators?.cols.direction !== undefined) strong.sichuan += 2;
   if (indicators?.cols.unit !== undefined) sichuan += 1;
-  if (/调整后预算/.test(all)) sichuan += 2;
+  if (/调整后预算/.test(all)) strong.sichuan += 2;
   if (/权重/.test(all)) sichuan += 1;
   if (/未完成原因/.test(all)) sichuan += 1;
-  if (/全年收入决算|全年支出决算/.test(all)) yunnan += 2;
-  if (/执行率\(10%\)/.test(all)) yunnan += 2;
+  if (/全年收入决算|全年支出决算/.test(all)) strong.yunnan += 2;
+  if (/执行率\(10%\)/.test(all)) strong.yunnan += 2;
+  if (indicators?.declaredBlockWeight && /%/.test(view.label(indicators.declaredBlockWeight.at.row, indicators.declaredBlockWeight.at.col))) strong.yunnan += 1;
   if (/指标分值/.test(all)) yunnan += 1;
   if (/完成情况简述/.test(all)) yunnan += 1;
   if (unit.headerScore) yunnan += 1;
   if (/全年预算数|全年执行数/.test(all)) national += 2;
   if (/偏差原因/.test(all)) national += 2;
-  if (sichuan > yunnan && sichuan > national) return "project-sichuan";
-  if (yunnan > national && yunnan >= sichuan) return "project-yunnan";
+  sichuan += strong.sichuan;
+  yunnan += strong.yunnan;
+  if (strong.sichuan > 0 && sichuan > yunnan && sichuan > national) return "project-sichuan";
+  if (strong.yunnan > 0 && yunnan > national && yunnan >= sichuan) return "project-yunnan";
   return "project-national";
 }
 
@@ -159,7 +164,10 @@ interface Statement {
 
 function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
   // Tables whose rows cover r, found once per row.
-  const covering = (r: number) => tables.filter((t) => r >= t.bounds.top && r <= t.bounds.bottom);
+  // Tables whose rows cover each row, listed once (not searched per row: long sheets hold many forms).
+  const byRow = new Map<number, AnyTable[]>();
+  for (const t of tables) for (let r = t.bounds.top; r <= t.bounds.bottom; r++) (byRow.get(r) ?? byRow.set(r, []).get(r)!).push(t);
+  const covering = (r: number) => byRow.get(r) ?? [];
   const out: Statement[] = [];
   const used = new Set<number>();
   for (const r of view.occupiedRows()) {
@@ -327,6 +335,21 @@ export function recognise(grid: Grid): RecognisedSheet {
   return { units, template: units[0].template, suggestedProfile: suggestProfile(units[0].template, units[0], view), view };
 }
 
+/** The drafts of each form, worked out once per list of drafts. */
+const formIndex = new WeakMap<object, Map<FormSegment, { bounds: Bounds }[]>>();
+function draftsOfForm<D extends { bounds: Bounds }>(drafts: D[], segments: readonly FormSegment[]): Map<FormSegment, D[]> {
+  let index = formIndex.get(drafts) as Map<FormSegment, D[]> | undefined;
+  if (!index) {
+    index = new Map();
+    for (const d of drafts) {
+      const form = segmentOf(segments, d.bounds.top);
+      (index.get(form) ?? index.set(form, []).get(form)!).push(d);
+    }
+    formIndex.set(drafts, index as Map<FormSegment, { bounds: Bounds }[]>);
+  }
+  return index;
+}
+
 /**
  * Signs of a budget block between two rows that no reader took: an 执行率 or 年度资金总额 label with
  * numbers beside or below it.
@@ -351,8 +374,8 @@ function nearestInForm<D extends { bounds: Bounds }>(drafts: D[], segments: read
   const form = segmentOf(segments, r);
   let best: D | undefined;
   let bestDistance = Infinity;
-  for (const d of drafts) {
-    if (!eligible(d) || segmentOf(segments, d.bounds.top) !== form) continue;
+  for (const d of draftsOfForm(drafts, segments).get(form) ?? []) {
+    if (!eligible(d)) continue;
     const above = r < d.bounds.top;
     const distance = above ? d.bounds.top - r : r > d.bounds.bottom ? r - d.bounds.bottom : 0;
     const adjusted = sentence && above ? distance + 10000 : distance;

@@ -271,6 +271,9 @@ export const UNIT_SCALE: Readonly<Record<string, readonly [string, number]>> = {
 /** What is to be kept down: a target written without ≥ / ≤ for these is a ceiling. */
 export const REVERSE_INDICATOR_NAME = /成本|投诉|差错|故障|事故|超支|违规|违纪|失误|超标|损失|不良/;
 
+/** …but a saving or a reduction of these is to be raised (成本节约率): which way it runs is left open. */
+export const SAVING_NAME = /节约|节省|节支|降低|下降|减少|压减|压缩/;
+
 /** Achievements written in words. */
 export const OUTCOME_WORDS = {
   met: /^(已?完成|全部完成|按时完成|按期完成|达到|已达到|达标|已达标|是|合格|已实现|实现|达成|达成年度指标|达成预期指标|满意|通过|已通过|验收合格)(\(.*\))?$/,
@@ -282,6 +285,8 @@ export const OUTCOME_WORDS = {
 export const QUALITATIVE_OUTCOMES = {
   notAchieved: /^未达成/,
   partial: /^部分达成/,
+  /** 基本达成 / 基本完成: between 部分达成 and 达成 — a score in either band is accepted. */
+  mostly: /^基本(达成|完成|实现|达到)/,
   achieved: /^达成(年度指标|预期指标|预期目标|年度目标)?/,
 };
 

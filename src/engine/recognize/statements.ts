@@ -8,8 +8,13 @@ import { cellText } from "../values";
 import { FIELD_LABELS, GRADE_WORDS, matches, SENTENCE } from "./labels";
 import { Ref, SheetView } from "./view";
 
-const TICKED = "☑✓✔√■▣☒⊠●◉✅☛▶";
-const UNTICKED = "□☐○◻▢◯⬜";
+/** Marks of a ticked box; R and P are Wingdings 2's ☑ and ✓ when the symbol font is lost. */
+const TICKED = "☑✓✔√■▣☒⊠●◉✅☛▶RP";
+/** Marks of an empty box; £ is Wingdings 2's ☐. */
+const UNTICKED = "□☐○◻▢◯⬜£";
+
+/** The long forms of the grades, for a sheet that writes them so (优秀 / 良好 / 中等 / 较差). */
+const LONG_WORDS: Record<Grade, string> = { 优: "优秀", 良: "良好", 中: "中等", 差: "较差" };
 const GRADE_WORD = GRADE_WORDS;
 
 /** The grade a short cell names ("□优", "☑良好"): one word with at most a mark or two around it. */
@@ -42,6 +47,8 @@ export interface CheckboxStyle {
   words: Partial<Record<Grade, string>>;
   /** A note written after the boxes ("（≥90分为优）"), kept as well. */
   suffix: string;
+  /** A grade written as one word, no boxes (its long form, 优秀, kept). */
+  plain?: boolean;
 }
 
 /** Read a grade from a cell's text: a single word (优 / 良好 …) or a line of check boxes. */
@@ -67,7 +74,14 @@ export function readGradeText(raw: string): { grade: Grade; form: "text" | "chec
     .replace(/\(\s*\)|（\s*）/g, "□")
     .trim();
   const compact = t.replace(/\s+/g, "");
-  if (/^(优秀|优|良好|良|中等|中|较差|差)$/.test(compact)) return { grade: toGrade(compact)!, form: "text" };
+  if (/^(优秀|优|良好|良|中等|中|较差|差)$/.test(compact)) {
+    const grade = toGrade(compact)!;
+    // A fix writes the grade as the sheet does: 优秀 / 良好 … where it writes the long form.
+    return { grade, form: "text", style: compact.length > 1 ? { plain: true, ticked: "", unticked: "", after: false, order: [], separator: "", words: LONG_WORDS, suffix: "" } : undefined };
+  }
+  // The chosen word alone with a tick or 等 ("良 √", "√良好", "良等"): read, never rewritten.
+  const alone = new RegExp(`^[${TICKED}]?(优秀|优|良好|良|中等|中|较差|差)等?[${TICKED}]?$`).exec(compact);
+  if (alone && compact !== alone[1]) return { grade: toGrade(alone[1])!, form: "text", annotated: true };
   const words: { grade: Grade; index: number; end: number; text: string }[] = [];
   for (const m of t.matchAll(GRADE_WORD)) {
     const g = toGrade(m[0]);
@@ -118,7 +132,8 @@ export function readGradeText(raw: string): { grade: Grade; form: "text" | "chec
   }
   if (!chosen) return null;
   const tickedMark = tickedParen ?? (ticked.length === 1 ? marks[words.indexOf(ticked[0])]! : "☑");
-  const untickedMark = emptyParen ?? marks.find((m) => m !== undefined && UNTICKED.includes(m)) ?? "□";
+  // Words with no box of their own ("√优 良 中 差") stay without one.
+  const untickedMark = emptyParen ?? marks.find((m) => m !== undefined && UNTICKED.includes(m)) ?? (marks.filter((m) => m !== undefined).length <= 1 ? "" : "□");
   const gaps = words.slice(1).map((w, i) => t.slice(words[i].end, w.index).replace(new RegExp(`[${TICKED}${UNTICKED}]`, "g"), ""));
   const separator = gaps.find((g) => g.length > 0) ?? " ";
   return {
@@ -139,6 +154,7 @@ export function readGradeText(raw: string): { grade: Grade; form: "text" | "chec
 /** Write a grade in the style the sheet used. */
 export function writeGradeText(grade: Grade, style?: CheckboxStyle): string {
   if (!style) return grade;
+  if (style.plain) return style.words[grade] ?? grade;
   return style.order
     .map((g) => {
       const mark = g === grade ? style.ticked : style.unticked;
@@ -175,6 +191,8 @@ export function readSentence(raw: string): { scores: { value: number; phrase: st
     const g = toGrade(m[3]);
     // 中 followed by 的/国/央 … is not a grade ("中国"): the grade word must end the phrase.
     const next = t[m.index! + m[0].length];
+    // A list of grades ("评价等级为中、差的项目需整改") names a class of projects, not this one's grade.
+    if (/^[、，,和或及与\/]\s*(优秀|良好|中等|较差|优|良|中|差)/.test(t.slice(m.index! + m[0].length))) continue;
     if (m[3] === "中" && next && /[\u4e00-\u9fa5]/.test(next) && !/[，。；、]/.test(next)) continue;
     if (g) grades.push({ grade: g, phrase: m[0] });
   }
