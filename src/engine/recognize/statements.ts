@@ -192,7 +192,7 @@ export function readSentence(raw: string): { scores: { value: number; phrase: st
     // 中 followed by 的/国/央 … is not a grade ("中国"): the grade word must end the phrase.
     const next = t[m.index! + m[0].length];
     // A list of grades ("评价等级为中、差的项目需整改") names a class of projects, not this one's grade.
-    if (/^[、，,和或及与\/]\s*(优秀|良好|中等|较差|优|良|中|差)/.test(t.slice(m.index! + m[0].length))) continue;
+    if (/^[、，,和或及与/]\s*(优秀|良好|中等|较差|优|良|中|差)/.test(t.slice(m.index! + m[0].length))) continue;
     if (m[3] === "中" && next && /[\u4e00-\u9fa5]/.test(next) && !/[，。；、]/.test(next)) continue;
     if (g) grades.push({ grade: g, phrase: m[0] });
   }
