@@ -2,7 +2,7 @@
  * RT-D: department-wide forms (domain.md §1e/1f; issue 8: "every breakdown of a total is checked … each on its
  * own"). Budget blocks broken down by kind (基本 → 人员 + 公用, 项目) and by source, laid out the ways
  * offices lay them out. Base: test/redteam/fixtures.ts department() — consistent, total 98.24 (优).
- * contract.md: a failed sum is reported at the stated total. "[DEFECT]" tests fail today.
+ * contract.md: a failed sum is reported at the stated total. "[was a defect]" tests fail today.
  */
 import { CLEAN, cleanVerdict, faultDelta, only } from "./harness";
 import { DEPT, DEPT_TOTAL, department, set } from "./fixtures";
@@ -28,14 +28,14 @@ describe("RT-D01 nested breakdown 合计 → 基本 (→ 人员 + 公用) + 项�
   });
   // Hunan (corpus 11) numbers its rows: 一、基本支出 / （一）人员经费 / （二）公用经费 / 二、项目支出.
   const numbered = nested("（一）人员经费", "（二）公用经费", "一、基本支出", "二、项目支出");
-  test("[DEFECT] numbered 一、/（一）/（二）/二、: clean", () => {
+  test("[was a defect] numbered 一、/（一）/（二）/二、: clean", () => {
     // Today: 人员 + 公用 (1000 + 200) taken as the parts of 年度资金总额 → three false BUDGET_SUM errors (C4, D4, E4).
     expect(cleanVerdict(numbered)).toEqual(CLEAN);
   });
-  test("[DEFECT] numbered: 人员经费 执行数 1040 is found at the 基本支出 cell", () => {
+  test("[was a defect] numbered: 人员经费 执行数 1040 is found at the 基本支出 cell", () => {
     expect(faultDelta(numbered, set(numbered, { E6: 1040, G6: P(0.9905) }))).toEqual(only("BUDGET_SUM_MISMATCH@E5 error"));
   });
-  test("[DEFECT] plain labels (基本支出 / 人员经费 / 公用经费 / 项目支出, no 其中, no indent): clean", () => {
+  test("[was a defect] plain labels (基本支出 / 人员经费 / 公用经费 / 项目支出, no 其中, no indent): clean", () => {
     expect(cleanVerdict(nested("人员经费", "公用经费"))).toEqual(CLEAN);
   });
   test("[ok] 项目支出 with its own 其中 items (食品安全抽检 340 + 执法 400 = 740)", () => {
@@ -54,21 +54,21 @@ describe("RT-D02 two breakdowns of one total (by source and by kind)", () => {
   // Heading rows of their own: 按收入性质分 / parts / 按支出性质分 / parts (rows 4 total, 5 heading, 6–8, 9 heading, 10–11).
   const headings = department([DEPT_TOTAL, row("按收入性质分", []), row("一般公共预算", DEPT.general), row("政府性基金", DEPT.fund), row("单位资金", DEPT.own), row("按支出性质分", []), row("基本支出", DEPT.basic), row("项目支出", DEPT.project)]);
   test("[ok] heading rows of their own: clean", () => expect(cleanVerdict(headings)).toEqual(CLEAN));
-  test("[DEFECT] heading rows of their own: 项目支出 执行数 670 (1250 + 670 ≠ 1910) is not reported", () => {
+  test("[was a defect] heading rows of their own: 项目支出 执行数 670 (1250 + 670 ≠ 1910) is not reported", () => {
     expect(faultDelta(headings, set(headings, { E11: 670, G11: P(0.9054) }))).toEqual(only("BUDGET_SUM_MISMATCH@E4 error"));
   });
-  test("[DEFECT] heading rows of their own: 单位资金 执行数 80 (1800 + 20 + 80 ≠ 1910) is not reported", () => {
+  test("[was a defect] heading rows of their own: 单位资金 执行数 80 (1800 + 20 + 80 ≠ 1910) is not reported", () => {
     expect(faultDelta(headings, set(headings, { E8: 80, G8: P(0.8) }))).toEqual(only("BUDGET_SUM_MISMATCH@E4 error"));
   });
   // Two 其中 groups (rows 4 total, 5–7 sources, 8–9 kinds).
   const twoQizhong = department([DEPT_TOTAL, row("其中：一般公共预算", DEPT.general), row("政府性基金", DEPT.fund), row("单位资金", DEPT.own), row("其中：基本支出", DEPT.basic), row("项目支出", DEPT.project)]);
   test("[ok] two 其中 groups: clean", () => expect(cleanVerdict(twoQizhong)).toEqual(CLEAN));
-  test("[DEFECT] two 其中 groups: 项目支出 执行数 670 is not reported", () => {
+  test("[was a defect] two 其中 groups: 项目支出 执行数 670 is not reported", () => {
     expect(faultDelta(twoQizhong, set(twoQizhong, { E9: 670, G9: P(0.9054) }))).toEqual(only("BUDGET_SUM_MISMATCH@E4 error"));
   });
   // Group label in column A on the first part's row, not merged down (corpus 03 unmerged).
   const groupInA = department([DEPT_TOTAL, row("一般公共预算", DEPT.general, "按收入性质分"), row("政府性基金", DEPT.fund), row("单位资金", DEPT.own), row("基本支出", DEPT.basic, "按支出性质分"), row("项目支出", DEPT.project)]);
-  test("[DEFECT] group label in column A, not merged: clean", () => {
+  test("[was a defect] group label in column A, not merged: clean", () => {
     // Today: BUDGET_SUM_MISMATCH on C4, D4, E4 ("应为 110（20 + 90）") — the first part of each group is dropped.
     expect(cleanVerdict(groupInA)).toEqual(CLEAN);
   });
@@ -78,7 +78,7 @@ describe("RT-D02 two breakdowns of one total (by source and by kind)", () => {
     expect(faultDelta(merged, set(merged, { E9: 670, G9: P(0.9054) }))).toEqual(only("BUDGET_SUM_MISMATCH@E4 error"));
   });
   const labelled = department([DEPT_TOTAL, row("按收入性质分：一般公共预算", DEPT.general), row("政府性基金", DEPT.fund), row("单位资金", DEPT.own), row("按支出性质分：基本支出", DEPT.basic), row("项目支出", DEPT.project)]);
-  test("[DEFECT] group and first part in one cell (按收入性质分：一般公共预算): clean", () => expect(cleanVerdict(labelled)).toEqual(CLEAN));
+  test("[was a defect] group and first part in one cell (按收入性质分：一般公共预算): clean", () => expect(cleanVerdict(labelled)).toEqual(CLEAN));
 });
 
 describe("RT-D03 Yunnan 部门整体: 年初 + 调整 = 全年收入", () => {

@@ -43,7 +43,7 @@ describe("RT-F02 Yunnan 项目支出绩效单位自评表 (yunnanConsistent: cle
   test("[ok] under yunnan-lincang-2022 (优 ≥ 95) 97.5 is still 优", () => expect(cleanVerdict(yunnanProject(yc), "yunnan-lincang-2022")).toEqual(CLEAN));
 });
 
-describe("RT-F03 [DEFECT] weak Yunnan-like wording switches a national form to the yunnan profile", () => {
+describe("RT-F03 [was a defect] weak Yunnan-like wording switches a national form to the yunnan profile", () => {
   // nationalProject() with one large indicator (培训场次 40 of 90; sections 产出 60 / 效益 20 / 满意度 10 — the
   // national form divides the 90 freely), the column words 指标分值 and 完成情况简述, and a 自评得分 field at the
   // top. Nothing says Yunnan (no 全年收入决算数, no 执行率（10%）, no 产出指标（50%）) and the budget header is the
@@ -54,5 +54,5 @@ describe("RT-F03 [DEFECT] weak Yunnan-like wording switches a national form to t
     H21: 98.17, B23: "该项目自评得分为98.17分，自评等级为优，项目实施达到预期目标。", G12: "指标分值", I12: "完成情况简述", A3: "自评得分", B3: 98.17,
   });
   test("[ok] without the 自评得分 field: national, clean", () => expect(cleanVerdict(set(s, { A3: "项目名称", B3: "基层政务服务能力提升培训" }))).toEqual(CLEAN));
-  test("[DEFECT] with it: clean", () => expect(cleanVerdict(s)).toEqual(CLEAN));
+  test("[was a defect] with it: clean", () => expect(cleanVerdict(s)).toEqual(CLEAN));
 });

@@ -8,7 +8,7 @@
  * F 全年执行数, G 分值, H 执行率, I 得分), indicator header row 12 (E 年度指标值, F 实际完成值, G 分值,
  * H 得分), 总分 row 21, 自评等级 B22, conclusion B23. Clean: 141.3 ÷ 150 = 94.20 % → 9.42; items 88.5;
  * total 97.92 (优).
- * Tests named "[DEFECT]" fail today; the assertion states what a correct check gives.
+ * Tests named "[was a defect]" fail today; the assertion states what a correct check gives.
  */
 import { CLEAN, cleanVerdict, faultDelta, only } from "./harness";
 import { national, nationalConclusion, set } from "./fixtures";
@@ -54,36 +54,36 @@ describe("RT-H01 budget header synonyms that must read as the national form (cle
   });
 });
 
-describe("RT-H02 [DEFECT] an executed-amount header the engine does not know drops the budget block: 4–5 false errors on a correct sheet", () => {
+describe("RT-H02 [was a defect] an executed-amount header the engine does not know drops the budget block: 4–5 false errors on a correct sheet", () => {
   // Without the block, the 分值 10 and 得分 9.42 are not counted: WEIGHT_TOTAL (90 vs 100), TOTAL (88.5 vs
   // 97.92), GRADE ×2 and CONCLUSION — and 全部修复 would overwrite the right 合计 97.92 with 88.5.
   test.each(["全年实际执行数", "全年执行金额", "实际支出金额", "本年执行数", "年度执行数", "全年决算数", "已支出数", "实际使用资金"])(
-    "[DEFECT] F5 = %j → clean",
+    "[was a defect] F5 = %j → clean",
     (label) => expect(cleanVerdict(relabel({ F5: label }))).toEqual(CLEAN),
   );
 });
 
-describe("RT-H03 [DEFECT] a budget header the engine does not know makes it divide by 年初预算数", () => {
+describe("RT-H03 [was a defect] a budget header the engine does not know makes it divide by 年初预算数", () => {
   // domain.md §2: 执行率 = 执行数 ÷ 全年/调整后预算数, never 年初 when an adjusted figure exists. With E5
   // unknown the engine computes 141.3 ÷ 120 = 117.75 % and reports EXEC_RATE_MISMATCH on H6 and H7.
-  test.each(["预算批复数", "全年预算安排数", "调整后全年预算数", "全年可用资金"])("[DEFECT] E5 = %j → clean", (label) => {
+  test.each(["预算批复数", "全年预算安排数", "调整后全年预算数", "全年可用资金"])("[was a defect] E5 = %j → clean", (label) => {
     expect(cleanVerdict(relabel({ E5: label }))).toEqual(CLEAN);
   });
 });
 
-describe("RT-H04 [DEFECT] execution-score header variants drop the budget block (cascade of false errors)", () => {
-  test.each(["执行率得分", "实际得分", "评分"])("[DEFECT] I5 = %j → clean", (label) => {
+describe("RT-H04 [was a defect] execution-score header variants drop the budget block (cascade of false errors)", () => {
+  test.each(["执行率得分", "实际得分", "评分"])("[was a defect] I5 = %j → clean", (label) => {
     expect(cleanVerdict(relabel({ I5: label }))).toEqual(CLEAN);
   });
-  test.each(["满分", "标准分", "分数"])("[DEFECT] G5 = %j → clean (false WEIGHT_TOTAL_MISMATCH today)", (label) => {
+  test.each(["满分", "标准分", "分数"])("[was a defect] G5 = %j → clean (false WEIGHT_TOTAL_MISMATCH today)", (label) => {
     expect(cleanVerdict(relabel({ G5: label }))).toEqual(CLEAN);
   });
 });
 
-describe("RT-H05 [DEFECT] a target header the engine does not know makes every indicator 'qualitative'", () => {
+describe("RT-H05 [was a defect] a target header the engine does not know makes every indicator 'qualitative'", () => {
   // With no target column, 92 % and 93 % (against ≥90 %) are read as degrees of achievement: 15 × 92 % =
   // 13.8 → two false over-scored errors (H18, H20) and fixes that cut right scores.
-  test.each(["预期目标", "绩效目标", "指标目标值", "绩效指标值", "预期指标", "预期值"])("[DEFECT] E12 = %j → clean", (label) => {
+  test.each(["预期目标", "绩效目标", "指标目标值", "绩效指标值", "预期指标", "预期值"])("[was a defect] E12 = %j → clean", (label) => {
     expect(cleanVerdict(relabel({ E12: label }))).toEqual(CLEAN);
   });
 });
@@ -102,7 +102,7 @@ describe("RT-H06 indicator header synonyms (clean + all faults found)", () => {
   });
 });
 
-describe("RT-H07 [DEFECT] header synonyms under which faults go unreported (misses; the clean sheet stays clean)", () => {
+describe("RT-H07 [was a defect] header synonyms under which faults go unreported (misses; the clean sheet stays clean)", () => {
   const missed: [string, string, string][] = [
     ["F12", "完成情况", "achievement column not read: indicator scoring off"],
     ["F12", "实际完成数", "achievement column not read"],
@@ -117,7 +117,7 @@ describe("RT-H07 [DEFECT] header synonyms under which faults go unreported (miss
     ["H5", "支出率", "rate column not read: a wrong 执行率 is not reported"],
     ["H5", "资金使用率", "rate column not read"],
   ];
-  test.each(missed)("[DEFECT] %s = %j: %s", (cell, label) => {
+  test.each(missed)("[was a defect] %s = %j: %s", (cell, label) => {
     expect(cleanVerdict(relabel({ [cell]: label }))).toEqual(CLEAN);
     expect(faultsFoundUnder({ [cell]: label })).toEqual([]);
   });
@@ -129,7 +129,7 @@ describe("RT-H08 labels of the total row", () => {
     expect(cleanVerdict(b)).toEqual(CLEAN);
     expect(faultDelta(b, set(b, { H21: 99 }))).toEqual(only("TOTAL_MISMATCH@H21 error"));
   });
-  test.each(["自评总分", "汇总"])("[DEFECT] A21 = %j: the total row is scored as one more indicator (weight 100, score 97.92)", (label) => {
+  test.each(["自评总分", "汇总"])("[was a defect] A21 = %j: the total row is scored as one more indicator (weight 100, score 97.92)", (label) => {
     // Today: CONCLUSION_SCORE_MISMATCH "按表计算总分为 195.84" (error) and a MISSING_REASON warning for “指标‘自评总分’”.
     // An "indicator" whose weight equals the sum of all the others is the total row.
     const b = relabel({ A21: label });
@@ -145,7 +145,7 @@ describe("RT-H09 labels of the top 自评得分 field (Yunnan form, A3 | B3)", (
     expect(cleanVerdict(b)).toEqual(CLEAN);
     expect(faultDelta(b, set(b, { B3: 99 }))).toEqual(only("HEADER_SCORE_MISMATCH@B3 error"));
   });
-  test.each(["项目自评得分", "单位自评得分", "自评总得分", "绩效自评得分（分）", "自评得分（百分制）", "总得分"])("[DEFECT] A3 = %j: a wrong 自评得分 is not reported", (label) => {
+  test.each(["项目自评得分", "单位自评得分", "自评总得分", "绩效自评得分（分）", "自评得分（百分制）", "总得分"])("[was a defect] A3 = %j: a wrong 自评得分 is not reported", (label) => {
     const b = set(y, { A3: label });
     expect(faultDelta(b, set(b, { B3: 99 }))).toEqual(only("HEADER_SCORE_MISMATCH@B3 error"));
   });

@@ -2,7 +2,7 @@
  * RT-I: indicator scoring (domain.md §2 "Indicator scores") on the national form: targets and achievements
  * written the ways offices write them, time limits, reverse indicators, qualitative bands.
  * Base: nationalProject(); indicator rows 13–20 (E target, F achieved, G weight, H score, I reason), 总分 H21.
- * "[DEFECT]" tests fail today.
+ * "[was a defect]" tests fail today.
  */
 import { CLEAN, cleanVerdict, faultDelta, only } from "./harness";
 import { national, set } from "./fixtures";
@@ -37,7 +37,7 @@ describe("RT-I01 targets and achievements written many ways (clean)", () => {
   test.each(cases)("[ok] %s", (_n, cells) => expect(cleanVerdict(set(base, cells))).toEqual(CLEAN));
 });
 
-describe("RT-I02 [DEFECT] a time limit written without ≤ and met early is scored as a shortfall", () => {
+describe("RT-I02 [was a defect] a time limit written without ≤ and met early is scored as a shortfall", () => {
   // 时效指标 "项目完成时间 | 12月 | 11月 | 10 | 10": finished a month early. The engine reads "12月" as ≥ and
   // gives 10 × 11 ÷ 12 = 9.17 → over-scored error and a fix that cuts the score (and the 合计) — a correct
   // sheet damaged. A duration/deadline target without a sign is at best ambiguous (issue 8 §3): no error, no fix.
@@ -47,15 +47,15 @@ describe("RT-I02 [DEFECT] a time limit written without ≤ and met early is scor
     ["资金拨付时间", "30天", "25天", "duration in days"],
     ["办结时限", "30日内", "25日", "30日内 (内 without 以)"],
   ];
-  test.each(cases)("[DEFECT] %s %j achieved %j (%s) → clean", (name, target, achieved) => {
+  test.each(cases)("[was a defect] %s %j achieved %j (%s) → clean", (name, target, achieved) => {
     expect(cleanVerdict(set(base, { D16: name, E16: target, F16: achieved }))).toEqual(CLEAN);
   });
 });
 
-describe("RT-I03 [DEFECT] the name heuristic for reverse indicators turns a saving rate into a cost", () => {
+describe("RT-I03 [was a defect] the name heuristic for reverse indicators turns a saving rate into a cost", () => {
   // "成本节约率 | 5% | 6%": a saving of 6 % against a 5 % target is met; the name contains 成本 so the engine
   // makes it ≤ and reports 10 × 5 ÷ 6 = 8.33 as over-scored, with a fix.
-  test("[DEFECT] 成本节约率 5% achieved 6% scored full → clean", () => {
+  test("[was a defect] 成本节约率 5% achieved 6% scored full → clean", () => {
     expect(cleanVerdict(set(base, { D17: "成本节约率", E17: "5%", F17: "6%" }))).toEqual(CLEAN);
   });
 });
@@ -64,7 +64,7 @@ describe("RT-I04 qualitative bands", () => {
   test("[ok] 部分达成年度指标并具有一定效果 scored 9 of 10 is over the [60 %, 80 %) band", () => {
     expect(faultDelta(base, set(base, { F19: "部分达成年度指标并具有一定效果" }))).toEqual(only("INDICATOR_SCORE_MISMATCH@H19 error"));
   });
-  test("[DEFECT] 基本达成 scored 9 of 10 is read as 部分达成 (an error on a common, correct sheet)", () => {
+  test("[was a defect] 基本达成 scored 9 of 10 is read as 部分达成 (an error on a common, correct sheet)", () => {
     // 基本达成 ("essentially achieved") is not one of the national phrases; reading it as 部分达成 and
     // reporting an error contradicts issue 8 §3 (ambiguous reading → no error). 90 % fits 达成.
     expect(cleanVerdict(set(base, { F19: "基本达成" }))).toEqual(CLEAN);
@@ -79,7 +79,7 @@ describe("RT-I05 over-scores hidden behind achievement words (misses)", () => {
     expect(faultDelta(b, set(b, { F20: x, I20: "满意度调查结果偏低" }))).toEqual(only("INDICATOR_SCORE_MISMATCH@H20 error"));
   });
   const missed = ["达80%", "完成80%", "约80%", "满意率80%", "满意度为80%", "实际80%"];
-  test.each(missed)("[DEFECT] achieved %j: over-score not reported", (x) => {
+  test.each(missed)("[was a defect] achieved %j: over-score not reported", (x) => {
     expect(faultDelta(b, set(b, { F20: x, I20: "满意度调查结果偏低" }))).toEqual(only("INDICATOR_SCORE_MISMATCH@H20 error"));
   });
   const targetsFound = ["12次以上", "不少于12次", "至少12次", "大于等于12次", "≧12次", "＞＝12次", ">=12次", "12次", "≥12", "达到12次", "12次及以上", "≥１２次"];
@@ -87,7 +87,7 @@ describe("RT-I05 over-scores hidden behind achievement words (misses)", () => {
     const bt = set(base, { E13: t });
     expect(faultDelta(bt, set(bt, { F13: "10次", I13: "部分培训合并举办" }))).toEqual(only("INDICATOR_SCORE_MISMATCH@H13 error"));
   });
-  test.each(["全年≥12次", "每年≥12次"])("[DEFECT] target %j, achieved 10次, scored full: not reported", (t) => {
+  test.each(["全年≥12次", "每年≥12次"])("[was a defect] target %j, achieved 10次, scored full: not reported", (t) => {
     const bt = set(base, { E13: t });
     expect(faultDelta(bt, set(bt, { F13: "10次", I13: "部分培训合并举办" }))).toEqual(only("INDICATOR_SCORE_MISMATCH@H13 error"));
   });

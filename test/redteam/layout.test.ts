@@ -2,7 +2,7 @@
  * RT-L: how real offices lay the forms out — inserted blank and note rows, unmerged and repeated labels,
  * a 序号 column, hidden last-year columns, stacked forms, two tables side by side, parent headers centred
  * across sub-columns instead of merged (跨列居中), and the same variations applied to the corpus workbooks.
- * "[DEFECT]" tests fail today.
+ * "[was a defect]" tests fail today.
  */
 import { CLEAN, cleanVerdict, faultDelta, line, only, run } from "./harness";
 import { national, nationalConclusion, set } from "./fixtures";
@@ -69,7 +69,7 @@ describe("RT-L02 stacked forms and tables side by side", () => {
   });
 });
 
-describe("RT-L03 [DEFECT] parent headers centred across their sub-columns instead of merged (跨列居中)", () => {
+describe("RT-L03 [was a defect] parent headers centred across their sub-columns instead of merged (跨列居中)", () => {
   // Corpus 03 项目支出自评表 made clean (stale rate formula refreshed: (498.20 + 20.35) ÷ 536.50 = 96.65 % → 9.67;
   // 网络安全事件 weight 10; 总分 98.67). Its header: 预算数 over 年初/调整数/全年 (C5:E5), 执行数 over
   // 财政拨款/其他资金 (F5:G5). Offices often use 跨列居中 instead of merging: same look, no merge.
@@ -84,11 +84,11 @@ describe("RT-L03 [DEFECT] parent headers centred across their sub-columns instea
     expect(cleanVerdict(c)).toEqual(CLEAN);
     expect(faultDelta(c, set(c, { I7: P(0.99) }))).toEqual(only("EXEC_RATE_MISMATCH@I7 error"));
   });
-  test("[DEFECT] not merged: clean", async () => {
+  test("[was a defect] not merged: clean", async () => {
     const c = await clean03();
     expect(cleanVerdict({ ...c, merges: (c.merges ?? []).filter((m) => !/^(C5|F5):/.test(m)) })).toEqual(CLEAN);
   });
-  test("[DEFECT] not merged: a wrong rate is found", async () => {
+  test("[was a defect] not merged: a wrong rate is found", async () => {
     const c = await clean03();
     const um = { ...c, merges: (c.merges ?? []).filter((m) => !/^(C5|F5):/.test(m)) };
     expect(faultDelta(um, set(um, { I7: P(0.99) }))).toEqual(only("EXEC_RATE_MISMATCH@I7 error"));
@@ -101,10 +101,10 @@ describe("RT-L03 [DEFECT] parent headers centred across their sub-columns instea
   });
 });
 
-describe("RT-L04 [DEFECT] Yunnan form typed without any merge", () => {
+describe("RT-L04 [was a defect] Yunnan form typed without any merge", () => {
   // The 总分 row reads 总分 | | | 90 分 | 得分合计 | | 97.5 with 97.5 under the 指标分值 column once the G:I
   // merge is gone. Today: WEIGHT_TOTAL_MISMATCH "总分的分值应为 100 … 表中为 97.5" on a correct sheet.
-  test("[DEFECT] unmerged, labels repeated: clean", () => {
+  test("[was a defect] unmerged, labels repeated: clean", () => {
     expect(cleanVerdict(unmerge(yunnanProject(yunnanConsistent), [0, 1, 2]))).toEqual(CLEAN);
   });
   test("[ok] only the level labels unmerged (total row still merged): clean", () => {
@@ -137,7 +137,7 @@ describe("RT-L05 corpus template sheets under neutral layout changes: expected f
   ]);
   const cases: [string, string, string][] = [];
   for (const [file, sheet] of templateSheets()) for (const m of ["unmerge all", "unmerge, labels A–C repeated", "序号 column at A", "blank row before the total", "half-width brackets and colons", "spaces inside short labels"]) cases.push([file, sheet, m]);
-  test.each(cases.map(([f, s, m]) => [`${KNOWN.has(`${f}|${s}|${m}`) ? "[DEFECT]" : "[ok]"} ${f} ${s} — ${m}`, f, s, m]))("%s", async (_n, file, sheet, mutName) => {
+  test.each(cases.map(([f, s, m]) => [`${KNOWN.has(`${f}|${s}|${m}`) ? "[was a defect]" : "[ok]"} ${f} ${s} — ${m}`, f, s, m]))("%s", async (_n, file, sheet, mutName) => {
     const s = await corpusSheet(file, sheet);
     const m = muts(s).find((x) => x[0] === mutName);
     if (!m) return; // no total row to insert before

@@ -2,7 +2,7 @@
  * RT-N: how numbers are written (domain.md §2 "Numbers"): rates as %-formatted fractions, text, points,
  * full-width; amounts in 元 and 万元, text with thousands separators, units after numbers; live formulas
  * with cached results (incl. 0 read back through ExcelJS), error values.
- * Base: nationalProject() (see headers.test.ts). "[DEFECT]" tests fail today.
+ * Base: nationalProject() (see headers.test.ts). "[was a defect]" tests fail today.
  */
 import ExcelJS from "exceljs";
 import { mkdtempSync } from "fs";
@@ -68,12 +68,12 @@ describe("RT-N03 scores, weights and formulas", () => {
   test("[ok] 其他资金 rate =IFERROR(F9/E9,0) cached 0 on an empty row", () => {
     expect(cleanVerdict(set(base, { H9: { v: 0, f: "=IFERROR(F9/E9,0)", fmt: "0.00%" } }))).toEqual(CLEAN);
   });
-  test("[DEFECT] execution weight only in the header (分值（10分）) with the 分值 cell left empty", () => {
+  test("[was a defect] execution weight only in the header (分值（10分）) with the 分值 cell left empty", () => {
     // The Beijing form prints 分值(10分) in the header; staff leave the cell empty. Today: WEIGHT_TOTAL_MISMATCH
     // (90 vs 100) on a correct sheet.
     expect(cleanVerdict(set(base, { G5: "分值（10分）", G6: null }))).toEqual(CLEAN);
   });
-  test("[DEFECT] a tiny rate written as bare points (1.2 for 1.2 %) is read as 120 % only", () => {
+  test("[was a defect] a tiny rate written as bare points (1.2 for 1.2 %) is read as 120 % only", () => {
     // domain.md: a bare number ≤ 1.5 is a fraction — but in a column where the form writes 100 for 100 % (Yunnan),
     // 1.2 fits the amounts (1.63 ÷ 135.5 = 1.20 %) as points; issue 8 §3 asks for no error where a reasonable
     // reading fits. Today: EXEC_RATE_MISMATCH + a fix.
@@ -107,7 +107,7 @@ describe("RT-N04 workbooks read through the CLI reader (ExcelJS)", () => {
     });
     expect(r.findings.filter((f) => f.severity !== "info").map(line)).toEqual([]);
   });
-  test("[DEFECT] grade boxes drawn with Wingdings 2 (R = ☑, £ = □) in rich text: a wrong grade is not found", async () => {
+  test("[was a defect] grade boxes drawn with Wingdings 2 (R = ☑, £ = □) in rich text: a wrong grade is not found", async () => {
     // Word-derived templates draw boxes with Wingdings 2: the cell text is "£优 R良 £中 £差" (良 ticked). The
     // total 97.92 is 优 → GRADE_MISMATCH@B22 expected. Today the box line is not read; only the sentence is.
     const wing = (t: string) => ({ text: t, font: { name: "Wingdings 2" } });

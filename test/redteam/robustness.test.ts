@@ -1,6 +1,6 @@
 /**
  * RT-R: hostile and large sheets — formula safety of the fixes, very long cells, far cells, odd values, and
- * how the work grows with the number of stacked forms. Base: nationalProject(). "[DEFECT]" tests fail today.
+ * how the work grows with the number of stacked forms. Base: nationalProject(). "[was a defect]" tests fail today.
  * (Durations are logged, not asserted, except for a coarse growth check: the house rule keeps timing targets in
  * `npm run bench`.)
  */
@@ -22,7 +22,7 @@ function plannedFormulas(spec: Parameters<typeof run>[0]) {
 }
 
 describe("RT-R01 formulas written with the sheet's grade style stay valid", () => {
-  test("[DEFECT] check boxes with a band note in ASCII quotes: ☑良 … （总分≥90为\"优\"） → the grade formula does not parse", () => {
+  test("[was a defect] check boxes with a band note in ASCII quotes: ☑良 … （总分≥90为\"优\"） → the grade formula does not parse", () => {
     // The grade style (suffix included) is pasted into IF(…,"…","…") without doubling the quotes: Excel rejects
     // the formula and with it the whole fix batch (issue 8 §4: "Escape string literals").
     const spec = set(base, { B22: '□优 ☑良 □中 □差（总分≥90为"优"）', B23: "该项目自评得分为97.92分。" });
@@ -94,12 +94,12 @@ class CountingGrid implements Grid {
   occupiedCols(r: number) { this.reads++; return this.g.occupiedCols(r); }
 }
 
-describe("RT-R03 [DEFECT] work grows with the square of the number of stacked forms", () => {
+describe("RT-R03 [was a defect] work grows with the square of the number of stacked forms", () => {
   // A county compiling its project forms on one sheet: measured cold on the shared 2-core box, 100 forms ≈ 1 s,
   // 400 ≈ 5 s, 800 ≈ 13 s, 1,600 (~37,000 rows) ≈ 55 s — a single 10,000-row table takes ~0.2 s. Profile:
   // columnBands() (recognize/bands.ts) calls usedColumns(grid), a scan of the whole sheet, for every header row
   // naming both 一级指标 and 三级指标 — once per form: O(forms × cells).
-  test("[DEFECT] 4× the forms cost at most 5× the grid reads", () => {
+  test("[was a defect] 4× the forms cost at most 5× the grid reads", () => {
     const count = (n: number) => {
       const g = new CountingGrid(toGrid(stack("多", Array.from({ length: n }, () => base), 1)));
       checkSheet(g);
@@ -112,10 +112,10 @@ describe("RT-R03 [DEFECT] work grows with the square of the number of stacked fo
   }, 120000);
 });
 
-describe("RT-R04 [DEFECT] a long table whose header row is repeated on every printed page", () => {
+describe("RT-R04 [was a defect] a long table whose header row is repeated on every printed page", () => {
   // Corpus 08's layout (header repeated every 40 rows) at 10,000 indicators: ~2.5 s and 16 M grid reads, against
   // 1 M for 2,500 indicators — the same per-header sheet scan as RT-R03 (bench target: 150 ms for 10,000 rows).
-  test("[DEFECT] 4× the rows cost at most 5× the grid reads", () => {
+  test("[was a defect] 4× the rows cost at most 5× the grid reads", () => {
     const header = base.rows[11];
     const make = (n: number) => {
       const body: unknown[][] = [];

@@ -1,7 +1,7 @@
 /**
  * RT-S: where the result is stated outside the table — conclusion sentences full of other numbers, and the
  * grade as text or check boxes (domain.md §2 "Totals and weights", "Grades"). Base: nationalProject(),
- * total 97.92 (优); 自评等级 B22, conclusion B23. "[DEFECT]" tests fail today.
+ * total 97.92 (优); 自评等级 B22, conclusion B23. "[was a defect]" tests fail today.
  */
 import { CLEAN, cleanVerdict, faultDelta, only, run, valueChangingFixes } from "./harness";
 import { national, set } from "./fixtures";
@@ -30,7 +30,7 @@ describe("RT-S01 conclusion sentences with other numbers (clean: 97.92, 优)", (
   ];
   test.each(sentences)("[ok] %s", (t) => expect(cleanVerdict(set(base, { B23: t }))).toEqual(CLEAN));
 
-  test("[DEFECT] a policy clause naming other grades (评价等级为中、差的项目需整改) is read as the grade 中", () => {
+  test("[was a defect] a policy clause naming other grades (评价等级为中、差的项目需整改) is read as the grade 中", () => {
     // Today: GRADE_MISMATCH@B23 error "结论中写“评价等级为中”" on a correct sheet.
     expect(cleanVerdict(set(base, { B23: "自评得分97.92分，为优等级。按照规定，评价等级为中、差的项目需整改。" }))).toEqual(CLEAN);
   });
@@ -50,7 +50,7 @@ describe("RT-S02 a wrong grade in every box style is found at the grade cell", (
     expect(faultDelta(b, set(b, { B22: bad }))).toEqual(only("GRADE_MISMATCH@B22 error"));
   });
   const missed: [string, string][] = [["优 √", "良 √"], ["√优秀", "√良好"], ["优 ☑", "良 ☑"], ["优等", "良等"]];
-  test.each(missed)("[DEFECT] the chosen word alone with a tick: %j → %j not reported", (good, bad) => {
+  test.each(missed)("[was a defect] the chosen word alone with a tick: %j → %j not reported", (good, bad) => {
     const b = set(b0, { B22: good });
     expect(faultDelta(b, set(b, { B22: bad }))).toEqual(only("GRADE_MISMATCH@B22 error"));
   });
@@ -59,7 +59,7 @@ describe("RT-S02 a wrong grade in every box style is found at the grade cell", (
 describe("RT-S03 插入正确等级和合计 keeps how the sheet writes its grade", () => {
   // Not a wrong value (the grade stays 优), but 优秀 becomes 优 and "√优 良 中 差" gains □ marks: the user's
   // wording is lost (brief: "Nothing the user typed or formatted is lost").
-  test.each([["优秀"], ["√优 良 中 差"]])("[DEFECT] grade written %j is rewritten in another form", (g) => {
+  test.each([["优秀"], ["√优 良 中 差"]])("[was a defect] grade written %j is rewritten in another form", (g) => {
     const spec = set(base, { B22: g });
     const { result, grid } = run(spec);
     const writes = valueChangingFixes(grid, result).filter((w) => w.startsWith("B22"));

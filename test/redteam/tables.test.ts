@@ -1,7 +1,7 @@
 /**
  * RT-T: hierarchical score tables (domain.md §1d) and fund-use tables (§1g) as offices and budget systems
  * lay them out. Bases: test/redteam/fixtures.ts hierarchical() (15 leaves, 97.21, 优) and fundTable()
- * (two groups with 小计, a 合计, 累计 columns), plus the seed fund table. "[DEFECT]" tests fail today.
+ * (two groups with 小计, a 合计, 累计 columns), plus the seed fund table. "[was a defect]" tests fail today.
  */
 import { CLEAN, cleanVerdict, faultDelta, only } from "./harness";
 import { fundTable, HIER_BODY, hierarchical, set } from "./fixtures";
@@ -27,7 +27,7 @@ describe("RT-T01 hierarchical table (一级 分值 二级 分值 三级 分值 �
   };
   test("[ok] 扣分项 row written -1 (total 96.21)", () => expect(cleanVerdict(withDeduction())).toEqual(CLEAN));
   test("[ok] 扣分项 row written 1 (total 96.21)", () => expect(cleanVerdict(set(withDeduction(), { G19: 1 }))).toEqual(CLEAN));
-  test("[DEFECT] 扣分项 row written 扣1分: UNREADABLE_VALUE error on a correct sheet", () => {
+  test("[was a defect] 扣分项 row written 扣1分: UNREADABLE_VALUE error on a correct sheet", () => {
     expect(cleanVerdict(set(withDeduction(), { G19: "扣1分" }))).toEqual(CLEAN);
   });
   test("[ok] weights only in the labels at every level (决策（15分）› 项目立项（5分）› …（3分）), unmerged", () => {
