@@ -220,7 +220,7 @@ export abstract class MaybeNull extends ClientObject {
   private settled: boolean | undefined;
   constructor(
     ctx: Ctx,
-    private readonly nullable: boolean,
+    readonly nullable: boolean,
   ) {
     super(ctx);
     ctx.watchNull(this);

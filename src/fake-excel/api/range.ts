@@ -19,6 +19,11 @@ export class FakeRange extends MaybeNull {
   protected exists() {
     return this.ws.resolve() !== undefined && this.bounds() !== undefined;
   }
+  /** Through a missing …OrNullObject worksheet nothing loads (Office's null objects propagate). */
+  override applyLoad(list: string[]) {
+    if (this.ws.nullable && !this.ws.resolve()) return { wire: {}, commit: () => undefined };
+    return super.applyLoad(list);
+  }
   b(): Bounds {
     this.mustExist();
     return this.bounds()!;
