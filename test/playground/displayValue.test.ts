@@ -2,6 +2,8 @@
 import { displayValue } from "../../src/playground/displayValue";
 import { dateSerial } from "../../src/fake-excel";
 
+const JAN5 = dateSerial(2024, 1, 5)!;
+
 test.each([
   [0.4362, undefined, "0.4362"],
   [1 / 3, "General", "0.333333333"],
@@ -20,11 +22,11 @@ test.each([
   [12.3456, "0.0#", "12.35"],
   [12.3, "0.0#", "12.3"],
   [1500, '[$¥-804]#,##0.00', "¥1,500.00"],
-  [dateSerial(2024, 1, 5), 'yyyy"年"m"月"d"日"', "2024年1月5日"],
-  [dateSerial(2024, 1, 5), "yyyy/m/d", "2024/1/5"],
-  [dateSerial(2024, 1, 5), "yyyy-mm-dd", "2024-01-05"],
-  [dateSerial(2024, 1, 5), "mm-dd-yy", "2024/1/5"],
-  [dateSerial(2024, 1, 5) + 0.5625, "yyyy/m/d h:mm", "2024/1/5 13:30"],
+  [JAN5, 'yyyy"年"m"月"d"日"', "2024年1月5日"],
+  [JAN5, "yyyy/m/d", "2024/1/5"],
+  [JAN5, "yyyy-mm-dd", "2024-01-05"],
+  [JAN5, "mm-dd-yy", "2024/1/5"],
+  [JAN5 + 0.5625, "yyyy/m/d h:mm", "2024/1/5 13:30"],
   [12345, "0.00E+00", "1.23E+04"],
 ] as [number, string | undefined, string][])("%p as %p shows %p", (value, format, shown) => {
   expect(displayValue(value, format)).toBe(shown);
