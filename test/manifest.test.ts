@@ -24,13 +24,6 @@ const one = (name: string) => {
   return found[0];
 };
 
-/** The names, in order, must appear in the schema's order (those present). */
-function expectOrder(el: Element, schemaOrder: string[]) {
-  const names = children(el).map(local).filter((n) => schemaOrder.includes(n));
-  const positions = names.map((n) => schemaOrder.indexOf(n));
-  expect([local(el), positions]).toEqual([local(el), [...positions].sort((a, b) => a - b)]);
-}
-
 test("well-formed XML, a task pane app", () => {
   expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
   expect(doc.documentElement.localName).toBe("OfficeApp");
