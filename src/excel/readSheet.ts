@@ -1,7 +1,7 @@
 /**
  * Reading a sheet as Excel delivers it. One probe sync learns the size of the used range (values
  * only: a formatted cell far below the table does not count) and the calculation mode; in Manual
- * calculation the workbook is recalculated before reading, so no stale value is judged. Cells are
+ * calculation the workbook is fully recalculated before reading, so no stale value is judged. Cells are
  * read in row blocks that keep each response under 4 MB (Excel on the web answers at most 5 MB)
  * and each read under 5,000,000 cells; a block Excel still refuses (ResponsePayloadSizeLimitExceeded,
  * RangeExceedsLimit) is read again in halves. Merged areas are read per block in their own sync:
@@ -55,8 +55,9 @@ export function readSheet(host: OfficeHost, limits: HostLimits, name?: string): 
     if (isNull(ws)) throw new PortError("no-sheet", `no sheet ${name}`, name);
     const gaps: ReadGap[] = [];
     if (app && app.calculationMode === "Manual") {
-      // Runs before the first block is read (same queue).
-      context.workbook.application.calculate("Recalculate");
+      // A full recalculation (Ctrl+Alt+F9): F9 would leave values Excel does not know to be stale,
+      // such as a file's results from another program. Runs before the first block is read.
+      context.workbook.application.calculate("Full");
       gaps.push("recalculated");
     }
     if (isNull(used)) {
