@@ -53,6 +53,12 @@ const useStyles = makeStyles({
   caption: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" },
 });
 
+/** A gradient fill (which the API cannot set, but files have) drawn as one; any other fill as its colour. */
+function cssFill(model: WorkbookModel, sheet: string, r: number, c: number, drawn: string): string {
+  const own = model.fill(sheet, r, c);
+  return /Gradient$/.test(own.pattern) && drawn === own.color ? `linear-gradient(90deg, ${own.color}, ${own.patternColor})` : drawn;
+}
+
 function useModelVersion(model: WorkbookModel): number {
   const version = useRef(0);
   return useSyncExternalStore(
@@ -158,7 +164,7 @@ export function SheetGrid({ model, label, rowHeader }: { model: WorkbookModel; l
                       rowSpan={merge ? merge.bottom - merge.top + 1 : undefined}
                       colSpan={merge ? merge.right - merge.left + 1 : undefined}
                       className={`${styles.cell} ${typeof cell?.value === "number" ? styles.number : ""} ${isSelected ? styles.selected : ""}`}
-                      style={fill ? { background: fill } : undefined}
+                      style={fill ? { background: cssFill(model, sheet.name, r, c, fill) } : undefined}
                       title={note}
                       data-cell={address}
                       data-fill={fill}

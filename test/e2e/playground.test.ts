@@ -246,6 +246,27 @@ test("a workbook of the user's own replaces the sample and is checked the same w
   await page.close();
 });
 
+test("marks over the user's own fills (host-check 01): drawn on top, and 清除标记 gives every cell its own look back", async () => {
+  const page = await open();
+  await page.locator("[data-testid=file-input]").setInputFiles(path.join(__dirname, "..", "..", "examples", "host-checks", "01-标记与恢复.xlsx"));
+  await page.getByRole("tab", { name: "对照（不要检查）" }).waitFor();
+  const fills = async (tab: string) => {
+    await page.getByRole("tab", { name: tab }).click();
+    return Promise.all(["J9", "J15", "J16", "J33", "B34"].map((a) => cell(page, a).getAttribute("data-fill")));
+  };
+  const reference = await fills("对照（不要检查）");
+  expect(reference.slice(0, 4).every((f) => f !== null)).toBe(true);
+  await checkSheetNamed(page, "标记与恢复");
+  expect(await listed(page)).toEqual(["EXEC_SCORE_MISMATCH@J9", "INDICATOR_SCORE_MISMATCH@J15", "INDICATOR_SCORE_MISMATCH@J16", "TOTAL_MISMATCH@J33"]);
+  expect(await fills("标记与恢复")).toEqual(["#FFC7CE", "#FFC7CE", "#FFC7CE", "#FFC7CE", null]);
+  await shot(page, "14-marks-over-own-fills");
+  await button(page, "清除标记").click();
+  await notice(page, /已清除/).waitFor();
+  expect(await fills("标记与恢复")).toEqual(reference);
+  await shot(page, "15-own-fills-back");
+  await page.close();
+});
+
 describe("the task pane's start-up, with office.js served by a stand-in that behaves as Excel's", () => {
   const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
   const shimScript = () => readFileSync(path.join(pages, readdirSync(pages).find((f) => /^fake-office\.[0-9a-f]+\.js$/.test(f))!));
