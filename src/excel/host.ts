@@ -89,3 +89,29 @@ export function asPortError(e: unknown, failure: PortErrorKind, sheet?: string):
   if (code === "AccessDenied") return new PortError("protected", describe(e), sheet);
   return new PortError(failure, describe(e), sheet);
 }
+
+/** Split into groups whose estimated request stays under the budget. */
+export function byBudget<T>(items: T[], size: (t: T) => number, budget: number): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const s = size(item);
+    if (current.length && bytes + s > budget) {
+      groups.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += s;
+  }
+  if (current.length) groups.push(current);
+  return groups;
+}
+
+export const bytesOf = (v: unknown) => new TextEncoder().encode(JSON.stringify(v) ?? "").length + 100;
+
+/** Run one step per group, one after the other (each step ends with its own sync). */
+export function inSequence<T>(groups: T[], step: (group: T) => Promise<void>): Promise<void> {
+  return groups.reduce((chain, g) => chain.then(() => step(g)), Promise.resolve());
+}

@@ -14,7 +14,7 @@
  */
 import { parseA1 } from "../engine";
 import { ClearOutcome, Mark, PortError } from "../addin/port";
-import { isNull, loadProtection, OfficeHost, run, supports } from "./host";
+import { byBudget, bytesOf, HostLimits, inSequence, isNull, loadProtection, OfficeHost, run, supports } from "./host";
 
 /** Fill colours of the marks: Excel's own "Bad" red and "Neutral" amber. */
 export const MARK_FILL = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
@@ -115,7 +115,7 @@ function removeMarks(sheet: SheetMarks, rules: { cf: Excel.ConditionalFormat; ru
   for (const note of sheet.notes?.items ?? []) if (isUntouchedMarkNote(note.content)) note.delete();
 }
 
-export function highlight(host: OfficeHost, sheet: string, marks: Mark[]): Promise<void> {
+export function highlight(host: OfficeHost, limits: HostLimits, sheet: string, marks: Mark[]): Promise<void> {
   const withNotes = supports(host, "1.18");
   return run(host, "write-failed", sheet, async (context) => {
     const found = loadMarks(host, context, sheet, withNotes);
@@ -142,23 +142,36 @@ export function highlight(host: OfficeHost, sheet: string, marks: Mark[]): Promi
 
     removeMarks(found, rules);
     const commented = new Set(places.map((p) => plainCell(p.address)));
+    // What to add, each with the size it adds to a request: sent in requests under the payload limit.
+    const adds: { bytes: number; queue: () => void }[] = [];
     noted.forEach((m, i) => {
       const note = existing[i];
       // Never over a note somebody wrote (ours was just removed), nor on a threaded comment.
       if (!isNull(note) && !isUntouchedMarkNote(note.content)) return;
       if (commented.has(plainCell(m.cell))) return;
-      found.ws.notes.add(m.cell, noteText(m.note!));
+      const text = noteText(m.note!);
+      adds.push({ bytes: bytesOf(text), queue: () => found.ws.notes.add(m.cell, text) });
     });
     // Errors last: a new conditional format goes on top, so errors win over warnings.
     for (const severity of ["warning", "error"] as const) {
       const cells = marks.filter((m) => (m.severity === "error" ? "error" : "warning") === severity).map((m) => m.cell);
       for (const address of chunks(cells)) {
-        const cf = found.ws.getRanges(address).conditionalFormats.add("Custom");
-        cf.custom.rule.formula = markRule(severity);
-        cf.custom.format.fill.color = MARK_FILL[severity];
+        adds.push({
+          bytes: bytesOf(address) + 300,
+          queue: () => {
+            const cf = found.ws.getRanges(address).conditionalFormats.add("Custom");
+            cf.custom.rule.formula = markRule(severity);
+            cf.custom.format.fill.color = MARK_FILL[severity];
+          },
+        });
       }
     }
-    await context.sync();
+    const groups = byBudget(adds, (a) => a.bytes, limits.maxRequestBytes);
+    // The removals go with the first group (or alone, when nothing is to be marked).
+    await inSequence(groups.length ? groups : [[]], async (group) => {
+      for (const a of group) a.queue();
+      await context.sync();
+    });
   });
 }
 

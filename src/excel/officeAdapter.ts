@@ -62,7 +62,7 @@ export class OfficeAdapter implements WorkbookPort {
   }
 
   highlight(sheet: string, marks: Mark[]): Promise<void> {
-    return highlight(this.host, sheet, marks);
+    return highlight(this.host, this.limits, sheet, marks);
   }
 
   clearHighlights(sheet?: string): Promise<ClearOutcome> {

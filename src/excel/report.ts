@@ -6,9 +6,8 @@
  */
 import { ExcelUtilities } from "@microsoft/office-js-helpers";
 import { ReportRow } from "../addin/port";
-import { HostLimits, OfficeHost, run } from "./host";
+import { byBudget, bytesOf, HostLimits, inSequence, OfficeHost, run } from "./host";
 import { DocumentSettings, SETTING } from "./settings";
-import { byBudget, bytesOf } from "./writes";
 
 /** How many report sheet ids are remembered (the newest). */
 const REMEMBERED_REPORTS = 20;
@@ -52,17 +51,13 @@ export class ReportSheets {
       const values = [header, ...rows.map((r) => [r.sheet, r.cell, r.severity, r.problem, r.message, r.fixable ? "✓" : ""])];
       // Each group's request stays under the limit (the text format and the values both travel).
       const groups = byBudget(values.map((_, i) => i), (i) => 2 * bytesOf(values[i]), this.limits.maxRequestBytes);
-      await groups.reduce(
-        (chain, group) =>
-          chain.then(async () => {
-            const range = ws.getRangeByIndexes(group[0], 0, group.length, header.length);
-            // Text format first, so that addresses and codes are not read as numbers or dates.
-            range.numberFormat = group.map(() => header.map(() => "@"));
-            range.values = group.map((i) => values[i]);
-            await context.sync();
-          }),
-        Promise.resolve(),
-      );
+      await inSequence(groups, async (group) => {
+        const range = ws.getRangeByIndexes(group[0], 0, group.length, header.length);
+        // Text format first, so that addresses and codes are not read as numbers or dates.
+        range.numberFormat = group.map(() => header.map(() => "@"));
+        range.values = group.map((i) => values[i]);
+        await context.sync();
+      });
       ws.getRangeByIndexes(0, 0, 1, header.length).format.font.bold = true;
       ws.getRangeByIndexes(0, 0, values.length, header.length).format.autofitColumns();
       ws.activate();

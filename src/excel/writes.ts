@@ -12,7 +12,7 @@
  */
 import { Fix } from "../engine";
 import { PortError, UndoOutcome } from "../addin/port";
-import { HostLimits, isNull, loadProtection, OfficeHost, run, supports } from "./host";
+import { byBudget, bytesOf, HostLimits, inSequence, isNull, loadProtection, OfficeHost, run, supports } from "./host";
 
 /** What a cell held, read with formulas, values, valueTypes and numberFormat. */
 export interface CellContent {
@@ -68,32 +68,6 @@ function fixInput(f: Fix, numberFormat: string): unknown {
   if (f.formula) return f.formula;
   if (typeof f.value === "string") return asText(f.value, f.numFmt ?? numberFormat);
   return f.value ?? "";
-}
-
-/** Split into groups whose estimated request stays under the budget. */
-export function byBudget<T>(items: T[], size: (t: T) => number, budget: number): T[][] {
-  const groups: T[][] = [];
-  let current: T[] = [];
-  let bytes = 0;
-  for (const item of items) {
-    const s = size(item);
-    if (current.length && bytes + s > budget) {
-      groups.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(item);
-    bytes += s;
-  }
-  if (current.length) groups.push(current);
-  return groups;
-}
-
-export const bytesOf = (v: unknown) => new TextEncoder().encode(JSON.stringify(v) ?? "").length + 100;
-
-/** Run one step per group, one after the other (each step ends with its own sync). */
-function inSequence<T>(groups: T[], step: (group: T) => Promise<void>): Promise<void> {
-  return groups.reduce((chain, g) => chain.then(() => step(g)), Promise.resolve());
 }
 
 /** A range's load, as it travels in a request (object path and property names): an estimate. */

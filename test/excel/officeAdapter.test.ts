@@ -285,6 +285,17 @@ describe("marks never damage the user's formatting", () => {
     expect(displayed(model, big.name, "J16")).toBeUndefined();
   });
 
+  test("many marks with long notes are sent in requests under the payload limit", async () => {
+    const big = bigTable(400);
+    const { model, fake, adapter } = setup([big], { maxRequestBytes: 30_000 }, { ...DEFAULT_LIMITS, maxRequestBytes: 20_000 });
+    const note = "指标得分应为 0.23（分值 0.23 × 完成值 100%），表中为 0.3，多计了 0.07；合计随之改变。".repeat(3);
+    fake.resetStats();
+    await adapter.highlight(big.name, Array.from({ length: 400 }, (_, i) => ({ cell: `J${15 + i}`, severity: "error" as const, note })));
+    expect(fake.stats.largestRequest).toBeLessThanOrEqual(30_000);
+    expect(model.sheet(big.name)!.notes.size).toBe(400);
+    expect(displayed(model, big.name, "J414")).toBe(MARK_FILL.error);
+  });
+
   test("notes: never over the user's note or a threaded comment; a note of ours the user edited is kept", async () => {
     const { model, adapter } = setup([spec]);
     const notes = model.sheet(sheet)!.notes;
