@@ -125,7 +125,7 @@ export function highlight(host: OfficeHost, limits: HostLimits, sheet: string, m
       note.load("content");
       return note;
     });
-    const comments = noted.length && supports(host, "1.12") ? found.ws.comments : undefined;
+    const comments = noted.length && supports(host, "1.10") ? found.ws.comments : undefined;
     comments?.load("items/id");
     await context.sync();
     if (isNull(found.ws)) throw new PortError("no-sheet", `no sheet ${sheet}`, sheet);

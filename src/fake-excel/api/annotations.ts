@@ -1,5 +1,5 @@
 /**
- * Notes (ExcelApi 1.18) and threaded comments (1.10; a worksheet's own collection 1.12). A cell
+ * Notes (ExcelApi 1.18) and threaded comments (1.10, also a worksheet's own collection). A cell
  * holds at most one note; a cell with a threaded comment refuses a note (office-host.md, inferred);
  * Excel on the web refuses loading a note's visible/height/width (#6198).
  */
@@ -148,7 +148,7 @@ export class FakeCommentCollection extends ClientObject {
   }
   protected override loadNested(head: string, rest: string[]) {
     if (head !== "items") return super.loadNested(head, rest);
-    this.ctx.requireApi("1.12", "Worksheet.comments");
+    this.ctx.requireApi("1.10", "Worksheet.comments");
     if (!this.ws.resolve()) return { wire: null, commit: () => undefined };
     const items = [...this.ws.sheetModel().comments.keys()].map((k) => new FakeComment(this.ctx, this.ws, () => k));
     const loads = items.map((c) => c.applyLoad(rest));

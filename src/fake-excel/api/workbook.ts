@@ -139,7 +139,7 @@ export class FakeWorksheet extends MaybeNull {
   get notes(): FakeNoteCollection {
     return new FakeNoteCollection(this.ctx, this);
   }
-  /** Threaded comments of this sheet (ExcelApi 1.12). */
+  /** Threaded comments of this sheet (ExcelApi 1.10). */
   get comments(): FakeCommentCollection {
     return new FakeCommentCollection(this.ctx, this);
   }
