@@ -81,9 +81,15 @@ export class OfficeAdapter implements WorkbookPort {
   async undoLastFix(): Promise<UndoOutcome> {
     const record = this.undoRecord;
     if (!record) throw new PortError("nothing-to-undo", "nothing to undo");
-    const outcome = await undoFix(this.host, this.limits, record);
-    this.undoRecord = undefined;
-    return outcome;
+    try {
+      const outcome = await undoFix(this.host, this.limits, record);
+      this.undoRecord = undefined;
+      return outcome;
+    } catch (e) {
+      // The sheet is gone: there is nothing left to undo (a protected sheet keeps the undo for later).
+      if (e instanceof PortError && e.kind === "no-sheet") this.undoRecord = undefined;
+      throw e;
+    }
   }
 
   /** Shows the sheet and selects the cell (a hidden sheet fails: callers only open visible ones). */

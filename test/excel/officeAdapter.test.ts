@@ -416,6 +416,19 @@ describe("writing as Excel parses, and undo", () => {
     expect(model.value("改名后", 8, 9)).toBe(5);
   });
 
+  test("undo of a fix on a sheet deleted since: says so, and there is nothing left to undo; a protected sheet keeps the undo for later", async () => {
+    const spec = sichuanProject(smartHall);
+    const { model, adapter } = setup([spec, nationalProject()]);
+    await adapter.applyFixes(spec.name, planFixes(checkSheet(toGrid(spec)).findings));
+    model.sheet(spec.name)!.protected = true;
+    await expect(adapter.undoLastFix()).rejects.toMatchObject({ kind: "protected" });
+    expect(adapter.canUndo()).toBe(true);
+    model.sheet(spec.name)!.protected = false;
+    model.deleteSheet(spec.name);
+    await expect(adapter.undoLastFix()).rejects.toMatchObject({ kind: "no-sheet" });
+    expect(adapter.canUndo()).toBe(false);
+  });
+
   test("a plan larger than the request limit is written in several requests under it", async () => {
     const big = bigTable(400);
     const { model, fake, adapter } = setup([big], { maxRequestBytes: 20_000 }, { ...DEFAULT_LIMITS, maxRequestBytes: 15_000 });
