@@ -1,12 +1,18 @@
-// Builds the task pane (with the ribbon commands, one shared runtime) and serves it over HTTPS on
-// localhost for sideloading. `--mode production` writes dist/ with the manifest's localhost URLs
-// rewritten to SELFEVAL_URL.
+// Development (`npm start`, the browser tests): one build of the task pane, the playground and the
+// test stand-in for office.js, served over HTTPS on localhost for sideloading.
+// Production (`npm run build`): two folders. dist/web is the add-in alone, the folder to deploy:
+// the task pane (also the ribbon's function file), its icons, help page and manifest, and the
+// licences of what it bundles; no source maps, no playground. dist/playground is the playground
+// (it bundles HyperFormula, GPL-3.0, and ExcelJS) with its own licence file; it is not deployed
+// with the add-in. The manifest's localhost URLs are rewritten to SELFEVAL_URL; without it the
+// build says that its manifest targets https://localhost:3000/ (sideloading).
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const fs = require("fs");
 const os = require("os");
-const { productionUrl, rewriteManifest } = require("./scripts/manifestUrls");
+const { DEV_URL, productionUrl, rewriteManifest } = require("./scripts/manifestUrls");
+const { LicensesPlugin } = require("./scripts/licensesPlugin");
 
 /**
  * Excel desktop loads add-ins only from a trusted certificate: use the one `npx office-addin-dev-certs
@@ -20,63 +26,96 @@ function httpsServer() {
   return { type: "https", options: Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))])) };
 }
 
+const typescript = (production) => ({
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  // Type checking is `tsc --noEmit` (npm test); the bundle only transpiles.
+  use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", noEmit: false, sourceMap: !production } } },
+});
+
+const common = (production) => ({
+  mode: production ? "production" : "development",
+  devtool: production ? false : "eval-cheap-module-source-map",
+  resolve: { extensions: [".ts", ".tsx", ".js"] },
+  module: { rules: [typescript(production)] },
+});
+
+const taskpanePage = () => new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] });
+const playgroundPage = () => new HtmlWebpackPlugin({ filename: "playground.html", template: "./src/playground/playground.html", chunks: ["playground"] });
+const icons = { from: "assets/icon-*.png", to: "assets/[name][ext]" };
+const examples = { from: "examples/*.xlsx", to: "examples/[name][ext]" };
+// Size limits watch the add-in; the playground (ExcelJS, HyperFormula) is a development page.
+const addinBudget = { maxAssetSize: 1_000_000, maxEntrypointSize: 1_000_000, assetFilter: (file) => file.startsWith("taskpane") && file.endsWith(".js") };
+
 module.exports = (_env, argv) => {
   const production = argv.mode === "production";
-  return {
-    mode: production ? "production" : "development",
-    devtool: production ? "source-map" : "eval-cheap-module-source-map",
-    entry: {
-      taskpane: "./src/taskpane/bootstrap.ts",
-      // The playground is its own entry: not part of the add-in bundle.
-      playground: "./src/playground/index.tsx",
-    },
-    output: {
-      path: path.resolve(__dirname, "dist", "web"),
-      filename: "[name].[contenthash:8].js",
-      clean: true,
-    },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          // Type checking is `tsc --noEmit` (npm test); the bundle only transpiles.
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", noEmit: false, sourceMap: true } } },
-        },
-      ],
-    },
-    plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
-      new HtmlWebpackPlugin({ filename: "playground.html", template: "./src/playground/playground.html", chunks: ["playground"] }),
-      new CopyWebpackPlugin({
-        patterns: [
-          { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/help.html", to: "help.html" },
-          { from: "examples/*.xlsx", to: "examples/[name][ext]" },
-          {
-            from: "manifest.xml",
-            to: "manifest.xml",
-            transform: (content) => (production ? rewriteManifest(content.toString(), productionUrl()) : content),
-          },
-        ],
-      }),
-    ],
-    // Size limits watch the add-in; the playground (ExcelJS, HyperFormula) is a development page.
-    performance: { maxAssetSize: 1_000_000, maxEntrypointSize: 1_000_000, assetFilter: (file) => file.startsWith("taskpane") && file.endsWith(".js") },
-    devServer: {
-      server: httpsServer(),
-      host: "localhost",
-      port: 3000,
-      hot: false,
-      headers: { "Access-Control-Allow-Origin": "*" },
-      static: { directory: path.join(__dirname, "dist", "web"), watch: false },
-      client: { overlay: { warnings: false } },
-      open: false,
-      onListening: (server) => {
-        const base = `https://localhost:${server.server.address().port}/`;
-        console.log(`\n  自评表核对 / SelfEval Check\n  体验页 Playground:  ${base}playground.html\n  加载项 Add-in:      ${base}taskpane.html (manifest: ${base}manifest.xml)\n`);
+  if (!production) {
+    return {
+      ...common(false),
+      entry: {
+        taskpane: "./src/taskpane/bootstrap.ts",
+        playground: "./src/playground/index.tsx",
+        // Stands in for office.js in the browser tests of the task pane; never in a production build.
+        "fake-office": "./src/playground/fakeOfficeJs.ts",
       },
+      output: { path: path.resolve(__dirname, "dist", "web"), filename: "[name].[contenthash:8].js", clean: true },
+      plugins: [
+        taskpanePage(),
+        playgroundPage(),
+        new CopyWebpackPlugin({ patterns: [icons, { from: "src/help.html", to: "help.html" }, examples, { from: "manifest.xml", to: "manifest.xml" }] }),
+      ],
+      performance: addinBudget,
+      devServer: {
+        server: httpsServer(),
+        host: "localhost",
+        port: 3000,
+        hot: false,
+        headers: { "Access-Control-Allow-Origin": "*" },
+        static: { directory: path.join(__dirname, "dist", "web"), watch: false },
+        client: { overlay: { warnings: false } },
+        open: false,
+        onListening: (server) => {
+          const base = `https://localhost:${server.server.address().port}/`;
+          console.log(`\n  自评表核对 / SelfEval Check\n  体验页 Playground:  ${base}playground.html\n  加载项 Add-in:      ${base}taskpane.html (manifest: ${base}manifest.xml)\n`);
+        },
+      },
+    };
+  }
+
+  const root = process.env.SELFEVAL_DIST ? path.resolve(process.env.SELFEVAL_DIST) : path.resolve(__dirname, "dist");
+  const baseUrl = productionUrl();
+  if (baseUrl === DEV_URL) {
+    console.log(
+      `\n  SELFEVAL_URL 未设置：${path.join(root, "web", "manifest.xml")} 指向 ${DEV_URL}（本机旁加载用）。正式部署请设置 SELFEVAL_URL=https://你的站点/路径/ 后重新构建。\n` +
+        `  SELFEVAL_URL is not set: the manifest targets ${DEV_URL} (for sideloading). Set SELFEVAL_URL=https://your.host/path/ to build for deployment.\n`,
+    );
+  } else console.log(`\n  manifest.xml → ${baseUrl}\n`);
+  return [
+    {
+      ...common(true),
+      name: "addin",
+      entry: { taskpane: "./src/taskpane/bootstrap.ts" },
+      output: { path: path.join(root, "web"), filename: "[name].[contenthash:8].js", clean: true },
+      plugins: [
+        taskpanePage(),
+        new CopyWebpackPlugin({
+          patterns: [
+            icons,
+            { from: "src/help.html", to: "help.html" },
+            { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content.toString(), baseUrl) },
+          ],
+        }),
+        new LicensesPlugin({ title: "自评表核对 / SelfEval Check — Excel add-in (dist/web)" }),
+      ],
+      performance: addinBudget,
     },
-  };
+    {
+      ...common(true),
+      name: "playground",
+      entry: { playground: "./src/playground/index.tsx" },
+      output: { path: path.join(root, "playground"), filename: "[name].[contenthash:8].js", clean: true },
+      plugins: [playgroundPage(), new CopyWebpackPlugin({ patterns: [icons, examples] }), new LicensesPlugin({ title: "自评表核对 / SelfEval Check — playground (dist/playground, not part of the add-in)" })],
+      performance: { hints: false },
+    },
+  ];
 };

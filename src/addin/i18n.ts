@@ -3,7 +3,7 @@
  * Finding messages come from the engine in zh-CN (they quote the sheet's own Chinese labels).
  */
 import type { FindingCode, Severity } from "../engine";
-import type { PortErrorKind } from "./port";
+import type { PortErrorKind, ReadGap } from "./port";
 import type { FindingSection } from "../engine";
 
 export type Lang = "zh" | "en";
@@ -58,7 +58,24 @@ const zh = {
   nothingToFix: "没有可以自动修复的问题。",
   notMarked: "工作表“{sheet}”受保护，未在表中标记；问题列在下方。",
   notesUnavailable: "此版本 Excel 不支持单元格批注，说明只在面板中显示。",
-  officeUnavailable: "未连接到 Excel：请在 Excel 中打开此加载项。",
+  undoneWithLeft: "已撤销对“{sheet}”的上次修复；以下单元格在修复后被改动过，保持不变：{cells}。",
+  clearedExcept: "已清除标记；工作表 {sheets} 受保护，其标记保留（撤销工作表保护后再清除）。",
+  sheetUnreadable: "无法读取此工作表",
+  listSeparator: "、",
+  quoted: "“{text}”",
+  gaps: {
+    merges: "“{sheet}”的合并单元格超过 Excel 一次能读取的数量（512 个区域），部分合并区域未能读取：检查结果可能不完整。",
+    recalculated: "此工作簿为手动计算：读取前已重新计算，检查的是最新数值。",
+  } as Record<ReadGap, string>,
+  startup: {
+    connecting: "正在连接 Excel…",
+    "no-office": "无法加载 Office 脚本（office.js）：可能是网络或代理拦截了 appsforoffice.microsoft.com。加载项需要在 Excel 中运行。",
+    timeout: "Excel 没有响应加载项的启动请求（已等待 {seconds} 秒）：可能是网络或代理拦截了 Office 脚本。请关闭并重新打开核对面板。",
+    "not-excel": "未连接到 Excel：此页面是 Excel 加载项，请在 Excel 中通过“开始 → 核对面板”打开。",
+    elsewhere: "不在 Excel 中也可以核对：",
+    playground: "体验页（本仓库运行 npm start 后打开 https://localhost:3000/playground.html），可拖入自己的 .xlsx；",
+    cli: "命令行：npx selfeval check 文件.xlsx（WPS 或旧版 Excel 的用户也可用）。",
+  },
   actions: "操作",
   resultsFor: "“{sheet}”的检查结果",
   labelled: "{label}：{value}",
@@ -80,6 +97,8 @@ const zh = {
     "read-failed": "读取工作表失败：{message}",
     "no-sheet": "找不到工作表“{sheet}”。",
     "nothing-to-undo": "没有可以撤销的修复。",
+    "cell-edit": "Excel 正在编辑单元格：请先按 Enter 或 Esc 结束编辑，再重试。",
+    "settings-failed": "未能把设置保存到工作簿（{message}）：本次仍按所选评分标准检查，下次打开可能需要重新选择。",
     unexpected: "出现意外错误：{message}",
   } as Record<PortErrorKind | "unexpected", string>,
   codes: {
@@ -151,7 +170,24 @@ const en: Strings = {
   nothingToFix: "Nothing can be fixed automatically.",
   notMarked: "Sheet “{sheet}” is protected, so it was not marked; the problems are listed below.",
   notesUnavailable: "This Excel version has no cell notes; explanations appear in the pane only.",
-  officeUnavailable: "Not connected to Excel: open this add-in inside Excel.",
+  undoneWithLeft: "Undid the last fix on “{sheet}”; these cells were changed after the fix and were left as they are: {cells}.",
+  clearedExcept: "Marks cleared; sheets {sheets} are protected and keep theirs (unprotect them and clear again).",
+  sheetUnreadable: "This sheet could not be read",
+  listSeparator: ", ",
+  quoted: "“{text}”",
+  gaps: {
+    merges: "“{sheet}” has more merged cells than Excel reads at once (512 areas); some merged areas could not be read, so the findings may be incomplete.",
+    recalculated: "This workbook calculates manually: it was recalculated before reading, so the values checked are current.",
+  },
+  startup: {
+    connecting: "Connecting to Excel…",
+    "no-office": "The Office script (office.js) could not be loaded: a network or proxy may be blocking appsforoffice.microsoft.com. The add-in runs inside Excel.",
+    timeout: "Excel did not answer the add-in's start-up (waited {seconds} s): a network or proxy may be blocking the Office scripts. Close the pane and open it again.",
+    "not-excel": "Not connected to Excel: this page is an Excel add-in; open it in Excel with Home → Check pane.",
+    elsewhere: "Outside Excel you can still check:",
+    playground: "the playground (run npm start in this repository, then open https://localhost:3000/playground.html) takes your own .xlsx;",
+    cli: "the command line: npx selfeval check file.xlsx (also for users of WPS or older Excel).",
+  },
   actions: "Actions",
   resultsFor: "Results for “{sheet}”",
   labelled: "{label}: {value}",
@@ -167,6 +203,8 @@ const en: Strings = {
     "read-failed": "Could not read the sheet: {message}",
     "no-sheet": "There is no sheet “{sheet}”.",
     "nothing-to-undo": "There is no fix to undo.",
+    "cell-edit": "Excel is editing a cell: press Enter or Esc to finish the edit, then try again.",
+    "settings-failed": "The settings could not be saved in the workbook ({message}): the chosen scoring rules apply now, but may need choosing again next time.",
     unexpected: "Something unexpected happened: {message}",
   },
   codes: {

@@ -18,6 +18,25 @@ export interface Capabilities {
   mergedAreas: boolean;
 }
 
+/** A worksheet as the add-in lists it. */
+export interface SheetInfo {
+  name: string;
+  /** Hidden or very hidden sheets are not checked with the workbook and never activated. */
+  visible: boolean;
+  /** A 核对报告 sheet this add-in wrote (a sheet of the user's with that name is not one). */
+  report: boolean;
+}
+
+/** Something the read could not deliver as Excel holds it; the findings may be incomplete. */
+export type ReadGap =
+  /** Excel refused the merged areas of part of the sheet (more than 512 in a block): read without them. */
+  | "merges"
+  /** The workbook calculates manually: it was recalculated before reading. */
+  | "recalculated";
+
+/** A sheet as read: the engine's grid, and what could not be read as Excel holds it. */
+export type SheetGrid = Grid & { readonly readGaps?: readonly ReadGap[] };
+
 /** One line of the report sheet, worded in the display language (severity and problem as the pane shows them). */
 export interface ReportRow {
   sheet: string;
@@ -28,7 +47,27 @@ export interface ReportRow {
   fixable: boolean;
 }
 
-export type PortErrorKind = "protected" | "write-failed" | "read-failed" | "no-sheet" | "nothing-to-undo";
+/** What 撤销上次修复 did: the sheet (by its current name) and the cells it left because the user changed them since. */
+export interface UndoOutcome {
+  sheet: string;
+  left: string[];
+}
+
+/** What 清除标记 did: sheets whose marks stay because they are protected now. */
+export interface ClearOutcome {
+  skipped: string[];
+}
+
+export type PortErrorKind =
+  | "protected"
+  | "write-failed"
+  | "read-failed"
+  | "no-sheet"
+  | "nothing-to-undo"
+  /** Excel refused the request because the user is editing a cell. */
+  | "cell-edit"
+  /** The document's settings could not be saved. */
+  | "settings-failed";
 
 /** A failure the user can act on; the UI words it in the display language by its kind. */
 export class PortError extends Error {
@@ -47,20 +86,21 @@ export interface WorkbookPort {
   /** Office's display language, e.g. "zh-CN", "en-US". */
   displayLanguage(): string;
   activeSheetName(): Promise<string>;
-  sheetNames(): Promise<string[]>;
-  /** The used range of a sheet (the active one when no name is given) as the engine's grid. */
-  readSheet(name?: string): Promise<Grid>;
-  /** Mark cells (errors red, warnings amber), replacing this sheet's earlier marks; original fills are kept to restore. */
+  /** Every worksheet in tab order, hidden ones included (flagged). */
+  sheets(): Promise<SheetInfo[]>;
+  /** The sheet's cells with values (the active one when no name is given) as the engine's grid. */
+  readSheet(name?: string): Promise<SheetGrid>;
+  /** Mark cells (errors red, warnings amber), replacing this sheet's earlier marks; the cells' own formatting is never changed. */
   highlight(sheet: string, marks: Mark[]): Promise<void>;
-  /** Restore the fills (and remove the notes) of every mark, on one sheet or all. */
-  clearHighlights(sheet?: string): Promise<void>;
-  /** Write a fix plan in one batch, keeping what it overwrites for undo. Throws PortError. */
+  /** Remove the marks (and the notes the add-in wrote) from one sheet or all. */
+  clearHighlights(sheet?: string): Promise<ClearOutcome>;
+  /** Write a fix plan, keeping what it overwrites for undo. Throws PortError. */
   applyFixes(sheet: string, fixes: Fix[]): Promise<void>;
   canUndo(): boolean;
-  /** Put back what the last applyFixes overwrote (values, formulas, number formats, fills). */
-  undoLastFix(): Promise<string>;
+  /** Put back what the last applyFixes overwrote, except cells changed since. */
+  undoLastFix(): Promise<UndoOutcome>;
   selectCell(sheet: string, cell: string): Promise<void>;
-  /** Create (or clear) the report sheet and write the rows; returns the sheet's name. */
+  /** Write the report sheet (never over a sheet of the user's); returns the sheet's name. */
   writeReport(title: string, header: string[], rows: ReportRow[]): Promise<string>;
   /** The profile chosen for this workbook (stored in the document's settings), or null for automatic. */
   loadProfile(): ProfileId | null;

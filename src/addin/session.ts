@@ -4,10 +4,8 @@
  * runtime), so the pane shows what the ribbon's 检查本表 found.
  */
 import { checkSheet, Finding, Fix, planFixes, ProfileId, SheetResult } from "../engine";
-import { STRINGS, Strings } from "./i18n";
-import { Mark, PortError, ReportRow, WorkbookPort } from "./port";
-
-const REPORT_SHEETS = Object.values(STRINGS).map((s) => s.reportSheet);
+import type { Strings } from "./i18n";
+import { Mark, PortError, ReadGap, ReportRow, SheetGrid, WorkbookPort } from "./port";
 
 export type Task = "check" | "check-workbook" | "fix" | "undo" | "clear" | "report" | "profile";
 
@@ -17,13 +15,25 @@ export interface WorkbookSummary {
   errors: number;
   warnings: number;
   infos: number;
+  /** The sheet could not be read: why (the other sheets were checked). */
+  failure?: SessionError;
+  /** What the read could not deliver as Excel holds it. */
+  gaps?: ReadGap[];
+}
+
+export interface SessionError {
+  kind: PortError["kind"] | "unexpected";
+  message: string;
+  sheet?: string;
 }
 
 export type Notice =
   | { kind: "fixed"; count: number; remaining: number; /** findings that were not there before the fix */ added: number }
   | { kind: "finding-gone" }
-  | { kind: "undone"; sheet: string }
-  | { kind: "cleared" }
+  /** `left`: cells the user changed after the fix, which undo left as they are. */
+  | { kind: "undone"; sheet: string; left: string[] }
+  /** `skipped`: protected sheets whose marks stay. */
+  | { kind: "cleared"; skipped: string[] }
   | { kind: "report"; sheet: string }
   | { kind: "nothing-to-fix" }
   | { kind: "not-marked"; sheet: string };
@@ -35,8 +45,10 @@ export interface SessionState {
   workbook?: WorkbookSummary[];
   /** The user's profile choice for this workbook; null means "as the template suggests". */
   profile: ProfileId | null;
-  error?: { kind: PortError["kind"] | "unexpected"; message: string; sheet?: string };
+  error?: SessionError;
   notice?: Notice;
+  /** What the last read of `result`'s sheet could not deliver as Excel holds it. */
+  readGaps?: ReadGap[];
   canUndo: boolean;
 }
 
@@ -94,19 +106,19 @@ export class Session {
       this.set({ busy: undefined });
       return out;
     } catch (e) {
-      const error =
-        e instanceof PortError
-          ? { kind: e.kind, message: e.message, sheet: e.sheet }
-          : { kind: "unexpected" as const, message: e instanceof Error ? e.message : String(e) };
-      this.set({ busy: undefined, error });
+      this.set({ busy: undefined, error: sessionError(e) });
       return undefined;
     }
   }
 
+  private checkGrid(grid: SheetGrid): SheetResult {
+    return checkSheet(grid, { profile: this.state.profile ?? undefined });
+  }
+
   private async check(sheet?: string): Promise<SheetResult> {
     const grid = await this.port.readSheet(sheet);
-    const result = checkSheet(grid, { profile: this.state.profile ?? undefined });
-    this.set({ result });
+    const result = this.checkGrid(grid);
+    this.set({ result, readGaps: grid.readGaps?.length ? [...grid.readGaps] : undefined });
     return result;
   }
 
@@ -132,27 +144,47 @@ export class Session {
     return this.run("check", () => this.checkAndMark());
   }
 
-  /** 检查整个工作簿: every sheet, with progress, then a summary per sheet. */
+  /**
+   * 检查整个工作簿: every visible sheet (hidden ones are the user's business, and the add-in's own
+   * report sheets are not tables), with progress, then a summary per sheet. A sheet that cannot be
+   * read says why in the summary; the others are checked all the same.
+   */
   checkWorkbook(): Promise<WorkbookSummary[] | undefined> {
     return this.run("check-workbook", async () => {
-      const names = await this.port.sheetNames();
+      const sheets = (await this.port.sheets()).filter((s) => s.visible && !s.report);
       const active = await this.port.activeSheetName();
       const summary: WorkbookSummary[] = [];
       let activeResult: SheetResult | undefined;
-      for (const [i, name] of names.entries()) {
-        this.set({ busy: { task: "check-workbook", done: i, total: names.length } });
-        // The report sheet lists findings; it is not a sheet to check.
-        if (REPORT_SHEETS.includes(name)) continue;
-        const grid = await this.port.readSheet(name);
-        const result = checkSheet(grid, { profile: this.state.profile ?? undefined });
+      let activeGaps: ReadGap[] | undefined;
+      for (const [i, { name }] of sheets.entries()) {
+        this.set({ busy: { task: "check-workbook", done: i, total: sheets.length } });
+        let grid: SheetGrid;
+        try {
+          grid = await this.port.readSheet(name);
+        } catch (e) {
+          summary.push({ sheet: name, template: null, errors: 0, warnings: 0, infos: 0, failure: sessionError(e) });
+          continue;
+        }
+        const result = this.checkGrid(grid);
+        // A protected sheet is checked, not marked; another failure to mark is said on its line.
+        let failure: SessionError | undefined;
         await this.port.highlight(name, marksFor(result.findings)).catch((e) => {
-          if (!(e instanceof PortError && e.kind === "protected")) throw e;
+          if (!(e instanceof PortError && e.kind === "protected")) failure = sessionError(e);
         });
-        if (name === active) activeResult = result;
+        const gaps = grid.readGaps?.length ? [...grid.readGaps] : undefined;
+        if (name === active) {
+          activeResult = result;
+          activeGaps = gaps;
+        }
         const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
-        summary.push({ sheet: name, template: result.template, errors: count("error"), warnings: count("warning"), infos: count("info") });
+        summary.push({ sheet: name, template: result.template, errors: count("error"), warnings: count("warning"), infos: count("info"), gaps, failure });
       }
-      this.set({ busy: { task: "check-workbook", done: names.length, total: names.length }, workbook: summary, result: activeResult ?? this.state.result });
+      this.set({
+        busy: { task: "check-workbook", done: sheets.length, total: sheets.length },
+        workbook: summary,
+        result: activeResult ?? this.state.result,
+        readGaps: activeResult ? activeGaps : this.state.readGaps,
+      });
       return summary;
     });
   }
@@ -174,7 +206,7 @@ export class Session {
   private async write(plan: (fresh: SheetResult) => Fix[] | "gone"): Promise<void> {
     const previous = this.state.result;
     if (!previous) return;
-    // Marks are about to come off anyway: the fresh check only reads (and marks when nothing is written).
+    // The fresh check only reads; the sheet is marked again after the write (or now, when nothing is written).
     const result = await this.check(previous.sheet);
     const fixes = plan(result);
     if (fixes === "gone" || fixes.length === 0) {
@@ -183,15 +215,8 @@ export class Session {
       return;
     }
     await this.port.selectCell(result.sheet, fixes[0].cell);
-    // Marks come off first, so that the undo snapshot holds the sheet's own fills; if the write
-    // fails (a protected sheet), they go back on.
-    await this.port.clearHighlights(result.sheet);
-    try {
-      await this.port.applyFixes(result.sheet, fixes);
-    } catch (e) {
-      await this.port.highlight(result.sheet, marksFor(result.findings)).catch(() => undefined);
-      throw e;
-    }
+    // Marks are conditional formats and never touch what is written: they stay until the sheet is marked again.
+    await this.port.applyFixes(result.sheet, fixes);
     const after = await this.checkAndMark(result.sheet);
     const before = new Set(result.findings.map((f) => `${f.code}@${f.cell}`));
     const remaining = after.findings.filter((f) => f.severity !== "info");
@@ -219,34 +244,37 @@ export class Session {
     return this.run("fix", () => this.write((fresh) => fresh.liveTotals));
   }
 
-  /** 撤销上次修复 */
+  /** 撤销上次修复: cells the user changed since the fix are left as they are, and named. */
   undo(): Promise<void> {
     return this.run("undo", async () => {
-      const sheet = await this.port.undoLastFix();
-      await this.port.clearHighlights(sheet);
+      const { sheet, left } = await this.port.undoLastFix();
       await this.checkAndMark(sheet);
-      this.set({ notice: { kind: "undone", sheet } });
+      this.set({ notice: { kind: "undone", sheet, left } });
     });
   }
 
   /** 清除标记 */
   clearMarks(): Promise<void> {
     return this.run("clear", async () => {
-      await this.port.clearHighlights();
-      this.set({ notice: { kind: "cleared" } });
+      const { skipped } = await this.port.clearHighlights();
+      this.set({ notice: { kind: "cleared", skipped } });
     });
   }
 
-  /** 生成核对报告, worded in the display language. */
-  writeReport(words: Pick<Strings, "reportSheet" | "reportHeader" | "severity" | "codes" | "reportEmpty">): Promise<void> {
+  /** 生成核对报告, worded in the display language (never over a sheet of the user's called 核对报告). */
+  writeReport(words: Pick<Strings, "reportSheet" | "reportHeader" | "severity" | "codes" | "reportEmpty" | "sheetUnreadable">): Promise<void> {
     return this.run("report", async () => {
-      const names = await this.port.sheetNames();
+      const sheets = (await this.port.sheets()).filter((s) => s.visible && !s.report);
       const rows: ReportRow[] = [];
-      for (const name of names) {
-        // Earlier reports (in either language) are not self-evaluation tables.
-        if (name === words.reportSheet || REPORT_SHEETS.includes(name)) continue;
-        const result = checkSheet(await this.port.readSheet(name), { profile: this.state.profile ?? undefined });
-        for (const f of result.findings) {
+      for (const { name } of sheets) {
+        let grid: SheetGrid;
+        try {
+          grid = await this.port.readSheet(name);
+        } catch (e) {
+          rows.push({ sheet: name, cell: "", severity: "", problem: words.sheetUnreadable, message: sessionError(e).message, fixable: false });
+          continue;
+        }
+        for (const f of this.checkGrid(grid).findings) {
           rows.push({ sheet: name, cell: f.cell, severity: words.severity[f.severity], problem: words.codes[f.code], message: f.message, fixable: !!f.fix });
         }
       }
@@ -256,12 +284,15 @@ export class Session {
     });
   }
 
-  /** The profile picker: stored in the document's settings, then the sheet is checked again. */
+  /**
+   * The profile picker: the sheet is checked again under the new profile at once; the choice is
+   * stored in the document's settings, and a failure to save it is said (the choice holds for now).
+   */
   setProfile(id: ProfileId | null): Promise<void> {
     return this.run("profile", async () => {
-      await this.port.saveProfile(id);
       this.set({ profile: id });
       if (this.state.result) await this.checkAndMark(this.state.result.sheet);
+      await this.port.saveProfile(id);
     });
   }
 
@@ -270,11 +301,17 @@ export class Session {
     try {
       await this.port.selectCell(finding.sheet, finding.cell);
     } catch (e) {
-      this.set({ error: { kind: e instanceof PortError ? e.kind : "unexpected", message: (e as Error).message, sheet: e instanceof PortError ? e.sheet : finding.sheet } });
+      this.set({ error: { sheet: finding.sheet, ...sessionError(e) } });
     }
   }
 
   dismiss(): void {
     this.set({ error: undefined, notice: undefined });
   }
+}
+
+function sessionError(e: unknown): SessionError {
+  return e instanceof PortError
+    ? { kind: e.kind, message: e.message, ...(e.sheet !== undefined ? { sheet: e.sheet } : {}) }
+    : { kind: "unexpected", message: e instanceof Error ? e.message : String(e) };
 }

@@ -1,5 +1,9 @@
 /** The in-memory Excel: a workbook model and the strict fake of the Excel API subset the adapter uses. */
-export { WorkbookModel, NO_FILL } from "./model";
-export type { Fill, SheetModel } from "./model";
-export { createFakeOffice, FakeOfficeError } from "./api";
-export type { FakeOffice, FakeOfficeOptions, FakeStats } from "./api";
+export { WorkbookModel, NO_FILL, applyTint, key } from "./model";
+export type { Fill, SheetModel, Bounds, ConditionalFormatModel, Visibility, ExcelValue, ValueType } from "./model";
+export { parseTyped, dateSerial } from "./typedInput";
+export type { Typed } from "./typedInput";
+export { FakeOfficeError } from "./api/core";
+export type { FakeOfficeOptions, FakeStats } from "./api/core";
+export { createFakeOffice } from "./api/office";
+export type { FakeOffice, SaveResult } from "./api/office";

@@ -1,12 +1,21 @@
 /**
- * The workbook behind the fake Excel API: cells (inputs evaluated by HyperFormula, a real formula
- * engine), number formats, fills, merges, notes, protection, selection. Used by the adapter's tests
+ * The workbook behind the fake Excel API, kept as Excel keeps it: cell contents (formulas evaluated by
+ * HyperFormula, a real formula engine; text stored as text), the values a cell shows (a file's saved
+ * results, and values left stale in Manual calculation), number formats, fills, merges, notes,
+ * threaded comments, conditional formats, protection of locked cells, hidden sheets, stable sheet ids,
+ * the calculation mode, cell-edit mode and the document's saved settings. Used by the adapter's tests
  * and by the playground page as its in-browser Excel.
  */
 import { HyperFormula } from "hyperformula";
 import type { Cell, CellValue, Grid, MergeArea } from "../engine/grid";
 import { a1, isCellError, MemoryGrid } from "../engine/grid";
+import { ERROR_VALUES, parseTyped, Typed } from "./typedInput";
 
+/**
+ * A cell's own fill as Excel keeps it. `color` is the base colour; a theme colour's tint is kept
+ * apart in `tintAndShade` and applied when the cell is drawn. Gradients ("LinearGradient",
+ * "RectangularGradient") can be loaded from a file but not set through the API.
+ */
 export interface Fill {
   color: string;
   pattern: string;
@@ -17,27 +26,94 @@ export interface Fill {
 
 export const NO_FILL: Fill = { color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: 0, patternTintAndShade: 0 };
 
+export type Visibility = "Visible" | "Hidden" | "VeryHidden";
+
+export interface Bounds {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** A conditional format: drawn over the cells of its areas when its rule holds, without touching their own fill. */
+export interface ConditionalFormatModel {
+  id: string;
+  type: string;
+  areas: Bounds[];
+  /** The custom rule's formula (type Custom). */
+  formula?: string;
+  fill?: string;
+  fontColor?: string;
+  stopIfTrue: boolean;
+}
+
+export type ValueType = "Empty" | "String" | "Double" | "Boolean" | "Error";
+
+/** A value Excel shows that is not what the formula gives now: a file's saved result, or a stale one (Manual calculation). */
+interface Shown {
+  value: ExcelValue;
+  type: ValueType;
+  /** Waiting for a recalculation (Manual mode); a file's saved results are clean. */
+  dirty: boolean;
+}
+
 export interface SheetModel {
+  /** Stable while the sheet is renamed or moved (Excel's worksheet.id). */
+  readonly id: string;
   name: string;
+  visibility: Visibility;
   formats: Map<string, string>;
   fills: Map<string, Fill>;
   bold: Set<string>;
   notes: Map<string, string>;
+  /** Threaded comments (ExcelApi 1.10): the thread's first comment per cell. */
+  comments: Map<string, string>;
   merges: MergeArea[];
+  /** In priority order: the first one wins. */
+  conditionalFormats: ConditionalFormatModel[];
   protected: boolean;
+  /** What a protected sheet still allows (Review → Protect Sheet options). */
+  allowFormatCells: boolean;
+  /** Cells unlocked for editing on a protected sheet (every cell is locked by default). */
+  unlocked: Set<string>;
+  shown: Map<string, Shown>;
+  /** A loaded formula's text as the file wrote it (HyperFormula may print it differently). */
+  formulaText: Map<string, string>;
 }
 
-const key = (row: number, col: number) => `${row},${col}`;
+export const key = (row: number, col: number) => `${row},${col}`;
+const unkey = (k: string) => k.split(",").map(Number) as [number, number];
 
 /** Values as Excel.Range.values gives them: numbers, strings, booleans; errors as "#DIV/0!"; empty as "". */
 export type ExcelValue = string | number | boolean;
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+/** A failure the fake API turns into a RichApi error with this code. */
+export class ModelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What a writer puts in a cell: parsed like typing, or exactly (a file being loaded). */
+export type Content = { typed: unknown } | { exact: { value: CellValue; formula?: string } };
 
 export class WorkbookModel {
   readonly hf: HyperFormula;
   readonly sheets: SheetModel[] = [];
   active = 0;
   selection: { sheet: string; address: string } | undefined;
+  /** The document's settings as saved (Office.context.document.settings after saveAsync). */
   readonly settings = new Map<string, unknown>();
+  calculationMode: "Automatic" | "Manual" = "Automatic";
+  private editing = false;
+  private readonly editWaiters: (() => void)[] = [];
+  private nextId = 1;
   /** Change listeners (the playground redraws its grid). */
   private readonly listeners = new Set<() => void>();
 
@@ -54,27 +130,58 @@ export class WorkbookModel {
     for (const l of this.listeners) l();
   }
 
+  /* ---------------- sheets ---------------- */
+
   sheet(name: string): SheetModel | undefined {
     return this.sheets.find((s) => s.name === name);
   }
 
+  /** A sheet by its name or its id (as worksheets.getItem takes either). */
+  sheetByKey(nameOrId: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.id === nameOrId) ?? this.sheet(nameOrId);
+  }
+
+  private must(name: string): SheetModel {
+    const s = this.sheet(name);
+    if (!s) throw new ModelError("ItemNotFound", `no sheet ${name}`);
+    return s;
+  }
+
   sheetId(name: string): number {
     const id = this.hf.getSheetId(name);
-    if (id === undefined) throw new Error(`no sheet ${name}`);
+    if (id === undefined) throw new ModelError("ItemNotFound", `no sheet ${name}`);
     return id;
   }
 
   addSheet(name: string): SheetModel {
-    if (this.sheet(name)) throw new Error(`sheet ${name} exists`);
+    if (this.sheet(name)) throw new ModelError("ItemAlreadyExists", `sheet ${name} exists`);
     this.hf.addSheet(name);
-    const s: SheetModel = { name, formats: new Map(), fills: new Map(), bold: new Set(), notes: new Map(), merges: [], protected: false };
+    const id = `{${String(this.nextId++).padStart(8, "0")}-0001-4000-8000-${Math.random().toString(16).slice(2, 14).padEnd(12, "0")}}`;
+    const s: SheetModel = {
+      id,
+      name,
+      visibility: "Visible",
+      formats: new Map(),
+      fills: new Map(),
+      bold: new Set(),
+      notes: new Map(),
+      comments: new Map(),
+      merges: [],
+      conditionalFormats: [],
+      protected: false,
+      allowFormatCells: false,
+      unlocked: new Set(),
+      shown: new Map(),
+      formulaText: new Map(),
+    };
     this.sheets.push(s);
     return s;
   }
 
   renameSheet(from: string, to: string): void {
-    const s = this.sheet(from);
-    if (!s) throw new Error(`no sheet ${from}`);
+    const s = this.must(from);
+    if (from === to) return;
+    if (this.sheet(to)) throw new ModelError("ItemAlreadyExists", `sheet ${to} exists`);
     this.hf.renameSheet(this.sheetId(from), to);
     s.name = to;
   }
@@ -87,7 +194,7 @@ export class WorkbookModel {
     if (this.active >= this.sheets.length) this.active = Math.max(0, this.sheets.length - 1);
   }
 
-  /** Load a sheet from an engine grid (fixtures, a dropped .xlsx). */
+  /** Load a sheet from an engine grid (fixtures): text stays text, formulas keep the values the grid states. */
   addGrid(grid: Grid): SheetModel {
     const s = this.addSheet(grid.sheetName);
     s.merges = grid.merges.map((m) => ({ ...m }));
@@ -96,8 +203,12 @@ export class WorkbookModel {
       const row: (string | number | boolean | null)[] = [];
       for (let c = 0; c < grid.colCount; c++) {
         const cell = grid.cell(r, c);
-        row.push(cell ? (cell.formula ? cell.formula : literal(cell.value)) : null);
+        row.push(cell ? hfContent(cell.formula ? { kind: "formula", formula: cell.formula } : typedOf(cell.value)) : null);
         if (cell?.numFmt) s.formats.set(key(r, c), cell.numFmt);
+        if (cell?.formula) {
+          s.formulaText.set(key(r, c), cell.formula);
+          if (cell.value !== null) s.shown.set(key(r, c), shownOf(cell.value, false));
+        }
       }
       data.push(row);
     }
@@ -105,62 +216,265 @@ export class WorkbookModel {
     return s;
   }
 
-  /** What the user typed: a formula with its "=", or a constant. */
+  /* ---------------- cell contents ---------------- */
+
+  /** What the cell holds: a formula with its "=", or a constant (text without any quote prefix). */
   input(sheet: string, row: number, col: number): string | number | boolean | null {
+    const s = this.must(sheet);
+    const text = s.formulaText.get(key(row, col));
+    if (text !== undefined) return text;
     const v = this.hf.getCellSerialized({ sheet: this.sheetId(sheet), row, col });
     if (v === null || v === undefined) return null;
     if (typeof v === "string" && v.startsWith("'")) return v.slice(1);
     return v as string | number | boolean;
   }
 
-  value(sheet: string, row: number, col: number): ExcelValue {
-    const v = this.hf.getCellValue({ sheet: this.sheetId(sheet), row, col });
-    if (v === null || v === undefined) return "";
-    if (typeof v === "object") return String((v as { value: string }).value);
-    return v as ExcelValue;
+  isFormula(sheet: string, row: number, col: number): boolean {
+    return this.hf.doesCellHaveFormula({ sheet: this.sheetId(sheet), row, col });
   }
 
+  /** The value as Excel shows it (and Range.values gives it). */
+  value(sheet: string, row: number, col: number): ExcelValue {
+    return this.valueAndType(sheet, row, col).value;
+  }
+
+  valueType(sheet: string, row: number, col: number): ValueType {
+    return this.valueAndType(sheet, row, col).type;
+  }
+
+  private valueAndType(sheet: string, row: number, col: number): { value: ExcelValue; type: ValueType } {
+    const shown = this.must(sheet).shown.get(key(row, col));
+    if (shown) return shown;
+    const address = { sheet: this.sheetId(sheet), row, col };
+    const v = this.hf.getCellValue(address);
+    if (v === null || v === undefined) return { value: "", type: this.isFormula(sheet, row, col) ? "Double" : "Empty" };
+    if (typeof v === "object") return { value: String((v as { value: string }).value), type: "Error" };
+    if (typeof v === "number") return { value: v, type: "Double" };
+    if (typeof v === "boolean") return { value: v, type: "Boolean" };
+    return { value: v, type: "String" };
+  }
+
+  /** Range.formulas: the formula, or the constant as the cell holds it ("" when empty). */
   formula(sheet: string, row: number, col: number): ExcelValue {
     const input = this.input(sheet, row, col);
-    if (input === null) return "";
-    return input;
+    return input === null ? "" : input;
   }
 
-  /** Set a cell as Excel's Range.formulas / Range.values setters do ("" clears). */
+  /**
+   * Put content into cells, as Range.values/formulas setters (or typing) do: parsed like typing
+   * unless exact. Fails (nothing written) on a formula Excel would refuse. Cells that depend on
+   * what changed are recalculated, or left showing their old values in Manual calculation.
+   */
+  write(sheet: string, top: number, left: number, contents: Content[][]): void {
+    const s = this.must(sheet);
+    const hfData: (string | number | boolean | null)[][] = [];
+    const formats: { r: number; c: number; format: string }[] = [];
+    contents.forEach((row, i) => {
+      const out: (string | number | boolean | null)[] = [];
+      row.forEach((content, j) => {
+        const r = top + i;
+        const c = left + j;
+        const typed = "typed" in content ? parseTyped(content.typed, this.format(sheet, r, c)) : content.exact.formula ? ({ kind: "formula", formula: content.exact.formula } as Typed) : typedOf(content.exact.value);
+        if (typed.kind === "formula" && !this.hf.validateFormula(typed.formula)) {
+          throw new ModelError("InvalidArgument", `There's a problem with this formula: ${typed.formula}`);
+        }
+        if (typed.kind === "number" && typed.format && "typed" in content && this.format(sheet, r, c) === "General") formats.push({ r, c, format: typed.format });
+        out.push(hfContent(typed));
+      });
+      hfData.push(out);
+    });
+    const written = contents.flatMap((row, i) => row.map((_, j) => ({ sheet: this.sheetId(sheet), row: top + i, col: left + j })));
+    const writtenKeys = new Set(written.map((a) => key(a.row, a.col)));
+    const dependents = this.dependentsOf(written).filter((d) => !(d.sheet === this.sheetId(sheet) && writtenKeys.has(key(d.row, d.col))));
+    if (this.calculationMode === "Manual") {
+      // Excel leaves what depends on the change as it was until the next calculation.
+      for (const d of dependents) {
+        const ds = this.sheetOfId(d.sheet);
+        const k = key(d.row, d.col);
+        const current = ds.shown.get(k) ?? this.valueAndType(ds.name, d.row, d.col);
+        ds.shown.set(k, { ...current, dirty: true });
+      }
+    } else {
+      for (const d of dependents) this.sheetOfId(d.sheet).shown.delete(key(d.row, d.col));
+    }
+    for (const k of writtenKeys) {
+      s.shown.delete(k);
+      s.formulaText.delete(k);
+    }
+    this.hf.setCellContents({ sheet: this.sheetId(sheet), row: top, col: left }, hfData);
+    for (const f of formats) this.setFormat(sheet, f.r, f.c, f.format);
+  }
+
+  /** Type into one cell (tests: "the user edits J9"); "" clears it. */
   setInput(sheet: string, row: number, col: number, input: unknown): void {
-    const content = input === "" || input === null || input === undefined ? null : toInput(input as CellValue);
-    this.hf.setCellContents({ sheet: this.sheetId(sheet), row, col }, [[content]]);
+    this.write(sheet, row, col, [[{ typed: input }]]);
   }
 
-  setValueAsText(sheet: string, row: number, col: number, value: unknown): void {
-    // Range.values never makes a formula: a string starting with "=" is still a formula in Excel,
-    // but numbers and text are stored as given.
-    this.setInput(sheet, row, col, value);
+  /** Every cell whose formula depends, directly or not, on one of these cells. */
+  private dependentsOf(cells: { sheet: number; row: number; col: number }[]): { sheet: number; row: number; col: number }[] {
+    const seen = new Set<string>();
+    const out: { sheet: number; row: number; col: number }[] = [];
+    const queue: Parameters<HyperFormula["getCellDependents"]>[0][] = [...cells];
+    while (queue.length && out.length < 200_000) {
+      const next = queue.shift()!;
+      let deps: ReturnType<HyperFormula["getCellDependents"]>;
+      try {
+        deps = this.hf.getCellDependents(next);
+      } catch {
+        continue;
+      }
+      for (const d of deps) {
+        const id = "start" in d ? `${d.start.sheet}!${d.start.row},${d.start.col}:${d.end.row},${d.end.col}` : `${d.sheet}!${d.row},${d.col}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        if (!("start" in d)) out.push(d);
+        queue.push(d);
+      }
+    }
+    return out;
   }
+
+  private sheetOfId(hfId: number): SheetModel {
+    return this.must(this.hf.getSheetName(hfId)!);
+  }
+
+  /** Application.calculate: Recalculate brings stale values up to date; Full also recalculates a file's saved results. */
+  calculate(type: "Recalculate" | "Full" | "FullRebuild"): void {
+    for (const s of this.sheets) {
+      for (const [k, shown] of [...s.shown]) if (type !== "Recalculate" || shown.dirty) s.shown.delete(k);
+    }
+  }
+
+  setCalculationMode(mode: "Automatic" | "Manual"): void {
+    this.calculationMode = mode;
+    // Switching back to Automatic calculates what was waiting.
+    if (mode === "Automatic") this.calculate("Recalculate");
+  }
+
+  /* ---------------- cell-edit mode ---------------- */
+
+  /** The user is typing in a cell: API batches fail, or wait when they asked to (delayForCellEdit). */
+  startCellEdit(): void {
+    this.editing = true;
+  }
+
+  endCellEdit(): void {
+    this.editing = false;
+    for (const go of this.editWaiters.splice(0)) go();
+  }
+
+  get cellEditing(): boolean {
+    return this.editing;
+  }
+
+  whenNotEditing(): Promise<void> {
+    return this.editing ? new Promise((resolve) => this.editWaiters.push(resolve)) : Promise.resolve();
+  }
+
+  /* ---------------- formats ---------------- */
 
   format(sheet: string, row: number, col: number): string {
-    return this.sheet(sheet)!.formats.get(key(row, col)) ?? "General";
+    return this.must(sheet).formats.get(key(row, col)) ?? "General";
   }
 
   setFormat(sheet: string, row: number, col: number, fmt: string): void {
-    const s = this.sheet(sheet)!;
+    const s = this.must(sheet);
     if (fmt === "General" || fmt === "") s.formats.delete(key(row, col));
     else s.formats.set(key(row, col), fmt);
   }
 
   fill(sheet: string, row: number, col: number): Fill {
-    return { ...(this.sheet(sheet)!.fills.get(key(row, col)) ?? NO_FILL) };
+    return { ...(this.must(sheet).fills.get(key(row, col)) ?? NO_FILL) };
   }
 
   setFill(sheet: string, row: number, col: number, fill: Fill): void {
-    const s = this.sheet(sheet)!;
+    const s = this.must(sheet);
     if (fill.pattern === "None") s.fills.delete(key(row, col));
     else s.fills.set(key(row, col), { ...fill });
   }
 
-  /** The bounding box of cells with content or formatting, as Excel's used range. */
-  usedRange(sheet: string): { top: number; left: number; bottom: number; right: number } | undefined {
-    const s = this.sheet(sheet)!;
+  /** What the cell looks like: a conditional format whose rule holds, over the cell's own fill (tint applied). */
+  displayedFill(sheet: string, row: number, col: number): string | undefined {
+    const s = this.must(sheet);
+    for (const cf of s.conditionalFormats) {
+      if (!cf.areas.some((b) => inside(b, row, col))) continue;
+      if (cf.fill && this.ruleHolds(sheet, cf)) return cf.fill;
+    }
+    const own = s.fills.get(key(row, col));
+    if (!own || own.pattern === "None") return undefined;
+    return applyTint(own.color, own.tintAndShade);
+  }
+
+  /** A custom rule's formula, evaluated for the sheet (the add-in's rules are constant formulas). */
+  ruleHolds(sheet: string, cf: ConditionalFormatModel): boolean {
+    if (cf.type !== "Custom" || !cf.formula) return false;
+    // HyperFormula writes Excel's TRUE/FALSE constants as functions.
+    const formula = cf.formula.replace(/\b(TRUE|FALSE)\b(?!\s*\()/gi, "$1()");
+    const v = this.hf.calculateFormula(formula, this.sheetId(sheet));
+    return v === true || (typeof v === "number" && v !== 0);
+  }
+
+  /* ---------------- protection ---------------- */
+
+  /** A locked cell of a protected sheet cannot be written. */
+  isLocked(sheet: string, row: number, col: number): boolean {
+    const s = this.must(sheet);
+    return s.protected && !s.unlocked.has(key(row, col));
+  }
+
+  /* ---------------- structure ---------------- */
+
+  /** Insert rows above `at` (0-based), as the user does: everything below moves down, formulas follow. */
+  insertRows(sheet: string, at: number, count = 1): void {
+    this.insert(sheet, "row", at, count);
+  }
+
+  insertColumns(sheet: string, at: number, count = 1): void {
+    this.insert(sheet, "col", at, count);
+  }
+
+  private insert(sheet: string, axis: "row" | "col", at: number, count: number): void {
+    const s = this.must(sheet);
+    if (axis === "row") this.hf.addRows(this.sheetId(sheet), [at, count]);
+    else this.hf.addColumns(this.sheetId(sheet), [at, count]);
+    const move = (k: string) => {
+      const [r, c] = unkey(k);
+      return axis === "row" ? key(r >= at ? r + count : r, c) : key(r, c >= at ? c + count : c);
+    };
+    const remap = <V>(m: Map<string, V>) => {
+      const entries = [...m];
+      m.clear();
+      for (const [k, v] of entries) m.set(move(k), v);
+    };
+    remap(s.formats);
+    remap(s.fills);
+    remap(s.notes);
+    remap(s.comments);
+    remap(s.shown);
+    // Formula texts change with the references: HyperFormula's own text is kept from now on.
+    s.formulaText.clear();
+    for (const set of [s.bold, s.unlocked]) {
+      const moved = [...set].map(move);
+      set.clear();
+      for (const k of moved) set.add(k);
+    }
+    // Areas below move; areas the insertion falls inside grow (as merges and conditional formats do in Excel).
+    const grow = (b: Bounds): Bounds => {
+      if (axis === "row") return { ...b, top: b.top >= at ? b.top + count : b.top, bottom: b.bottom >= at ? b.bottom + count : b.bottom };
+      return { ...b, left: b.left >= at ? b.left + count : b.left, right: b.right >= at ? b.right + count : b.right };
+    };
+    s.merges = s.merges.map(grow);
+    for (const cf of s.conditionalFormats) cf.areas = cf.areas.map(grow);
+  }
+
+  /* ---------------- reading the whole sheet ---------------- */
+
+  /**
+   * The bounding box of the used cells, as Excel's getUsedRange: cells with values or formulas,
+   * and (unless valuesOnly) cells that only carry formatting, such as a bordered template area.
+   */
+  usedRange(sheet: string, valuesOnly = false): Bounds | undefined {
+    const s = this.must(sheet);
     const dims = this.hf.getSheetDimensions(this.sheetId(sheet));
     let top = Infinity;
     let left = Infinity;
@@ -172,21 +486,21 @@ export class WorkbookModel {
       bottom = Math.max(bottom, r);
       right = Math.max(right, c);
     };
-    for (let r = 0; r < dims.height; r++) for (let c = 0; c < dims.width; c++) if (this.input(sheet, r, c) !== null) take(r, c);
-    for (const k of [...s.formats.keys(), ...s.fills.keys()]) {
-      const [r, c] = k.split(",").map(Number);
-      take(r, c);
-    }
-    for (const m of s.merges) {
-      take(m.top, m.left);
-      take(m.bottom, m.right);
+    const hfId = this.sheetId(sheet);
+    for (let r = 0; r < dims.height; r++) for (let c = 0; c < dims.width; c++) if (!this.hf.isCellEmpty({ sheet: hfId, row: r, col: c })) take(r, c);
+    if (!valuesOnly) {
+      for (const k of [...s.formats.keys(), ...s.fills.keys()]) take(...unkey(k));
+      for (const m of s.merges) {
+        take(m.top, m.left);
+        take(m.bottom, m.right);
+      }
     }
     return bottom < 0 ? undefined : { top, left, bottom, right };
   }
 
-  /** The sheet as the engine's grid (what the playground shows and what tests compare). */
+  /** The sheet as the engine's grid (what the playground draws and what tests compare). */
   toGrid(sheet: string): MemoryGrid {
-    const used = this.usedRange(sheet);
+    const used = this.usedRange(sheet, true);
     const rows: (Cell | undefined)[][] = [];
     if (used) {
       for (let r = 0; r <= used.bottom; r++) {
@@ -194,18 +508,18 @@ export class WorkbookModel {
         for (let c = 0; c <= used.right; c++) {
           const input = this.input(sheet, r, c);
           if (input === null) continue;
-          const v = this.value(sheet, r, c);
-          const value: CellValue = typeof v === "string" && /^#[A-Z0-9/!?.]+$/.test(v) && typeof input === "string" && input.startsWith("=") ? { error: v } : v === "" ? null : v;
+          const { value: v, type } = this.valueAndType(sheet, r, c);
+          const value: CellValue = type === "Error" ? { error: String(v) } : v === "" && !this.isFormula(sheet, r, c) ? null : v;
           const cell: Cell = { value };
-          if (typeof input === "string" && input.startsWith("=")) cell.formula = input;
+          if (this.isFormula(sheet, r, c)) cell.formula = String(input);
           const fmt = this.format(sheet, r, c);
           if (fmt !== "General") cell.numFmt = fmt;
           row[c] = cell;
         }
-        rows.push(row);
+        rows[r] = row;
       }
     }
-    return new MemoryGrid(sheet, rows, this.sheet(sheet)!.merges.map((m) => ({ ...m })));
+    return new MemoryGrid(sheet, rows, this.must(sheet).merges.map((m) => ({ ...m })));
   }
 
   address(sheet: string, top: number, left: number, bottom: number, right: number): string {
@@ -216,17 +530,56 @@ export class WorkbookModel {
   }
 }
 
-/** Input as Excel's setters take it: a string starting with "=" (longer than "=") is a formula. */
-function toInput(v: CellValue | unknown): string | number | boolean | null {
-  if (typeof v === "string" && v.startsWith("=") && v.length > 1) return v;
-  return literal(v as CellValue);
+export function inside(b: Bounds, row: number, col: number): boolean {
+  return row >= b.top && row <= b.bottom && col >= b.left && col <= b.right;
 }
 
-/** A constant as HyperFormula input: text that would parse as a formula is quoted. */
-function literal(v: CellValue): string | number | boolean | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "boolean") return v;
-  if (isCellError(v)) return v.error;
-  const s = String(v);
-  return s.startsWith("=") || s.startsWith("'") ? `'${s}` : s;
+export function intersects(a: Bounds, b: Bounds): boolean {
+  return a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
+}
+
+/** A grid value as what it would be if typed exactly (text stays text). */
+function typedOf(v: CellValue): Typed {
+  if (v === null || v === undefined || v === "") return { kind: "empty" };
+  if (typeof v === "number") return { kind: "number", value: v };
+  if (typeof v === "boolean") return { kind: "boolean", value: v };
+  if (isCellError(v)) return { kind: "error", error: v.error };
+  return { kind: "text", text: String(v) };
+}
+
+function shownOf(v: CellValue, dirty: boolean): Shown {
+  if (isCellError(v)) return { value: v.error, type: "Error", dirty };
+  if (typeof v === "number") return { value: v, type: "Double", dirty };
+  if (typeof v === "boolean") return { value: v, type: "Boolean", dirty };
+  return { value: v === null ? "" : v, type: "String", dirty };
+}
+
+/** How HyperFormula stores it: text behind a quote (so that "100%" stays text), errors by name. */
+function hfContent(t: Typed): string | number | boolean | null {
+  switch (t.kind) {
+    case "empty":
+      return null;
+    case "text":
+      return `'${t.text}`;
+    case "number":
+    case "boolean":
+      return t.value;
+    case "error":
+      return ERROR_VALUES.includes(t.error) ? t.error : `'${t.error}`;
+    case "formula":
+      return t.formula;
+  }
+}
+
+/** A colour lightened (tint > 0) or darkened (tint < 0) as Excel applies tintAndShade. */
+export function applyTint(hex: string, tint: number): string {
+  if (!tint) return hex.toUpperCase();
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return hex;
+  const channel = (h: string) => {
+    const v = parseInt(h, 16);
+    const out = tint > 0 ? v + (255 - v) * tint : v * (1 + tint);
+    return Math.round(Math.min(255, Math.max(0, out))).toString(16).padStart(2, "0");
+  };
+  return `#${m.slice(1).map(channel).join("")}`.toUpperCase();
 }

@@ -1,6 +1,7 @@
 /**
  * The playground's spreadsheet: the fake workbook's active sheet as a grid, with its merges, fills
- * (the add-in's marks show here), notes and the selected cell. Clicking a cell selects it.
+ * and conditional formats (the add-in's marks show here), values shown through their number
+ * formats as Excel shows them, notes and the selected cell. Clicking a cell selects it.
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useSyncExternalStore } from "react";
@@ -52,6 +53,12 @@ const useStyles = makeStyles({
   caption: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" },
 });
 
+/** A gradient fill (which the API cannot set, but files have) drawn as one; any other fill as its colour. */
+function cssFill(model: WorkbookModel, sheet: string, r: number, c: number, drawn: string): string {
+  const own = model.fill(sheet, r, c);
+  return /Gradient$/.test(own.pattern) && drawn === own.color ? `linear-gradient(90deg, ${own.color}, ${own.patternColor})` : drawn;
+}
+
 function useModelVersion(model: WorkbookModel): number {
   const version = useRef(0);
   return useSyncExternalStore(
@@ -82,17 +89,20 @@ export function SheetGrid({ model, label, rowHeader }: { model: WorkbookModel; l
   const covered = new Set<string>();
   for (const m of grid.merges) for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r},${c}`);
 
+  // Hidden sheets have no tab, as in Excel.
+  const tabs = model.sheets.map((s, i) => ({ s, i })).filter(({ s }) => s.visibility === "Visible");
   const activate = (i: number) => {
     model.active = i;
     model.changed();
   };
   const onTabKey = (e: React.KeyboardEvent<HTMLDivElement>) => {
-    const n = model.sheets.length;
-    const next = { ArrowRight: model.active + 1, ArrowLeft: model.active - 1 + n, Home: 0, End: n - 1 }[e.key];
+    const n = tabs.length;
+    const at = tabs.findIndex(({ i }) => i === model.active);
+    const next = { ArrowRight: at + 1, ArrowLeft: at - 1 + n, Home: 0, End: n - 1 }[e.key];
     if (next === undefined) return;
     e.preventDefault();
     const list = e.currentTarget;
-    activate(next % n);
+    activate(tabs[next % n].i);
     // The newly active tab takes the focus once it has rendered.
     requestAnimationFrame(() => list.querySelector<HTMLButtonElement>("[role=tab][tabindex='0']")?.focus());
   };
@@ -106,7 +116,7 @@ export function SheetGrid({ model, label, rowHeader }: { model: WorkbookModel; l
     <div>
       {/* One Tab stop for the sheet tabs; arrow keys, Home and End move between them (the ARIA tabs pattern). */}
       <div className={styles.tabs} role="tablist" aria-label={label} onKeyDown={onTabKey}>
-        {model.sheets.map((s, i) => (
+        {tabs.map(({ s, i }) => (
           <button
             key={s.name}
             role="tab"
@@ -143,7 +153,8 @@ export function SheetGrid({ model, label, rowHeader }: { model: WorkbookModel; l
                   const merge = grid.mergeAt(r, c);
                   const cell = grid.cell(r, c);
                   const address = a1(r, c);
-                  const fill = model.fill(sheet.name, r, c);
+                  // What Excel draws: a conditional format (the add-in's marks) over the cell's own fill.
+                  const fill = model.displayedFill(sheet.name, r, c);
                   const note = sheet.notes.get(`${r},${c}`);
                   const isSelected = selectedAddress === address;
                   return (
@@ -153,10 +164,10 @@ export function SheetGrid({ model, label, rowHeader }: { model: WorkbookModel; l
                       rowSpan={merge ? merge.bottom - merge.top + 1 : undefined}
                       colSpan={merge ? merge.right - merge.left + 1 : undefined}
                       className={`${styles.cell} ${typeof cell?.value === "number" ? styles.number : ""} ${isSelected ? styles.selected : ""}`}
-                      style={fill.pattern !== "None" ? { background: fill.color } : undefined}
+                      style={fill ? { background: cssFill(model, sheet.name, r, c, fill) } : undefined}
                       title={note}
                       data-cell={address}
-                      data-fill={fill.pattern !== "None" ? fill.color : undefined}
+                      data-fill={fill}
                       data-formula={cell?.formula}
                       aria-current={isSelected || undefined}
                       onClick={() => select(address)}

@@ -4,10 +4,7 @@
  */
 import { createRoot } from "react-dom/client";
 import { langOf } from "../addin/i18n";
-import { Session } from "../addin/session";
-import { OfficeAdapter, OfficeHost } from "../excel/officeAdapter";
-import { createFakeOffice, WorkbookModel } from "../fake-excel";
-import { gridsFromXlsx } from "./loadWorkbook";
+import { openWorkbook } from "./loadWorkbook";
 import { Loaded, Playground } from "./Playground";
 
 const params = new URLSearchParams(location.search);
@@ -15,16 +12,10 @@ const displayLanguage = params.get("lang") === "en" ? "en-US" : "zh-CN";
 const SAMPLE = "examples/%E8%87%AA%E8%AF%84%E8%A1%A8%E7%A4%BA%E4%BE%8B.xlsx"; // examples/自评表示例.xlsx
 
 async function loadWorkbook(data: ArrayBuffer): Promise<Loaded> {
-  const grids = await gridsFromXlsx(data);
-  if (grids.length === 0) throw new Error("no worksheet");
-  const model = new WorkbookModel();
-  for (const g of grids) model.addGrid(g);
-  const fake = createFakeOffice(model, { displayLanguage, syncDelayMs: Number(params.get("delay") ?? 0) });
-  // office-js-helpers (the report sheet) reads the global Office, as it would in Excel.
-  (globalThis as { Office?: unknown }).Office = fake.Office;
+  const opened = await openWorkbook(data, { displayLanguage, syncDelayMs: Number(params.get("delay") ?? 0) });
   // The playground's Excel, for the browser tests to look at.
-  (globalThis as { __playground?: unknown }).__playground = { model, fake };
-  return { model, session: new Session(new OfficeAdapter(fake as unknown as OfficeHost)) };
+  (globalThis as { __playground?: unknown }).__playground = { model: opened.model, fake: opened.fake };
+  return opened;
 }
 
 async function start() {

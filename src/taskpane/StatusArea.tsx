@@ -14,7 +14,7 @@ import { DismissRegular } from "@fluentui/react-icons";
 import { useRef } from "react";
 import type { Session, SessionState } from "../addin/session";
 import type { Strings } from "../addin/i18n";
-import { announcement, busyText, errorText, noticeText } from "./words";
+import { announcement, busyText, errorText, gapTexts, noticeIntent, noticeText } from "./words";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -60,9 +60,14 @@ export function StatusArea({ session, state, strings }: { session: Session; stat
       {error && (
         <StatusBar intent="error" text={errorText(error, strings, state.result?.sheet)} dismiss={strings.dismiss} onDismiss={dismiss} />
       )}
+      {gapTexts(state.readGaps, state.result?.sheet, strings).map(({ gap, text }) => (
+        <MessageBar key={gap} intent={gap === "merges" ? "warning" : "info"} layout="multiline">
+          <MessageBarBody>{text}</MessageBarBody>
+        </MessageBar>
+      ))}
       {notice && (
         <StatusBar
-          intent={notice.kind === "nothing-to-fix" ? "info" : notice.kind === "not-marked" ? "warning" : "success"}
+          intent={noticeIntent(notice)}
           text={noticeText(notice, strings)}
           dismiss={strings.dismiss}
           onDismiss={dismiss}

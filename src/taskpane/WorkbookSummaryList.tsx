@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import type { Session, WorkbookSummary } from "../addin/session";
 import { format, Lang, Strings } from "../addin/i18n";
 import { TEMPLATE_NAMES } from "../engine";
+import { errorText, gapTexts } from "./words";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -58,8 +59,15 @@ export function WorkbookSummaryList({
           <li key={s.sheet} className={mergeClasses(styles.item, s.sheet === current && styles.current)} aria-current={s.sheet === current ? "true" : undefined}>
             <span className={styles.text}>
               <Text weight="semibold">{s.sheet}</Text>
-              <Caption1 className={styles.detail}>{s.template ? TEMPLATE_NAMES[s.template][lang] : strings.notATable}</Caption1>
+              {!s.failure && <Caption1 className={styles.detail}>{s.template ? TEMPLATE_NAMES[s.template][lang] : strings.notATable}</Caption1>}
               {s.template && <Caption1 className={s.errors > 0 ? styles.errors : styles.detail}>{format(strings.summary, { errors: s.errors, warnings: s.warnings, infos: s.infos })}</Caption1>}
+              {/* A sheet that could not be read (or marked) says why; the others were checked. */}
+              {s.failure && <Caption1 className={styles.errors}>{errorText(s.failure, strings, s.sheet)}</Caption1>}
+              {gapTexts(s.gaps, s.sheet, strings).map(({ gap, text }) => (
+                <Caption1 key={gap} className={styles.detail}>
+                  {text}
+                </Caption1>
+              ))}
             </span>
             <Button
               size="small"

@@ -2,6 +2,7 @@
 import type { Notice, SessionState, Task } from "../addin/session";
 import { format, Strings } from "../addin/i18n";
 import type { SheetResult } from "../engine";
+import type { ReadGap } from "../addin/port";
 
 type BusyWord = "checking" | "fixing" | "undoing" | "clearing" | "reporting";
 
@@ -34,9 +35,9 @@ export function noticeText(notice: Notice, strings: Strings): string {
     case "finding-gone":
       return strings.findingGone;
     case "undone":
-      return format(strings.undone, { sheet: notice.sheet });
+      return notice.left.length ? format(strings.undoneWithLeft, { sheet: notice.sheet, cells: notice.left.join(strings.listSeparator) }) : format(strings.undone, { sheet: notice.sheet });
     case "cleared":
-      return strings.cleared;
+      return notice.skipped.length ? format(strings.clearedExcept, { sheets: notice.skipped.map((s) => format(strings.quoted, { text: s })).join(strings.listSeparator) }) : strings.cleared;
     case "report":
       return format(strings.reported, { sheet: notice.sheet });
     case "nothing-to-fix":
@@ -44,6 +45,18 @@ export function noticeText(notice: Notice, strings: Strings): string {
     case "not-marked":
       return format(strings.notMarked, { sheet: notice.sheet });
   }
+}
+
+/** What the last read could not deliver as Excel holds it, one sentence per gap. */
+export function gapTexts(gaps: readonly ReadGap[] | undefined, sheet: string | undefined, strings: Strings): { gap: ReadGap; text: string }[] {
+  return (gaps ?? []).map((gap) => ({ gap, text: format(strings.gaps[gap], { sheet }) }));
+}
+
+/** A notice that reports something left undone is a warning. */
+export function noticeIntent(notice: Notice): "info" | "warning" | "success" {
+  if (notice.kind === "nothing-to-fix") return "info";
+  if (notice.kind === "not-marked" || (notice.kind === "undone" && notice.left.length) || (notice.kind === "cleared" && notice.skipped.length)) return "warning";
+  return "success";
 }
 
 export function countsOf(findings: SheetResult["findings"]): { errors: number; warnings: number; infos: number } {

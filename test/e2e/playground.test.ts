@@ -1,8 +1,9 @@
 /**
- * The playground in a real browser (Debian's chromium, headless, driven by playwright-core),
- * clicking what a user clicks. A screenshot of each state is saved under test-output/e2e/.
+ * The playground and the task pane's start-up in a real browser (Debian's chromium, headless,
+ * driven by playwright-core), clicking what a user clicks. A screenshot of each state is saved
+ * under test-output/e2e/.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { checkSheet, Finding, ProfileId } from "../../src/engine";
@@ -16,10 +17,12 @@ jest.setTimeout(240000);
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
+let pages: string;
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await serve(buildPages());
+  pages = buildPages();
+  server = await serve(pages);
   browser = await launch();
 });
 
@@ -241,4 +244,88 @@ test("a workbook of the user's own replaces the sample and is checked the same w
   expect(await page.getByRole("alert").innerText()).toBe("这不是 Excel 工作簿（.xlsx）。");
   expect(await page.getByRole("tab").allInnerTexts()).toEqual(["评价表", "项目支出绩效自评表"]);
   await page.close();
+});
+
+test("marks over the user's own fills (host-check 01): drawn on top, and 清除标记 gives every cell its own look back", async () => {
+  const page = await open();
+  await page.locator("[data-testid=file-input]").setInputFiles(path.join(__dirname, "..", "..", "examples", "host-checks", "01-标记与恢复.xlsx"));
+  await page.getByRole("tab", { name: "对照（不要检查）" }).waitFor();
+  const fills = async (tab: string) => {
+    await page.getByRole("tab", { name: tab }).click();
+    return Promise.all(["J9", "J15", "J16", "J33", "B34"].map((a) => cell(page, a).getAttribute("data-fill")));
+  };
+  const reference = await fills("对照（不要检查）");
+  expect(reference.slice(0, 4).every((f) => f !== null)).toBe(true);
+  await checkSheetNamed(page, "标记与恢复");
+  expect(await listed(page)).toEqual(["EXEC_SCORE_MISMATCH@J9", "INDICATOR_SCORE_MISMATCH@J15", "INDICATOR_SCORE_MISMATCH@J16", "TOTAL_MISMATCH@J33"]);
+  expect(await fills("标记与恢复")).toEqual(["#FFC7CE", "#FFC7CE", "#FFC7CE", "#FFC7CE", null]);
+  await shot(page, "14-marks-over-own-fills");
+  await button(page, "清除标记").click();
+  await notice(page, /已清除/).waitFor();
+  expect(await fills("标记与恢复")).toEqual(reference);
+  await shot(page, "15-own-fills-back");
+  await page.close();
+});
+
+describe("the task pane's start-up, with office.js served by a stand-in that behaves as Excel's", () => {
+  const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+  const shimScript = () => readFileSync(path.join(pages, readdirSync(pages).find((f) => /^fake-office\.[0-9a-f]+\.js$/.test(f))!));
+
+  async function openPane(config: Record<string, unknown> | "blocked"): Promise<Page & { errors: string[] }> {
+    const page = (await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "zh-CN" })) as Page & { errors: string[] };
+    page.errors = [];
+    page.on("pageerror", (e) => page.errors.push(e.message));
+    await page.route(OFFICE_JS, (route) => (config === "blocked" ? route.abort() : route.fulfill({ contentType: "text/javascript", body: shimScript() })));
+    if (config !== "blocked") await page.addInitScript((c) => ((window as unknown as { __shimConfig: unknown }).__shimConfig = c), config);
+    await page.goto(`${server.url}taskpane.html`);
+    return page;
+  }
+
+  test("Excel arrives late and 检查本表 is clicked on the ribbon before the pane has mounted: the click is not lost", async () => {
+    const page = await openPane({ excelDelayMs: 1500 });
+    // The function is registered as soon as the page runs, before Office is ready.
+    await page.waitForFunction(() => (window as unknown as { __shim: { registered(): string[] } }).__shim.registered().includes("checkSheet"));
+    await page.getByRole("status").filter({ hasText: "正在连接 Excel…" }).waitFor();
+    await shot(page, "20-pane-connecting");
+    const clicked = page.evaluate(() => (window as unknown as { __shim: { click(n: string): Promise<boolean> } }).__shim.click("checkSheet"));
+    expect(await clicked).toBe(true);
+    const sheet = SAMPLE_SHEETS[0].name;
+    const expected = expectedFindings(sheet).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    // The pane shows what the ribbon found, the sheet is marked, and the pane was asked to open.
+    await page.locator("li[data-code]").first().waitFor();
+    expect(await page.locator("li[data-code]").evaluateAll((els) => els.map((e) => `${e.getAttribute("data-code")}@${e.getAttribute("data-cell")}`).sort())).toEqual(expected);
+    const marked = await page.evaluate(
+      ([s, cell]) => {
+        const { model } = (window as unknown as { __playground: { model: { displayedFill(s: string, r: number, c: number): string | undefined } } }).__playground;
+        const col = cell.charCodeAt(0) - 65;
+        const row = Number(cell.slice(1)) - 1;
+        return model.displayedFill(s, row, col);
+      },
+      [sheet, expected.find((f) => !f.startsWith("MISSING") && /@[A-Z]\d+$/.test(f))!.split("@")[1]] as const,
+    );
+    expect(marked).toMatch(/^#FF(C7CE|EB9C)$/);
+    expect(await page.evaluate(() => (window as unknown as { __shim: { shown: number[] } }).__shim.shown.length)).toBe(1);
+    await shot(page, "21-pane-after-early-ribbon-click");
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  test("office.js blocked: within seconds the pane says so and points to the playground and the command line", async () => {
+    const page = await openPane("blocked");
+    const t0 = Date.now();
+    const alert = page.locator('[role=alert][data-startup="no-office"]');
+    await alert.waitFor({ timeout: 5000 });
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(await page.locator("main").innerText()).toMatch(/playground\.html[\s\S]*npx selfeval check/);
+    await shot(page, "22-pane-office-blocked");
+    await page.close();
+  });
+
+  test("opened in a browser tab: Office answers without Excel, and the pane says to open it in Excel", async () => {
+    const page = await openPane({ host: null });
+    await page.locator('[role=alert][data-startup="not-excel"]').waitFor();
+    expect(await page.locator("[role=alert]").innerText()).toMatch(/未连接到 Excel/);
+    await page.close();
+  });
 });

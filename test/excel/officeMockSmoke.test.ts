@@ -11,6 +11,7 @@ import { OfficeAdapter, OfficeHost } from "../../src/excel/officeAdapter";
 function range(values: unknown[][], extra: Record<string, unknown> = {}): Record<string, any> {
   return {
     values,
+    valueTypes: values.map((r) => r.map((v) => (typeof v === "number" ? "Double" : v === "" ? "Empty" : "String"))),
     formulas: values,
     numberFormat: values.map((r) => r.map(() => "General")),
     rowIndex: 0,
@@ -29,27 +30,51 @@ const minor = (v: string) => Number(v.split(".")[1] ?? 0);
 
 function host(data: Record<string, unknown>, excelApi = "1.18"): { mock: OfficeMockObject & Record<string, any>; adapter: OfficeAdapter } {
   const settings = new Map<string, unknown>();
-  const mock = new OfficeMockObject({ ...data, run: async function (this: { context: unknown }, cb: (c: unknown) => Promise<unknown>) { return cb(this.context); } }) as OfficeMockObject & Record<string, any>;
+  // Excel.run(batch) or Excel.run(options, batch).
+  const run = async function (this: { context: unknown }, a: unknown, b?: (c: unknown) => Promise<unknown>) {
+    return (typeof a === "function" ? (a as (c: unknown) => Promise<unknown>) : b!)(this.context);
+  };
+  const mock = new OfficeMockObject({ ...data, run }) as OfficeMockObject & Record<string, any>;
   const office = {
     context: {
       displayLanguage: "zh-CN",
       requirements: { isSetSupported: (_n: string, v?: string | number) => minor(String(v ?? "1.1")) <= minor(excelApi) },
-      document: { settings: { get: (k: string) => settings.get(k) ?? null, set: (k: string, v: unknown) => settings.set(k, v), saveAsync: (cb?: (r: unknown) => void) => cb?.({ status: "succeeded" }) } },
+      document: { settings: { get: (k: string) => settings.get(k) ?? null, set: (k: string, v: unknown) => settings.set(k, v), saveAsync: (cb?: (r: { status: string }) => void) => cb?.({ status: "succeeded" }) } },
     },
   };
   (globalThis as { Office?: unknown }).Office = office;
   return { mock, adapter: new OfficeAdapter({ Excel: mock as unknown as OfficeHost["Excel"], Office: office }) };
 }
 
+/**
+ * office-addin-mock cannot mock collections: the sheet's conditional formats are a plain stub
+ * (returned by a function, so the mock leaves it alone) that records what the adapter adds.
+ */
+function conditionalFormats() {
+  const added: Record<string, any>[] = [];
+  return {
+    added,
+    items: [] as unknown[],
+    load() {},
+    add(type: string) {
+      const cf = { type, custom: { rule: { formula: "" }, format: { fill: { color: "" } } } };
+      added.push(cf);
+      return cf;
+    },
+  };
+}
+
 const sheet = (r: Record<string, any>, extra: Record<string, unknown> = {}): Record<string, any> => ({
   name: "自评表",
+  id: "{sheet-1}",
   isNullObject: false,
   used: r,
   cell: range([["5"]]),
   protection: { protected: false },
   getUsedRangeOrNullObject() { return this.used; },
   getRangeByIndexes() { return this.used; },
-  getRange() { return this.cell; },
+  getRange(address?: string) { return address === undefined ? { conditionalFormats: this.formats } : this.cell; },
+  getRanges() { return { conditionalFormats: this.formats }; },
   activate(this: Record<string, any>) { this.active = true; },
   ...extra,
 });
@@ -57,7 +82,7 @@ const sheet = (r: Record<string, any>, extra: Record<string, unknown> = {}): Rec
 describe("office-addin-mock smoke tests", () => {
   test("readSheet", async () => {
     const used = range([["合计", 98]], { getMergedAreasOrNullObject() { return { isNullObject: true }; } });
-    const { adapter } = host({ context: { workbook: { worksheets: { active: sheet(used), getActiveWorksheet() { return this.active; } } } } }, "1.9");
+    const { adapter } = host({ context: { workbook: { application: { calculationMode: "Automatic" }, worksheets: { active: sheet(used), getActiveWorksheet() { return this.active; } } } } }, "1.9");
     const grid = await adapter.readSheet();
     expect(grid.sheetName).toBe("自评表");
     expect(grid.cell(0, 1)?.value).toBe(98);
@@ -69,21 +94,23 @@ describe("office-addin-mock smoke tests", () => {
   });
 
   test("highlight and clearHighlights", async () => {
-    const ws = sheet(range([[1]]));
+    const formats = conditionalFormats();
+    const ws = sheet(range([[1]]), { formats: undefined });
     const { mock, adapter } = host({ context: { workbook: { worksheets: { ws, getItem() { return this.ws; }, getItemOrNullObject() { return this.ws; } } } } }, "1.9");
+    mock.context.workbook.worksheets.ws.formats = formats;
     await adapter.highlight("自评表", [{ cell: "A1", severity: "error" }]);
-    expect(mock.context.workbook.worksheets.ws.cell.format.fill.color).toBe("#FFC7CE");
-    await adapter.clearHighlights();
-    expect(mock.context.workbook.worksheets.ws.cell.format.fill.cleared).toBe(true);
+    expect(formats.added.map((cf) => [cf.type, cf.custom.format.fill.color])).toEqual([["Custom", "#FFC7CE"]]);
+    await expect(adapter.clearHighlights("自评表")).resolves.toEqual({ skipped: [] });
   });
 
   test("applyFixes and undoLastFix", async () => {
     const ws = sheet(range([[1]]));
-    const { mock, adapter } = host({ context: { workbook: { worksheets: { ws, getItemOrNullObject() { return this.ws; } } } } });
+    const { mock, adapter } = host({ context: { workbook: { application: { calculationMode: "Automatic" }, worksheets: { ws, getItemOrNullObject() { return this.ws; } } } } }, "1.9");
     await adapter.applyFixes("自评表", [{ cell: "J9", formula: "=I9*MIN(1,MAX(0,IF(F9<=0,0,G9/F9)))", description: "" }]);
     expect(mock.context.workbook.worksheets.ws.cell.formulas).toEqual([["=I9*MIN(1,MAX(0,IF(F9<=0,0,G9/F9)))"]]);
-    expect(await adapter.undoLastFix()).toBe("自评表");
-    expect(mock.context.workbook.worksheets.ws.cell.formulas).toEqual([["5"]]);
+    expect(await adapter.undoLastFix()).toEqual({ sheet: "自评表", left: [] });
+    // The text "5" goes back as text.
+    expect(mock.context.workbook.worksheets.ws.cell.formulas).toEqual([["'5"]]);
   });
 
   test("selectCell", async () => {
@@ -107,6 +134,9 @@ describe("office-addin-mock smoke tests", () => {
         },
       },
     });
+    // No sheets yet (the mock cannot load a collection's items: the stub answers the load).
+    mock.context.workbook.worksheets.load = () => undefined;
+    mock.context.workbook.worksheets.items = [];
     mock.context.workbook.context = mock.context;
     await adapter.writeReport("核对报告", ["工作表", "单元格"], [{ sheet: "自评表", cell: "J9", severity: "错误", problem: "执行率得分不符", message: "m", fixable: false }]);
     expect(mock.context.workbook.worksheets.report.used.values).toEqual([["工作表", "单元格"], ["自评表", "J9", "错误", "执行率得分不符", "m", ""]]);

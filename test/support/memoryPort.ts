@@ -4,7 +4,7 @@
  * add-in does to the workbook (marks, selection, writes, report, undo) is recorded to assert on.
  */
 import { Cell, Fix, MemoryGrid, parseA1, ProfileId } from "../../src/engine";
-import { Capabilities, Mark, PortError, ReportRow, WorkbookPort } from "../../src/addin/port";
+import { Capabilities, ClearOutcome, Mark, PortError, ReportRow, SheetInfo, UndoOutcome, WorkbookPort } from "../../src/addin/port";
 import { SheetSpec, toGrid } from "../fixtures/sheetSpec";
 import { applyFixes } from "./recalc";
 
@@ -92,8 +92,8 @@ export class MemoryPort implements WorkbookPort {
     return this.active;
   }
 
-  async sheetNames(): Promise<string[]> {
-    return [...this.grids.keys()];
+  async sheets(): Promise<SheetInfo[]> {
+    return [...this.grids.keys()].map((name) => ({ name, visible: true, report: name === this.report?.title }));
   }
 
   async readSheet(name?: string): Promise<MemoryGrid> {
@@ -106,9 +106,10 @@ export class MemoryPort implements WorkbookPort {
     this.marks.set(sheet, marks);
   }
 
-  async clearHighlights(sheet?: string): Promise<void> {
+  async clearHighlights(sheet?: string): Promise<ClearOutcome> {
     if (sheet === undefined) this.marks.clear();
     else this.marks.delete(sheet);
+    return { skipped: [] };
   }
 
   async applyFixes(sheet: string, fixes: Fix[]): Promise<void> {
@@ -123,11 +124,11 @@ export class MemoryPort implements WorkbookPort {
     return this.undoSnapshots.length > 0;
   }
 
-  async undoLastFix(): Promise<string> {
+  async undoLastFix(): Promise<UndoOutcome> {
     const last = this.undoSnapshots.pop();
     if (!last) throw new PortError("nothing-to-undo", "nothing to undo");
     this.grids.set(last.sheet, last.grid);
-    return last.sheet;
+    return { sheet: last.sheet, left: [] };
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
