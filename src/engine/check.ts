@@ -45,7 +45,7 @@ function onePerFault<D extends FindingDraft | PlannedDraft>(drafts: D[]): D[] {
     const key = cellKey(d.at);
     const codes = byCell.get(key)!;
     if ((CODE_META[d.code].yieldsTo ?? []).some((c) => codes.has(c))) return false;
-    const id = `${key}:${d.code}:${d.message}`;
+    const id = `${key}:${d.code}:${d.message.zh}`;
     if (seen.has(id)) return false;
     seen.add(id);
     return true;
@@ -53,7 +53,7 @@ function onePerFault<D extends FindingDraft | PlannedDraft>(drafts: D[]): D[] {
 }
 
 function toFix(d: FixDraft): Fix {
-  const fix: Fix = { cell: a1(d.at.row, d.at.col), description: d.description };
+  const fix: Fix = { cell: a1(d.at.row, d.at.col), description: d.description.zh, descriptionEn: d.description.en };
   if (d.formula !== undefined) fix.formula = d.formula;
   if (d.value !== undefined) fix.value = d.value;
   if (d.numFmt !== undefined) fix.numFmt = d.numFmt;
@@ -106,10 +106,13 @@ export function checkSheetWith(rules: readonly Rule[], grid: Grid, options: Chec
       cell: a1(d.at.row, d.at.col),
       stated: d.stated,
       expected: d.expected,
-      message: d.message,
+      message: d.message.zh,
       fix: d.fix ? toFix(d.fix) : undefined,
       at: d.at,
       section: d.section ?? sectionOf(d.code),
+      messageEn: d.message.en,
+      kind: CODE_META[d.code].value,
+      ...(d.unit ? { unit: d.unit } : {}),
     }));
   for (const f of findings) if (!f.fix) delete f.fix;
   return {

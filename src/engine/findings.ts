@@ -40,6 +40,8 @@ export interface Fix {
   also?: Fix[];
   /** What the write does, for the user (zh-CN). */
   description: string;
+  /** The same in English (not part of the JSON contract). */
+  descriptionEn?: string;
 }
 
 export interface Finding {
@@ -54,13 +56,18 @@ export interface Finding {
   /** Not part of the JSON contract: the cell as coordinates, and the table section it belongs to. */
   at: Ref;
   section: FindingSection;
+  /** The message in English (messageOf gives either). */
+  messageEn: string;
+  /** What kind of value stated and expected are, and the amounts' unit where the sheet states one (valueText). */
+  kind: "amount" | "rate" | "score" | "weight" | "grade" | "text";
+  unit?: "万元" | "元";
 }
 
 export type FindingSection = "budget" | "indicators" | "totals" | "weights" | "statements";
 
 /** The JSON shape of contract.md (no internal fields). */
-export function toContractFinding(f: Finding): Omit<Finding, "at" | "section"> {
-  const out: Omit<Finding, "at" | "section"> = {
+export function toContractFinding(f: Finding): Omit<Finding, "at" | "section" | "messageEn" | "kind" | "unit"> {
+  const out: Omit<Finding, "at" | "section" | "messageEn" | "kind" | "unit"> = {
     code: f.code,
     severity: f.severity,
     sheet: f.sheet,
@@ -69,6 +76,12 @@ export function toContractFinding(f: Finding): Omit<Finding, "at" | "section"> {
     expected: f.expected,
     message: f.message,
   };
-  if (f.fix) out.fix = f.fix;
+  if (f.fix) out.fix = contractFix(f.fix);
   return out;
+}
+
+/** A fix as contract.md shows it (its English description is the pane's, not the contract's). */
+export function contractFix(fix: Fix): Fix {
+  const { descriptionEn: _en, also, ...rest } = fix;
+  return also ? { ...rest, also: also.map(contractFix) } : rest;
 }

@@ -6,3 +6,6 @@ export * from "./check";
 export type { EvaluationUnit, TemplateId, Bounds } from "./model";
 export * from "./templates";
 export type { EvaluationSummary } from "./summary";
+export * from "./present";
+export { MESSAGES } from "./messages";
+export type { Words } from "./messages";

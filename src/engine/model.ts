@@ -3,6 +3,8 @@
  * Rules read only this model (and the grid for cell values); they never search the sheet again.
  */
 import type { Ref } from "./recognize/view";
+import type { AmountUnit } from "./format";
+import type { Words } from "./messages";
 
 export type { Ref };
 
@@ -41,7 +43,9 @@ export interface SumIdentity {
   /** Parts that are subtracted (结余 = 到位 − 已使用 − 结转). */
   minus?: Ref[];
   /** What the total is, for the message: "“年度资金总额”全年执行数（其中各项之和）". */
-  what: string;
+  what: Words;
+  /** The amounts' unit, where the sheet states one (a header 项目资金（万元）, a line 金额单位：元). */
+  unit?: AmountUnit;
 }
 
 export interface BudgetBlock {

@@ -8,6 +8,7 @@
  */
 import { computeTotal, UnitFacts } from "./facts";
 import { num } from "./format";
+import { words } from "./messages";
 import { EvaluationUnit, GradeStatement, Ref } from "./model";
 import { Grade, gradeFor, Profile } from "./profiles";
 import { readGradeText, writeGradeText } from "./recognize/statements";
@@ -127,9 +128,12 @@ function withoutWhatFixesResolve(ctx: PlanContext, drafts: PlannedDraft[]): Plan
 }
 
 const DESCRIPTION = {
-  total: "写入合计公式（各项得分之和）",
-  headerScore: "表头自评得分引用合计",
-  grade: (g: GradeStatement) => (g.form === "checkbox" ? "写入等级公式（按总分勾选）" : "写入等级公式（按总分取等级）"),
+  total: words("写入合计公式（各项得分之和）", "Writes the total as a formula (the scores added up)"),
+  headerScore: words("表头自评得分引用合计", "Makes the score at the top refer to the total"),
+  grade: (g: GradeStatement) =>
+    g.form === "checkbox"
+      ? words("写入等级公式（按总分勾选）", "Writes a grade formula (ticks the box the total earns)")
+      : words("写入等级公式（按总分取等级）", "Writes a grade formula (the grade the total earns)"),
 };
 
 /** Turn the findings' fix intents into writes (see the module comment). */
@@ -159,7 +163,9 @@ export function planUnit(ctx: PlanContext, drafts: FindingDraft[]): PlannedDraft
     if (!target || !write) continue;
     let description = target.kind === "grade" ? DESCRIPTION.grade(target.grade) : DESCRIPTION[target.kind];
     // The finding's expected total uses the scores as stated; written with the score fixes, the formula shows this.
-    if (target.kind === "total" && typeof d.expected === "number" && Math.abs(d.expected - after) > 0.005) description += `；连同得分的修复，合计为 ${num(after)}`;
+    if (target.kind === "total" && typeof d.expected === "number" && Math.abs(d.expected - after) > 0.005) {
+      description = words(`${description.zh}；连同得分的修复，合计为 ${num(after)}`, `${description.en}; with the score fixes, the total is ${num(after)}`);
+    }
     d.fix = { ...write, description };
   }
 
@@ -195,14 +201,21 @@ function carryAlong(ctx: PlanContext, o: Operands, planned: PlannedDraft[], over
     const write = stateTotal(ctx, o, target, source, after);
     if (!write) continue;
     const description =
-      target.kind === "total" ? `合计随之更新为 ${num(after)}` : target.kind === "headerScore" ? `表头自评得分随之更新为 ${num(after)}` : `等级随之更新为“${gradeAfter}”`;
+      target.kind === "total"
+        ? words(`合计随之更新为 ${num(after)}`, `The total follows: ${num(after)}`)
+        : target.kind === "headerScore"
+          ? words(`表头自评得分随之更新为 ${num(after)}`, `The score at the top follows: ${num(after)}`)
+          : words(`等级随之更新为“${gradeAfter}”`, `The grade follows: "${gradeAfter}"`);
     also.push({ ...write, description });
   }
   const sentences =
     unit.conclusions.some((c) => !totalAgrees(c.value, after, profile)) || unit.grades.some((g) => g.form === "sentence" && g.grade !== gradeAfter);
   for (const d of causes) {
     if (also.length) d.fix!.also = also;
-    if (sentences) d.fix!.description += `；修复后总分为 ${num(after)}，结论文字需手工修改`;
+    if (sentences) {
+      const was = d.fix!.description;
+      d.fix!.description = words(`${was.zh}；修复后总分为 ${num(after)}，结论文字需手工修改`, `${was.en}; the total becomes ${num(after)}, so the conclusion text must be changed by hand`);
+    }
   }
 }
 
@@ -228,10 +241,10 @@ export function liveTotals(ctx: PlanContext): FixDraft[] {
     if (!write) continue;
     const description =
       target.kind === "total"
-        ? `合计改为公式（当前 ${num(total)}）`
+        ? words(`合计改为公式（当前 ${num(total)}）`, `The total becomes a formula (now ${num(total)})`)
         : target.kind === "headerScore"
-          ? "表头自评得分改为引用合计"
-          : `等级改为按总分自动取值（当前“${gradeFor(total, profile)}”）`;
+          ? words("表头自评得分改为引用合计", "The score at the top refers to the total")
+          : words(`等级改为按总分自动取值（当前“${gradeFor(total, profile)}”）`, `The grade follows the total (now "${gradeFor(total, profile)}")`);
     // 插入 writes formulas only: the cells' own number formats stay.
     out.push({ at: write.at, formula: write.formula, result: write.result, description });
   }

@@ -2,6 +2,7 @@
  * What an indicator's score should be, from its direction, target, achievement and weight
  * (domain.md §2 "Indicator scores"). Pure arithmetic; the rule module turns it into findings.
  */
+import { ARITHMETIC, same, Words } from "./messages";
 import { Profile } from "./profiles";
 import { DIRECTION_COLUMN_WORDS, DURATION_UNIT, REVERSE_INDICATOR_NAME, SAVING_NAME, UNIT_SCALE } from "./recognize/labels";
 import {
@@ -33,6 +34,14 @@ export type Judgement =
   | { verdict: "over" | "under" | "off"; expected: number };
 
 /** Compare a stated score with one or more exact expectations (one per reading). */
+/** The national system's qualitative outcomes, as the messages name them. */
+const OUTCOME: Record<"achieved" | "mostly" | "partial" | "notAchieved", Words> = {
+  achieved: { zh: "达成年度指标", en: "achieved" },
+  mostly: { zh: "基本达成年度指标", en: "essentially achieved" },
+  partial: { zh: "部分达成年度指标", en: "partly achieved" },
+  notAchieved: { zh: "未达成年度指标", en: "not achieved" },
+};
+
 export function judgeScore(stated: number, expectations: number[]): Judgement {
   // Called once per indicator: one pass, no spread over intermediate arrays.
   let low = Infinity;
@@ -101,7 +110,7 @@ export interface IndicatorInputs {
 export interface Reading {
   expected: number;
   /** How the expectation arises, for the message: "30 × 80%". */
-  arithmetic: string;
+  arithmetic: Words;
   /** Formula body with placeholders {w} {a} {t} for the weight, achieved and target cells. */
   formula?: string;
   /** The achieved and target values the formula uses (cells are referenced when they hold exactly these). */
@@ -110,7 +119,7 @@ export interface Reading {
 
 export type Expectation =
   | { kind: "readings"; readings: Reading[]; qualitative: boolean; overAchievement?: number }
-  | { kind: "band"; low: number; high: number; outcome: string }
+  | { kind: "band"; low: number; high: number; outcome: Words }
   | { kind: "none"; reason: "no-achievement" | "not-computable" };
 
 const fmt = (x: number) => String(roundHalfUp(x, 4));
@@ -176,25 +185,25 @@ function valueReading(w: number, a: number, t: number, dir: Direction, profile: 
     if (t <= 0) {
       if (dir === "=") {
         const e = achieved <= 0 ? w : 0;
-        return [{ expected: e, arithmetic: achieved <= 0 ? `目标为 0，已达到，得满分 ${fmt(w)}` : `目标为 0，实际为 ${fmt(achieved)}，得 0`, formula: "IF({a}<=0,{w},0)", values }];
+        return [{ expected: e, arithmetic: achieved <= 0 ? ARITHMETIC.zeroTargetMet(w) : ARITHMETIC.zeroTargetMissed(fmt(achieved)), formula: "IF({a}<=0,{w},0)", values }];
       }
-      return [{ expected: w, arithmetic: `目标值不大于 0，得满分 ${fmt(w)}`, formula: "{w}", values: {} }];
+      return [{ expected: w, arithmetic: ARITHMETIC.nonPositiveTarget(w), formula: "{w}", values: {} }];
     }
     const e = w * Math.min(1, achieved / t);
-    return [{ expected: e, arithmetic: achieved >= t ? `已达目标，得满分 ${fmt(w)}` : `${fmt(w)} × ${fmt(achieved)} ÷ ${fmt(t)}`, formula: "{w}*MIN(1,MAX(0,{a})/{t})", values }];
+    return [{ expected: e, arithmetic: achieved >= t ? ARITHMETIC.met(w) : same(`${fmt(w)} × ${fmt(achieved)} ÷ ${fmt(t)}`), formula: "{w}*MIN(1,MAX(0,{a})/{t})", values }];
   }
   // Reverse indicators (≤ / <): cost, complaint rate.
   if (t <= 0) {
     const e = achieved <= 0 ? w : 0;
-    return [{ expected: e, arithmetic: achieved <= 0 ? `已达目标，得满分 ${fmt(w)}` : `目标为 0，实际为 ${fmt(achieved)}，得 0`, formula: "IF({a}<=0,{w},0)", values }];
+    return [{ expected: e, arithmetic: achieved <= 0 ? ARITHMETIC.met(w) : ARITHMETIC.zeroTargetMissed(fmt(achieved)), formula: "IF({a}<=0,{w},0)", values }];
   }
-  if (achieved <= t) return [{ expected: w, arithmetic: `已达目标，得满分 ${fmt(w)}`, formula: "{w}", values: {} }];
+  if (achieved <= t) return [{ expected: w, arithmetic: ARITHMETIC.met(w), formula: "{w}", values: {} }];
   const out: Reading[] = [];
   if (profile.reverseRule !== "ratio") {
-    out.push({ expected: w * Math.max(0, 1 - (achieved - t) / t), arithmetic: `${fmt(w)} × (1 − (${fmt(achieved)} − ${fmt(t)}) ÷ ${fmt(t)})`, formula: "IF({a}<={t},{w},{w}*MAX(0,1-({a}-{t})/{t}))", values });
+    out.push({ expected: w * Math.max(0, 1 - (achieved - t) / t), arithmetic: same(`${fmt(w)} × (1 − (${fmt(achieved)} − ${fmt(t)}) ÷ ${fmt(t)})`), formula: "IF({a}<={t},{w},{w}*MAX(0,1-({a}-{t})/{t}))", values });
   }
   if (profile.reverseRule !== "linear") {
-    out.push({ expected: w * (t / achieved), arithmetic: `${fmt(w)} × ${fmt(t)} ÷ ${fmt(achieved)}`, formula: "IF({a}<={t},{w},{w}*{t}/{a})", values });
+    out.push({ expected: w * (t / achieved), arithmetic: same(`${fmt(w)} × ${fmt(t)} ÷ ${fmt(achieved)}`), formula: "IF({a}<={t},{w},{w}*{t}/{a})", values });
   }
   return out;
 }
@@ -211,10 +220,10 @@ export function expectScore(inputs: IndicatorInputs, profile: Profile): Expectat
   const qualitative = dir === "qualitative" || !target;
   const bands = profile.qualitativeBands;
   const bandOf = (o: "achieved" | "partial" | "notAchieved" | "mostly"): Expectation => {
-    if (o === "achieved") return { kind: "band", low: bands.achieved * w, high: w, outcome: "达成年度指标" };
-    if (o === "mostly") return { kind: "band", low: bands.partial * w, high: w, outcome: "基本达成年度指标" };
-    if (o === "partial") return { kind: "band", low: bands.partial * w, high: bands.achieved * w, outcome: "部分达成年度指标" };
-    return { kind: "band", low: 0, high: bands.partial * w, outcome: "未达成年度指标" };
+    if (o === "achieved") return { kind: "band", low: bands.achieved * w, high: w, outcome: OUTCOME.achieved };
+    if (o === "mostly") return { kind: "band", low: bands.partial * w, high: w, outcome: OUTCOME.mostly };
+    if (o === "partial") return { kind: "band", low: bands.partial * w, high: bands.achieved * w, outcome: OUTCOME.partial };
+    return { kind: "band", low: 0, high: bands.partial * w, outcome: OUTCOME.notAchieved };
   };
 
   switch (achievement.kind) {
@@ -226,10 +235,10 @@ export function expectScore(inputs: IndicatorInputs, profile: Profile): Expectat
       return bandOf(achievement.outcome);
     case "met":
       if (qualitative) return bandOf("achieved");
-      return { kind: "readings", qualitative: false, readings: [{ expected: w, arithmetic: `已完成，得满分 ${fmt(w)}`, formula: "{w}", values: {} }] };
+      return { kind: "readings", qualitative: false, readings: [{ expected: w, arithmetic: ARITHMETIC.done(w), formula: "{w}", values: {} }] };
     case "notMet":
       if (qualitative) return bandOf("notAchieved");
-      return { kind: "readings", qualitative: false, readings: [{ expected: 0, arithmetic: "未完成，得 0", formula: "0", values: {} }] };
+      return { kind: "readings", qualitative: false, readings: [{ expected: 0, arithmetic: ARITHMETIC.notDone, formula: "0", values: {} }] };
     case "partial":
       return qualitative ? bandOf("partial") : { kind: "none", reason: "not-computable" };
     case "words": {
@@ -250,7 +259,7 @@ export function expectScore(inputs: IndicatorInputs, profile: Profile): Expectat
     return {
       kind: "readings",
       qualitative: true,
-      readings: [{ expected: w * Math.min(1, p), arithmetic: `${fmt(w)} × ${pct(p)}`, formula: "{w}*MIN(1,MAX(0,{a}))", values: { a: p } }],
+      readings: [{ expected: w * Math.min(1, p), arithmetic: same(`${fmt(w)} × ${pct(p)}`), formula: "{w}*MIN(1,MAX(0,{a}))", values: { a: p } }],
     };
   }
 
@@ -264,12 +273,12 @@ export function expectScore(inputs: IndicatorInputs, profile: Profile): Expectat
   if (a.bound && a.fromText) {
     const metUp = (direction === "≥" || direction === ">" || direction === "=") && (a.bound === ">" || a.bound === "≥") && a.value >= t.value;
     const metDown = (direction === "≤" || direction === "<") && (a.bound === "<" || a.bound === "≤") && a.value <= t.value;
-    if (metUp || metDown) return { kind: "readings", qualitative: false, readings: [{ expected: w, arithmetic: `已达目标，得满分 ${fmt(w)}`, formula: "{w}", values: {} }] };
+    if (metUp || metDown) return { kind: "readings", qualitative: false, readings: [{ expected: w, arithmetic: ARITHMETIC.met(w), formula: "{w}", values: {} }] };
   }
   if (a.percent) {
     // Completion ratio: 完成值 100% means the target was met in full.
     const p = Math.max(0, a.value);
-    readings.push({ expected: w * Math.min(1, p), arithmetic: p >= 1 ? `完成值 ${pct(p)}，得满分 ${fmt(w)}` : `${fmt(w)} × ${pct(p)}`, formula: "{w}*MIN(1,MAX(0,{a}))", values: { a: p } });
+    readings.push({ expected: w * Math.min(1, p), arithmetic: p >= 1 ? ARITHMETIC.completion(pct(p), w) : same(`${fmt(w)} × ${pct(p)}`), formula: "{w}*MIN(1,MAX(0,{a}))", values: { a: p } });
     if (t.percent) for (const d of directions) readings.push(...valueReading(w, p, t.value, d, profile));
   } else {
     // A bare number against a percentage target is percentage points.

@@ -6,9 +6,12 @@
  */
 import { AmountBreakdowns, Bounds, BudgetBlock, BudgetRow, BudgetRowRole, FundUseTable, GoalBudgetTable, Ref, SumIdentity } from "../model";
 import { cellText, readNumber } from "../values";
+import { AmountUnit, quoted } from "../format";
+import { words } from "../messages";
 import { HeaderBand, headerBand, HeaderCell, leafOf, parentOf } from "./headers";
 import {
   baseLabel,
+  AMOUNT_UNIT,
   BUDGET_BLOCK_LABEL,
   BUDGET_COLUMNS,
   BUDGET_PARENT,
@@ -354,8 +357,33 @@ export function readBudgetBlock(
   return { table: block, nextRow: row };
 }
 
+/** The unit an amount label states: 项目资金（万元）, 金额单位：元. */
+function amountUnitOf(text: string): AmountUnit | undefined {
+  const m = AMOUNT_UNIT.exec(text);
+  const unit = m?.[2] ?? m?.[3];
+  return unit === "万元" || unit === "元" ? unit : undefined;
+}
+
+/** The unit a line above a table states (金额单位：元 / 单位：万元), the nearest within a few rows. */
+function sheetUnit(view: SheetView, top: number): AmountUnit | undefined {
+  for (let r = top - 1; r >= Math.max(0, top - 8); r--) {
+    for (const l of view.rowLabels(r)) {
+      const u = /单位/.test(l.text) ? amountUnitOf(l.text) : undefined;
+      if (u) return u;
+    }
+  }
+  return undefined;
+}
+
+/** The unit of a table's amounts: in its header band, else on a line above it. */
+function bandUnit(view: SheetView, band: HeaderBand): AmountUnit | undefined {
+  for (const c of band.cells) for (const t of c.path) if (amountUnitOf(t)) return amountUnitOf(t);
+  return sheetUnit(view, band.top);
+}
+
 function budgetIdentities(view: SheetView, header: BudgetHeader, rows: BudgetRowReading[], amountCols: number[]): SumIdentity[] {
   const { cols } = header;
+  const unit = bandUnit(view, header.band);
   const sums: SumIdentity[] = [];
   const at = (row: number, col: number): Ref => view.master(row, col);
   for (const { parent, parts } of breakdownsOf(rows)) {
@@ -364,7 +392,11 @@ function budgetIdentities(view: SheetView, header: BudgetHeader, rows: BudgetRow
       sums.push({
         total: at(parent.row, col),
         parts: parts.map((p) => at(p.row, col)),
-        what: `“${parent.label}”${amountName(view, header, col)}（${nature ? "基本支出 + 项目支出" : "其中各项之和"}）`,
+        what: words(
+          `${quoted(parent.label)}${amountName(view, header, col)}（${nature ? "基本支出 + 项目支出" : "其中各项之和"}）`,
+          `${quoted(amountName(view, header, col), "en")} of ${quoted(parent.label, "en")} (${nature ? "basic + project spending" : "the sum of its parts"})`,
+        ),
+        unit,
       });
     }
   }
@@ -372,12 +404,21 @@ function budgetIdentities(view: SheetView, header: BudgetHeader, rows: BudgetRow
     // 年初预算数 + 预算调整数 = 全年 (department-wide blocks).
     if (cols.adjustment !== undefined && cols.initial !== undefined && cols.adjusted !== undefined) {
       const both = [cols.initial, cols.adjustment].every((c) => readNumber(view.cell(r.row, c)).kind === "number");
-      if (both) sums.push({ total: at(r.row, cols.adjusted), parts: [at(r.row, cols.initial), at(r.row, cols.adjustment)], what: `“${r.label}”${amountName(view, header, cols.adjusted)}（年初预算数 + 预算调整数）` });
+      if (both) {
+        const name = amountName(view, header, cols.adjusted);
+        sums.push({
+          total: at(r.row, cols.adjusted),
+          parts: [at(r.row, cols.initial), at(r.row, cols.adjustment)],
+          what: words(`${quoted(r.label)}${name}（年初预算数 + 预算调整数）`, `${quoted(name, "en")} of ${quoted(r.label, "en")} (initial budget + adjustment)`),
+          unit,
+        });
+      }
     }
     // An amount with a total column and its parts beside it (执行数 › 合计 | 财政拨款 | 其他资金).
     for (const [total, parts] of [[cols.executed, header.executedParts], [cols.adjusted, header.adjustedParts]] as const) {
       if (total === undefined || parts.length < 2) continue;
-      sums.push({ total: at(r.row, total), parts: parts.map((c) => at(r.row, c)), what: `“${r.label}”${amountName(view, header, total)}（各分项之和）` });
+      const name = amountName(view, header, total);
+      sums.push({ total: at(r.row, total), parts: parts.map((c) => at(r.row, c)), what: words(`${quoted(r.label)}${name}（各分项之和）`, `${quoted(name, "en")} of ${quoted(r.label, "en")} (the sum of its columns)`), unit });
     }
   }
   return sums;
@@ -492,11 +533,12 @@ export function readFundUseTable(view: SheetView, header: FundHeader): { table: 
     subtotals,
     sumRow,
   };
-  return { table: { ...read, sums: fundSums(band, read) }, nextRow: row };
+  return { table: { ...read, sums: fundSums(view, band, read) }, nextRow: row };
 }
 
 /** The fund table's identities: each 小计 and the 合计, in every amount column. */
-function fundSums(band: HeaderBand, t: Omit<FundUseTable, "sums">): SumIdentity[] {
+function fundSums(view: SheetView, band: HeaderBand, t: Omit<FundUseTable, "sums">): SumIdentity[] {
+  const unit = bandUnit(view, band);
   const sums: SumIdentity[] = [];
   const name = (col: number) => {
     const cell = band.cells.find((c) => c.from <= col && col <= c.to);
@@ -506,11 +548,11 @@ function fundSums(band: HeaderBand, t: Omit<FundUseTable, "sums">): SumIdentity[
   const covered = t.subtotals.length > 0 && t.subtotals.reduce((n, s) => n + s.itemRows.length, 0) === t.itemRows.length;
   for (const col of t.amountCols) {
     for (const sub of t.subtotals) {
-      sums.push({ total: { row: sub.row, col }, parts: sub.itemRows.map((r) => ({ row: r, col })), what: `小计行${name(col)}` });
+      sums.push({ total: { row: sub.row, col }, parts: sub.itemRows.map((r) => ({ row: r, col })), what: words(`小计行${name(col)}`, `${quoted(name(col), "en")} of the "小计" row`), unit });
     }
     if (t.sumRow !== undefined) {
       const parts = covered ? t.subtotals.map((s) => s.row) : t.itemRows;
-      sums.push({ total: { row: t.sumRow, col }, parts: parts.map((r) => ({ row: r, col })), what: `合计行${name(col)}` });
+      sums.push({ total: { row: t.sumRow, col }, parts: parts.map((r) => ({ row: r, col })), what: words(`合计行${name(col)}`, `${quoted(name(col), "en")} of the "合计" row`), unit });
     }
   }
   return sums;
@@ -583,6 +625,7 @@ export function readGoalBudget(
 
 /** Each group's 总额 = 财政拨款 + 其他资金 on every row; 金额合计 is the column sum. */
 function goalSums(view: SheetView, t: Omit<GoalBudgetTable, "sums">): SumIdentity[] {
+  const unit = view.rowLabels(t.headerRow).map((l) => amountUnitOf(l.text)).find((u) => u) ?? sheetUnit(view, t.headerRow);
   const sums: SumIdentity[] = [];
   const rowName = (row: number) => {
     for (let c = t.labelCol; c >= 0; c--) {
@@ -595,12 +638,13 @@ function goalSums(view: SheetView, t: Omit<GoalBudgetTable, "sums">): SumIdentit
     const groupName = g.name === "planned" ? "预算金额" : "实际执行";
     if (g.total !== undefined && g.parts.length > 0) {
       for (const row of [...t.itemRows, ...(t.sumRow !== undefined ? [t.sumRow] : [])]) {
-        sums.push({ total: { row, col: g.total }, parts: g.parts.map((col) => ({ row, col })), what: `${rowName(row)}${groupName}总额` });
+        sums.push({ total: { row, col: g.total }, parts: g.parts.map((col) => ({ row, col })), what: words(`${rowName(row)}${groupName}总额`, `"${groupName}总额" of ${rowName(row)}`), unit });
       }
     }
     if (t.sumRow === undefined) continue;
     for (const col of [...(g.total !== undefined ? [g.total] : []), ...g.parts]) {
-      sums.push({ total: { row: t.sumRow, col }, parts: t.itemRows.map((row) => ({ row, col })), what: `金额合计（${groupName}${view.label(t.headerRow + 1, col).replace(/[(（].*$/, "")}）` });
+      const columnName = `${groupName}${view.label(t.headerRow + 1, col).replace(/[(（].*$/, "")}`;
+      sums.push({ total: { row: t.sumRow, col }, parts: t.itemRows.map((row) => ({ row, col })), what: words(`金额合计（${columnName}）`, `"金额合计" (${quoted(columnName, "en")})`), unit });
     }
   }
   return sums;
@@ -650,7 +694,7 @@ export function findAmountBreakdowns(view: SheetView, taken: readonly Bounds[]):
         parts.push(v ?? { row: r, col: first.col });
       }
       if (parts.length < 2) continue;
-      sums.push({ total, parts, what: `“${baseLabel(parentText)}”（其中各项之和）` });
+      sums.push({ total, parts, what: words(`${quoted(baseLabel(parentText))}（其中各项之和）`, `${quoted(baseLabel(parentText), "en")} (the sum of its parts)`), unit: amountUnitOf(parentText) ?? sheetUnit(view, row) });
       const b = { top: parentLabel.row, left: Math.min(col, parentLabel.col), bottom: parts[parts.length - 1].row, right: first.col };
       bounds = bounds ? { top: Math.min(bounds.top, b.top), left: Math.min(bounds.left, b.left), bottom: Math.max(bounds.bottom, b.bottom), right: Math.max(bounds.right, b.right) } : b;
     }

@@ -3,7 +3,8 @@
  * 到位 − 已使用 = 结余 + 结转. Amounts agree within 0.01 in the sheet's unit.
  */
 import { NumberAt, numberAt, value } from "../facts";
-import { num, sumText } from "../format";
+import { amount, amountSum, AmountUnit } from "../format";
+import { MESSAGES, Words, words } from "../messages";
 import { FundUseTable, Ref, SumIdentity } from "../model";
 import { cellKey, SheetView } from "../recognize/view";
 import { readNumber } from "../values";
@@ -16,7 +17,8 @@ interface SumFailure {
   parts: NumberAt[];
   minus: NumberAt[];
   sum: number;
-  what: string;
+  what: Words;
+  unit?: AmountUnit;
 }
 
 /** total = Σ parts − Σ minus; undefined when it holds, or cannot be checked (an unreadable part is not 0). */
@@ -32,12 +34,12 @@ function sumFailure(view: SheetView, identity: SumIdentity): SumFailure | undefi
   if (p === undefined || presentParts.length === 0) return undefined;
   const sum = presentParts.reduce((a, b) => a + value(b)!, 0) - presentMinus.reduce((a, b) => a + value(b)!, 0);
   if (Math.abs(sum - p) <= AMOUNT_TOLERANCE) return undefined;
-  return { parent, parts: presentParts, minus: presentMinus, sum, what: identity.what };
+  return { parent, parts: presentParts, minus: presentMinus, sum, what: identity.what, unit: identity.unit };
 }
 
 function arithmetic(f: SumFailure): string {
-  const plus = sumText(f.parts.map((x) => value(x)!));
-  return f.minus.length ? `${plus} − ${f.minus.map((x) => num(value(x)!)).join(" − ")}` : plus;
+  const plus = amountSum(f.parts.map((x) => value(x)!));
+  return f.minus.length ? `${plus} − ${f.minus.map((x) => amount(value(x)!)).join(" − ")}` : plus;
 }
 
 function reportFailure(ctx: RuleContext, f: SumFailure) {
@@ -48,7 +50,8 @@ function reportFailure(ctx: RuleContext, f: SumFailure) {
     at: f.parent.at,
     stated: p,
     expected: Math.round(f.sum * 100) / 100,
-    message: `${f.what}应为 ${num(f.sum)}（${arithmetic(f)}），表中为 ${num(p)}`,
+    message: MESSAGES.sumMismatch(f.what, f.sum, arithmetic(f), p, f.unit),
+    unit: f.unit,
   });
 }
 
@@ -88,7 +91,8 @@ function reportFailures(ctx: RuleContext, failures: SumFailure[]) {
       at: shared.at,
       stated: v,
       expected: Math.round(expected * 100) / 100,
-      message: `此数 ${num(v)} 使两处勾稽同时不成立（${others.map((g) => `${g.what}：应为 ${num(g.sum)}，表中为 ${num(value(g.parent)!)}`).join("；")}），应为 ${num(expected)}`,
+      message: MESSAGES.sumShared(v, others.map((g) => ({ what: g.what, sum: g.sum, stated: value(g.parent)! })), expected, others[0].unit),
+      unit: others[0].unit,
     });
   }
   for (const f of failures) if (!done.has(f)) reportFailure(ctx, f);
@@ -116,7 +120,11 @@ function fundBalances(view: SheetView, t: FundUseTable): SumIdentity[] {
       total: { row, col: target },
       parts: [{ row, col: c.arrived }],
       minus: [{ row, col: c.used }, ...(other !== undefined ? [{ row, col: other }] : [])],
-      what: `${rowName(view, row, c.label)}${c.balance !== undefined ? "结余资金（实际到位 − 已使用 − 结转）" : "结转资金（实际到位 − 已使用）"}`,
+      what:
+        c.balance !== undefined
+          ? words(`${rowName(view, row, c.label)}结余资金（实际到位 − 已使用 − 结转）`, `"结余资金" of ${rowName(view, row, c.label)} (received − used − carried over)`)
+          : words(`${rowName(view, row, c.label)}结转资金（实际到位 − 已使用）`, `"结转资金" of ${rowName(view, row, c.label)} (received − used)`),
+      unit: t.sums[0]?.unit,
     });
   }
   return out;
@@ -126,7 +134,7 @@ export const budgetSums: Rule = {
   name: "budget-sums",
   meta: {
     codes: {
-      BUDGET_SUM_MISMATCH: { section: "budget", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "金额勾稽不符", en: "Amounts do not add up" } },
+      BUDGET_SUM_MISMATCH: { section: "budget", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "金额勾稽不符", en: "Amounts do not add up" }, value: "amount" },
     },
   },
   check(ctx) {

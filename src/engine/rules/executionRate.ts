@@ -1,12 +1,13 @@
 /** EXEC_RATE_MISMATCH: a stated execution rate that is not 执行数 ÷ 预算数. */
 import { Amount, computeRate, statedRate } from "../facts";
-import { num, pct } from "../format";
+import { amount } from "../format";
+import { MESSAGES, words } from "../messages";
 import { numFmtFor, rateExpression } from "./formulas";
 import { Rule } from "./types";
 
-/** 172.66, or (498.2 + 20.35) for an amount given by its parts. */
+/** 172.66, or (498.20 + 20.35) for an amount given by its parts. */
 function amountText(a: Amount): string {
-  return a.cells.length === 1 ? num(a.value) : `(${a.cells.map((c) => num(c.value)).join(" + ")})`;
+  return a.cells.length === 1 ? amount(a.value) : `(${a.cells.map((c) => amount(c.value)).join(" + ")})`;
 }
 
 /** Rates agree within 0.01 percentage point (truncation or rounding of unrounded amounts). */
@@ -16,7 +17,7 @@ export const executionRate: Rule = {
   name: "execution-rate",
   meta: {
     codes: {
-      EXEC_RATE_MISMATCH: { section: "budget", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "执行率不符", en: "Execution rate" } },
+      EXEC_RATE_MISMATCH: { section: "budget", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "执行率不符", en: "Execution rate" }, value: "rate" },
     },
   },
   check({ view, unit, report }) {
@@ -37,7 +38,7 @@ export const executionRate: Rule = {
           at: stated.at,
           stated: Math.round(s * 1e6) / 1e6,
           expected: null,
-          message: `“${name}”的预算数为 0 或空，执行率无从计算，表中却为 ${pct(s)}`,
+          message: MESSAGES.rateWithoutBudget(name, s),
         });
         continue;
       }
@@ -55,7 +56,7 @@ export const executionRate: Rule = {
         at: stated.at,
         stated: Math.round(s * 1e6) / 1e6,
         expected: Math.round(computed.rate * 1e4) / 1e4,
-        message: `“${name}”执行率应为 ${pct(computed.rate)}（${amountText(computed.executed)} ÷ ${amountText(computed.budget)}），表中为 ${pct(s)}`,
+        message: MESSAGES.rateMismatch(name, computed.rate, amountText(computed.executed), amountText(computed.budget), s),
         fix: {
           kind: "cell",
           at: stated.at,
@@ -66,7 +67,9 @@ export const executionRate: Rule = {
             // give it the format that makes it a rate.
             numFmt: points ? numFmtFor(form, "rate") : form.percentFormat ? undefined : "0.00%",
             result: points ? computed.rate * 100 : computed.rate,
-            description: points ? "写入执行率公式（以百分数计）" : "写入执行率公式（执行数 ÷ 预算数）",
+            description: points
+              ? words("写入执行率公式（以百分数计）", "Writes the execution-rate formula (in percentage points)")
+              : words("写入执行率公式（执行数 ÷ 预算数）", "Writes the execution-rate formula (executed ÷ budget)"),
           }),
         },
       });

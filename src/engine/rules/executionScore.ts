@@ -1,6 +1,7 @@
 /** EXEC_SCORE_MISMATCH (and SCORE_EXCEEDS_WEIGHT for the execution score). */
 import { execScoreMissing, value } from "../facts";
-import { num, pct } from "../format";
+import { asShown } from "../format";
+import { MESSAGES, words } from "../messages";
 import { judgeScore } from "../scoring";
 import { execScoreExpression, numFmtFor } from "./formulas";
 import { SCORE_EXCEEDS_WEIGHT_META } from "./indicatorScores";
@@ -10,7 +11,7 @@ export const executionScore: Rule = {
   name: "execution-score",
   meta: {
     codes: {
-      EXEC_SCORE_MISMATCH: { section: "budget", yieldsTo: ["SCORE_EXCEEDS_WEIGHT", "UNREADABLE_VALUE"], name: { zh: "执行率得分不符", en: "Execution-rate score" } },
+      EXEC_SCORE_MISMATCH: { section: "budget", yieldsTo: ["SCORE_EXCEEDS_WEIGHT", "UNREADABLE_VALUE"], name: { zh: "执行率得分不符", en: "Execution-rate score" }, value: "score" },
       SCORE_EXCEEDS_WEIGHT: SCORE_EXCEEDS_WEIGHT_META,
     },
   },
@@ -27,7 +28,7 @@ export const executionScore: Rule = {
       at,
       build: (o) => {
         const expression = execScoreExpression(o, exec, profile);
-        return expression ? { at, formula: `=${expression}`, result: e, numFmt: numFmtFor(form, "score"), description: "写入执行率得分公式（分值 × 执行率，不超过分值）" } : undefined;
+        return expression ? { at, formula: `=${expression}`, result: e, numFmt: numFmtFor(form, "score"), description: words("写入执行率得分公式（分值 × 执行率，不超过分值）", "Writes the execution-score formula (weight × rate, at most the weight)") } : undefined;
       },
     };
     if (execScoreMissing(exec) && e !== undefined) {
@@ -36,8 +37,8 @@ export const executionScore: Rule = {
         severity: "warning",
         at: exec.score.at,
         stated: null,
-        expected: Math.round(e * 100) / 100,
-        message: `执行率得分未填写，应为 ${num(e)}（${num(w)} × ${pct(Math.min(profile.execScore.cap, Math.max(0, rate!)))}）；填写前无法核对合计和等级`,
+        expected: asShown(e),
+        message: MESSAGES.execScoreMissing(e, w, Math.min(profile.execScore.cap, Math.max(0, rate!))),
         fix,
       });
       return;
@@ -51,7 +52,7 @@ export const executionScore: Rule = {
         at: exec.score!.at,
         stated: s,
         expected: w,
-        message: `执行率得分 ${num(s)} 超过其分值 ${num(w)}`,
+        message: MESSAGES.execScoreExceeds(s, w),
         fix,
       });
       return;
@@ -64,8 +65,8 @@ export const executionScore: Rule = {
       severity: j.verdict === "over" ? "error" : "warning",
       at: exec.score!.at,
       stated: s,
-      expected: Math.round(e * 100) / 100,
-      message: `执行率得分应为 ${num(e)}（${num(w)} × ${pct(Math.min(profile.execScore.cap, Math.max(0, rate)))}），表中为 ${num(s)}${j.verdict === "over" ? "，多计了分" : ""}`,
+      expected: asShown(e),
+      message: MESSAGES.execScoreMismatch(e, w, Math.min(profile.execScore.cap, Math.max(0, rate)), s, j.verdict === "over"),
       fix,
     });
   },

@@ -1,5 +1,5 @@
 /** GRADE_MISMATCH: a grade (text, check boxes, or in a sentence) that is not the band of the recomputed total. */
-import { num } from "../format";
+import { MESSAGES } from "../messages";
 import { describeBands, gradeFor } from "../profiles";
 import { Rule } from "./types";
 
@@ -7,7 +7,7 @@ export const grade: Rule = {
   name: "grade",
   meta: {
     codes: {
-      GRADE_MISMATCH: { section: "totals", name: { zh: "等级不符", en: "Grade" } },
+      GRADE_MISMATCH: { section: "totals", name: { zh: "等级不符", en: "Grade" }, value: "grade" },
     },
   },
   check({ unit, facts, profile, report }) {
@@ -16,7 +16,7 @@ export const grade: Rule = {
     const expected = gradeFor(total, profile);
     for (const g of unit.grades) {
       if (g.grade === expected) continue;
-      const where = g.form === "sentence" ? `结论中写“${g.text}”` : `表中为“${g.grade}”`;
+      const where = g.form === "sentence" ? MESSAGES.gradeInSentence(g.text) : MESSAGES.gradeInCell(g.grade);
       report({
         code: "GRADE_MISMATCH",
         severity: "error",
@@ -25,7 +25,7 @@ export const grade: Rule = {
         section: g.form === "sentence" ? "statements" : undefined,
         stated: g.grade,
         expected,
-        message: `总分 ${num(total)} 按“${profile.name.zh}”等级标准（${describeBands(profile)}）应为“${expected}”，${where}`,
+        message: MESSAGES.gradeMismatch(total, profile.name, describeBands(profile), expected, where),
         // Sentences and grades typed with their label or a band note are reported, never rewritten.
         fix: g.form !== "sentence" && !g.reportOnly ? { kind: "grade", at: g.at } : undefined,
       });

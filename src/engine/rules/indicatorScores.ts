@@ -3,7 +3,8 @@
  * for scores that do not follow from target, achievement and weight, TARGET_EXCEEDED as an info note.
  */
 import { ItemFacts, value } from "../facts";
-import { num } from "../format";
+import { asShown, num } from "../format";
+import { MESSAGES, words } from "../messages";
 import { Cell } from "../grid";
 import { Ref } from "../model";
 import { SheetView } from "../recognize/view";
@@ -35,15 +36,15 @@ function readingFormula(o: Operands, it: ItemFacts, reading: Reading, actualCol?
   return "=" + reading.formula.replace(/\{w\}/g, w).replace(/\{a\}/g, a ?? "").replace(/\{t\}/g, t ?? "");
 }
 
-export const SCORE_EXCEEDS_WEIGHT_META: CodeMeta = { section: "indicators", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "得分超过分值", en: "Score above its weight" } };
+export const SCORE_EXCEEDS_WEIGHT_META: CodeMeta = { section: "indicators", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "得分超过分值", en: "Score above its weight" }, value: "score" };
 
 export const indicatorScores: Rule = {
   name: "indicator-scores",
   meta: {
     codes: {
       SCORE_EXCEEDS_WEIGHT: SCORE_EXCEEDS_WEIGHT_META,
-      INDICATOR_SCORE_MISMATCH: { section: "indicators", yieldsTo: ["SCORE_EXCEEDS_WEIGHT", "UNREADABLE_VALUE"], name: { zh: "指标得分不符", en: "Indicator score" } },
-      TARGET_EXCEEDED: { section: "indicators", name: { zh: "大幅超额完成", en: "Target far exceeded" } },
+      INDICATOR_SCORE_MISMATCH: { section: "indicators", yieldsTo: ["SCORE_EXCEEDS_WEIGHT", "UNREADABLE_VALUE"], name: { zh: "指标得分不符", en: "Indicator score" }, value: "score" },
+      TARGET_EXCEEDED: { section: "indicators", name: { zh: "大幅超额完成", en: "Target far exceeded" }, value: "rate" },
     },
   },
   check({ view, unit, facts, profile, report }) {
@@ -74,7 +75,7 @@ export const indicatorScores: Rule = {
       const readingFix = (o: Operands, reading: Reading | undefined): FixDraft | undefined => {
         const formula = reading && readingFormula(o, it, reading, cols.actual, cols.target);
         return formula
-          ? { at: it.score.at, formula, numFmt: numFmtFor(scoreForm, "score"), result: reading!.expected, description: `写入指标得分公式（${reading!.arithmetic}）` }
+          ? { at: it.score.at, formula, numFmt: numFmtFor(scoreForm, "score"), result: reading!.expected, description: words(`写入指标得分公式（${reading!.arithmetic.zh}）`, `Writes the score formula (${reading!.arithmetic.en})`) }
           : undefined;
       };
       // Whether a reading gives a formula does not depend on how cells are referred to.
@@ -92,8 +93,8 @@ export const indicatorScores: Rule = {
           severity: "error",
           at: it.score.at,
           stated: s,
-          expected: Math.round(expected * 100) / 100,
-          message: `指标“${name}”得分 ${num(s)} 超过其分值 ${num(w)}${byReading && generous && Math.abs(generous.expected - w) > 0.005 ? `；按完成情况应为 ${num(expected)}（${generous.arithmetic}）` : ""}`,
+          expected: asShown(expected),
+          message: MESSAGES.scoreExceedsWeight(name, s, w, byReading && generous && Math.abs(generous.expected - w) > 0.005 ? { expected, arithmetic: generous.arithmetic } : undefined),
           fix: {
             kind: "cell",
             at: it.score.at,
@@ -103,7 +104,7 @@ export const indicatorScores: Rule = {
                 formula: `=MIN(${weight ? weightOperand(o, weight.at, w) : constant(w)},${constant(s)})`,
                 result: w,
                 numFmt: numFmtFor(scoreForm, "score"),
-                description: `得分不超过分值（保留原填的 ${num(s)}）`,
+                description: words(`得分不超过分值（保留原填的 ${num(s)}）`, `Caps the score at its weight (keeping the ${num(s)} typed)`),
               },
           },
         });
@@ -119,8 +120,8 @@ export const indicatorScores: Rule = {
           severity: over ? "error" : "warning",
           at: it.score.at,
           stated: s,
-          expected: Math.round((over ? expectation.high : expectation.low) * 100) / 100,
-          message: `定性指标“${name}”完成情况为“${expectation.outcome}”，得分应在 ${num(expectation.low)}–${num(expectation.high)} 之间（分值 ${num(w)}），表中为 ${num(s)}`,
+          expected: asShown(over ? expectation.high : expectation.low),
+          message: MESSAGES.qualitativeBand(name, expectation.outcome, expectation.low, expectation.high, w, s),
         });
         continue;
       }
@@ -132,7 +133,7 @@ export const indicatorScores: Rule = {
           at: view.master(it.item.row, cols.actual),
           stated: Math.round(expectation.overAchievement * 10000) / 10000,
           expected: null,
-          message: `指标“${name}”实际完成为目标的 ${num(expectation.overAchievement * 100, 0)}%，目标可能设置偏低（审计时此类得分常被核减）`,
+          message: MESSAGES.targetExceeded(name, expectation.overAchievement),
         });
       }
       const expectations = expectation.readings.map((r) => r.expected);
@@ -145,8 +146,8 @@ export const indicatorScores: Rule = {
         severity: j.verdict === "over" ? "error" : "warning",
         at: it.score.at,
         stated: s,
-        expected: Math.round(nearest.expected * 100) / 100,
-        message: `${expectation.qualitative ? "定性指标" : "指标"}“${name}”得分应为 ${num(nearest.expected)}（${nearest.arithmetic}），表中为 ${num(s)}${j.verdict === "over" ? "，多计了分" : ""}`,
+        expected: asShown(nearest.expected),
+        message: MESSAGES.indicatorScoreMismatch(expectation.qualitative, name, nearest.expected, nearest.arithmetic, s, j.verdict === "over"),
         // Readings that disagree (completion ratio or value, the two reverse rules, either direction)
         // leave the right score open: the finding stands, but nothing is written.
         fix: certain && readingFix(probe, nearest) ? { kind: "cell", at: it.score.at, build: (o) => readingFix(o, nearest) } : undefined,

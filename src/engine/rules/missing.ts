@@ -1,6 +1,6 @@
 /** MISSING_REASON and MISSING_ACTUAL: what the form requires to be written and was left empty. */
 import { value } from "../facts";
-import { num, pct } from "../format";
+import { MESSAGES } from "../messages";
 import { isNotApplicable, isPlaceholderMark, normalizeLabel } from "../text";
 import { cellText, isBlank } from "../values";
 import { PRINTED_NOTE } from "../recognize/labels";
@@ -17,7 +17,7 @@ export const missingReason: Rule = {
   name: "missing-reason",
   meta: {
     codes: {
-      MISSING_REASON: { section: "indicators", name: { zh: "缺少原因说明", en: "Reason missing" } },
+      MISSING_REASON: { section: "indicators", name: { zh: "缺少原因说明", en: "Reason missing" }, value: "text" },
     },
   },
   check({ view, unit, facts, profile, report }) {
@@ -35,7 +35,7 @@ export const missingReason: Rule = {
           at: cells[0],
           stated: null,
           expected: null,
-          message: `指标“${it.item.name || "该指标"}”得分 ${num(s)} 低于分值 ${num(w)}，但未填写原因`,
+          message: MESSAGES.missingReason(it.item.name || "该指标", s, w),
         });
       }
     }
@@ -55,7 +55,7 @@ export const missingReason: Rule = {
         at,
         stated: null,
         expected: null,
-        message: `执行率 ${pct(rate)} 低于 ${pct(threshold)}，${profile.name.zh}要求说明原因，但原因栏为空`,
+        message: MESSAGES.missingRateReason(rate, threshold, profile.name),
       });
     }
   },
@@ -65,7 +65,7 @@ export const missingActual: Rule = {
   name: "missing-actual",
   meta: {
     codes: {
-      MISSING_ACTUAL: { section: "indicators", name: { zh: "缺少实际完成值", en: "Achieved value missing" } },
+      MISSING_ACTUAL: { section: "indicators", name: { zh: "缺少实际完成值", en: "Achieved value missing" }, value: "text" },
     },
   },
   check({ view, unit, facts, report }) {
@@ -84,7 +84,7 @@ export const missingActual: Rule = {
         at,
         stated: null,
         expected: null,
-        message: `指标“${it.item.name || "该指标"}”已评分，但实际完成值为空`,
+        message: MESSAGES.missingActual(it.item.name || "该指标"),
       });
     }
   },

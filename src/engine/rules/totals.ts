@@ -4,7 +4,8 @@
  * one finding.
  */
 import { UnitFacts } from "../facts";
-import { num } from "../format";
+import { asShown } from "../format";
+import { MESSAGES, Words } from "../messages";
 import { gradeFor, Profile } from "../profiles";
 import { cellKey } from "../recognize/view";
 import { readNumber } from "../values";
@@ -41,22 +42,18 @@ export function cellTotalAgrees(view: SheetView, at: Ref, stated: number, total:
   return totalAgrees(stated, total, profile, computesExactly(view.cell(at.row, at.col)));
 }
 
-export function totalArithmetic(facts: UnitFacts): string {
+export function totalArithmetic(facts: UnitFacts): Words {
   const p = facts.totalParts;
-  const parts = [`各项得分 ${num(p.items)}`];
-  if (p.exec !== undefined) parts.push(`执行率得分 ${num(p.exec)}`);
-  let text = parts.join(" + ");
-  if (p.deductions) text += ` − 扣分 ${num(p.deductions)}`;
-  return text;
+  return MESSAGES.totalArithmetic(p.items, p.exec, p.deductions);
 }
 
 export const totals: Rule = {
   name: "totals",
   meta: {
     codes: {
-      TOTAL_MISMATCH: { section: "totals", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "合计不符", en: "Total" } },
-      HEADER_SCORE_MISMATCH: { section: "totals", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "表头自评得分不符", en: "Score in the header" } },
-      CONCLUSION_SCORE_MISMATCH: { section: "statements", name: { zh: "结论中的分数不符", en: "Score in the conclusion" } },
+      TOTAL_MISMATCH: { section: "totals", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "合计不符", en: "Total" }, value: "score" },
+      HEADER_SCORE_MISMATCH: { section: "totals", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "表头自评得分不符", en: "Score in the header" }, value: "score" },
+      CONCLUSION_SCORE_MISMATCH: { section: "statements", name: { zh: "结论中的分数不符", en: "Score in the conclusion" }, value: "score" },
     },
   },
   check({ view, unit, facts, profile, report }) {
@@ -71,8 +68,8 @@ export const totals: Rule = {
         severity: "error",
         at: totalAt,
         stated: stated.value,
-        expected: Math.round(total * 100) / 100,
-        message: `合计应为 ${num(total)}（${totalArithmetic(facts)}），表中为 ${num(stated.value)}`,
+        expected: asShown(total),
+        message: MESSAGES.totalMismatch(total, totalArithmetic(facts), stated.value),
         fix: { kind: "total", at: totalAt },
       });
     }
@@ -86,8 +83,8 @@ export const totals: Rule = {
           severity: "error",
           at: header.at,
           stated: r.value,
-          expected: Math.round(total * 100) / 100,
-          message: `表头自评得分应为 ${num(total)}（${totalArithmetic(facts)}），表中为 ${num(r.value)}`,
+          expected: asShown(total),
+          message: MESSAGES.headerScoreMismatch(total, totalArithmetic(facts), r.value),
           // A value typed after its label in one cell is text: it is reported, not rewritten.
           fix: header.inline === undefined ? { kind: "headerScore", at: header.at } : undefined,
         });
@@ -102,8 +99,8 @@ export const totals: Rule = {
         severity: "error",
         at: c.at,
         stated: c.value,
-        expected: Math.round(total * 100) / 100,
-        message: `结论中写“${c.phrase}”，按表计算总分为 ${num(total)}（${totalArithmetic(facts)}）；文字需手工修改`,
+        expected: asShown(total),
+        message: MESSAGES.conclusionScore(c.phrase, total, totalArithmetic(facts)),
       });
     }
   },

@@ -11,6 +11,8 @@ import { EvaluationUnit, Ref } from "../model";
 import { Profile } from "../profiles";
 import { SheetView } from "../recognize/view";
 import { Operands } from "./formulas";
+import { AmountUnit } from "../format";
+import { Words } from "../messages";
 
 /** A write the planner makes: a live formula (or a value) into one cell. */
 export interface FixDraft {
@@ -20,7 +22,8 @@ export interface FixDraft {
   numFmt?: string;
   result?: number | string;
   also?: FixDraft[];
-  description: string;
+  /** What the write does, for the user. */
+  description: Words;
 }
 
 /**
@@ -38,8 +41,11 @@ export interface FindingDraft {
   at: Ref;
   stated: number | string | null;
   expected: number | string | null;
-  message: string;
+  /** One sentence that shows the arithmetic, in both languages (from messages.ts). */
+  message: Words;
   fix?: FixIntent;
+  /** The amounts' unit, where the sheet states one. */
+  unit?: AmountUnit;
   /** The section, where it is not the code's (an unreadable amount belongs to the budget). */
   section?: FindingSection;
 }
@@ -64,7 +70,11 @@ export interface CodeMeta {
   yieldsTo?: readonly FindingCode[];
   /** The problem's name, in the pane and the report. */
   name: { zh: string; en: string };
+  /** What kind of value its stated and expected are (how they are shown). */
+  value: ValueKind;
 }
+
+export type ValueKind = "amount" | "rate" | "score" | "weight" | "grade" | "text";
 
 export interface Rule {
   name: string;

@@ -9,18 +9,32 @@ import { cellKey } from "../recognize/view";
 import { budgetCellsOf } from "./formulas";
 import { LevelGroup } from "../model";
 import { Rule } from "./types";
+import { MESSAGES, words } from "../messages";
+
+/** What a cell that must hold a number holds, in both languages. */
+const WHAT = {
+  金额: words("金额", "amount"),
+  执行率: words("执行率", "execution rate"),
+  分值: words("分值", "weight"),
+  执行率得分: words("执行率得分", "execution-rate score"),
+  得分: words("得分", "score"),
+  合计: words("合计", "total"),
+  总分的分值: words("总分的分值", "weight on the total row"),
+  自评得分: words("自评得分", "score at the top"),
+};
 import { FindingSection } from "../findings";
 
 export const unreadable: Rule = {
   name: "unreadable-values",
   meta: {
     codes: {
-      UNREADABLE_VALUE: { section: "indicators", name: { zh: "无法读作数字", en: "Not a number" } },
+      UNREADABLE_VALUE: { section: "indicators", name: { zh: "无法读作数字", en: "Not a number" }, value: "text" },
     },
   },
   check({ view, unit, facts, report }) {
     const seen = new Set<number>();
-    const check = (n: NumberAt | undefined, what: string, section: FindingSection = "indicators") => {
+    const check = (n: NumberAt | undefined, name: keyof typeof WHAT, section: FindingSection = "indicators") => {
+      const what = WHAT[name];
       if (!n || n.reading.kind !== "unreadable") return;
       const key = cellKey(n.at);
       if (seen.has(key)) return;
@@ -34,9 +48,7 @@ export const unreadable: Rule = {
         section,
         stated: uncomputed ? text : tidy(text),
         expected: null,
-        message: uncomputed
-          ? `${what}的公式 ${text} 没有计算结果（文件保存时未经电子表格计算），未参与核对；在 Excel 中打开并保存后再检查`
-          : `${what}应为数字，单元格内容“${tidy(text)}”无法读作数字，未参与计算`,
+        message: uncomputed ? MESSAGES.uncomputed(what, text) : MESSAGES.unreadable(what, tidy(text)),
       });
     };
     const block = unit.budget;

@@ -4,7 +4,8 @@
  * tables: each level's 分值 vs its children), WEIGHT_CAP_EXCEEDED (profile cap per indicator).
  */
 import { value } from "../facts";
-import { num, sumText } from "../format";
+import { asShown, num, sumText } from "../format";
+import { MESSAGES } from "../messages";
 import { LevelGroup } from "../model";
 import { baseLabel } from "../recognize/labels";
 import { readWeight } from "../values";
@@ -84,12 +85,13 @@ function checkGroups(ctx: RuleContext, groups: LevelGroup[], hierarchical: boole
           severity: "error",
           at: claim.at,
           stated: claim.value,
-          expected: Math.round(content.sum * 100) / 100,
-          message: claim !== declared
-            ? `“${name}”标签中写 ${num(claim.value)} 分，其${hierarchical ? "下级" : "指标"}分值合计为 ${shown}`
-            : hierarchical
-            ? `“${name}”的分值为 ${num(claim.value)}，其下级分值合计为 ${shown}`
-            : `“${name}”${fromProfile ? `按${ctx.profile.name.zh}表式应为 ${num(claim.value)} 分` : `声明 ${num(claim.value)} 分`}，其指标分值合计为 ${shown}`,
+          expected: asShown(content.sum),
+          message:
+            claim !== declared
+              ? MESSAGES.labelWeight(name, claim.value, hierarchical, shown)
+              : hierarchical
+                ? MESSAGES.levelWeight(name, claim.value, shown)
+                : MESSAGES.sectionWeight(name, claim.value, fromProfile ? ctx.profile.name : undefined, shown),
         });
       }
     }
@@ -101,10 +103,10 @@ export const weights: Rule = {
   name: "weights",
   meta: {
     codes: {
-      WEIGHT_TOTAL_MISMATCH: { section: "weights", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "分值合计不符", en: "Weights total" } },
-      SECTION_WEIGHT_MISMATCH: { section: "weights", name: { zh: "一级指标分值不符", en: "Section weight" } },
-      LEVEL_WEIGHT_MISMATCH: { section: "weights", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "上下级分值不符", en: "Level weights" } },
-      WEIGHT_CAP_EXCEEDED: { section: "weights", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "单项分值超过上限", en: "Weight above the cap" } },
+      WEIGHT_TOTAL_MISMATCH: { section: "weights", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "分值合计不符", en: "Weights total" }, value: "weight" },
+      SECTION_WEIGHT_MISMATCH: { section: "weights", name: { zh: "一级指标分值不符", en: "Section weight" }, value: "weight" },
+      LEVEL_WEIGHT_MISMATCH: { section: "weights", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "上下级分值不符", en: "Level weights" }, value: "weight" },
+      WEIGHT_CAP_EXCEEDED: { section: "weights", yieldsTo: ["UNREADABLE_VALUE"], name: { zh: "单项分值超过上限", en: "Weight above the cap" }, value: "weight" },
     },
   },
   check(ctx) {
@@ -123,8 +125,8 @@ export const weights: Rule = {
         severity: "error",
         at: declared.at,
         stated: declared.value,
-        expected: Math.round(sum * 100) / 100,
-        message: `绩效指标声明 ${num(declared.value)} 分，各指标分值合计为 ${num(sum)}`,
+        expected: asShown(sum),
+        message: MESSAGES.blockWeight(declared.value, sum),
       });
     }
     // The total row's weight agrees when it matches the indicators at any level of the table (the
@@ -156,14 +158,14 @@ export const weights: Rule = {
         severity: "error",
         at,
         stated: r.value,
-        expected: Math.round(expected * 100) / 100,
+        expected: asShown(expected),
         message:
           // A whole table is worth 100: then the indicators are what does not add up.
           Math.abs(r.value - 100) <= TOLERANCE
-            ? `各指标分值合计 ${num(sum)}${execWeight !== undefined && !table.hierarchical ? ` + 执行率分值 ${num(execWeight)} = ${num(sum + execWeight)}` : ""}，与总分的分值 100 不符；请核对各指标分值${execWeight !== undefined && !table.hierarchical ? `（应合计 ${num(100 - execWeight)}）` : ""}`
+            ? MESSAGES.wholeTableWeight(sum, !table.hierarchical ? execWeight : undefined)
             : base === undefined && execWeight !== undefined
-              ? `总分的分值应为 ${num(expected)}（指标分值合计 ${num(expected - execWeight)} + 执行率分值 ${num(execWeight)}），表中为 ${num(r.value)}`
-              : `总分的分值应为 ${num(expected)}（各指标分值合计），表中为 ${num(r.value)}`,
+              ? MESSAGES.totalWeightWithExec(expected, execWeight, r.value)
+              : MESSAGES.totalWeight(expected, r.value),
       });
     }
 
@@ -183,7 +185,7 @@ export const weights: Rule = {
           at: it.weight.at,
           stated: w,
           expected: cap,
-          message: `指标“${it.item.name || "该指标"}”分值 ${num(w)} 超过${profile.name.zh}规定的单项上限 ${num(cap)} 分`,
+          message: MESSAGES.weightCap(it.item.name || "该指标", w, profile.name, cap),
         });
       }
     }

@@ -7,7 +7,7 @@ describe("BUDGET_SUM_MISMATCH", () => {
   test("其中 rows against 年度资金总额, column by column", () => {
     const f = findingsOf(withCell(nationalProject(), "F6", 146.3)).filter((x) => x.code === "BUDGET_SUM_MISMATCH");
     expect(f.map(brief)).toEqual([{ code: "BUDGET_SUM_MISMATCH", severity: "error", cell: "F6", stated: 146.3, expected: 141.3 }]);
-    expect(f[0].message).toBe("“年度资金总额”全年执行数（其中各项之和）应为 141.3（121.3 + 20），表中为 146.3");
+    expect(f[0].message).toBe("“年度资金总额”全年执行数（其中各项之和）应为 141.30 万元（121.30 + 20.00），表中为 146.30 万元");
   });
   test("基本 + 项目 = 总额 within 0.01; a cell breaking two identities is reported once, on itself", () => {
     expect(findingsOf(yunnanDepartment())).toEqual([]);

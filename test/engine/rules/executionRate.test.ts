@@ -8,7 +8,7 @@ describe("EXEC_RATE_MISMATCH", () => {
   test("a %-formatted rate that is not 执行数 ÷ 预算数 (全年预算数, not 年初)", () => {
     const f = findingsOf(withCell(nationalProject(), "H6", P(0.8)));
     expect(f.map(brief)).toEqual([{ code: "EXEC_RATE_MISMATCH", severity: "error", cell: "H6", stated: 0.8, expected: 0.942 }]);
-    expect(f[0].message).toBe("“年度资金总额”执行率应为 94.20%（141.3 ÷ 150），表中为 80.00%");
+    expect(f[0].message).toBe("“年度资金总额”执行率应为 94.20%（141.30 ÷ 150.00），表中为 80.00%");
     expect(f[0].fix).toMatchObject({ cell: "H6", formula: "=IF(E6<=0,0,F6/E6)" });
   });
   test("a sub-row (其中：财政资金) is checked too", () => {

@@ -34,7 +34,7 @@ ruleTester(executionRate, {
           cell: "I4",
           severity: "error",
           expected: 0.9665,
-          message: "执行率应为 96.65%（(498.2 + 20.35) ÷ 536.5），表中为 99.23%",
+          message: "执行率应为 96.65%（(498.20 + 20.35) ÷ 536.50），表中为 99.23%",
           fix: { cell: "I4", formula: "=IF(E4<=0,0,(F4+G4)/E4)" },
         },
       ],
