@@ -176,9 +176,17 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
     const cover = covering(r);
     const inside = (col: number) => cover.some((t) => col >= t.bounds.left && col <= t.bounds.right);
     // Rows inside tables: only the columns beside them can hold statements (no label list built).
+    // Rows inside tables: only the cells beside them can hold statements (no label list is built
+    // for a table's own rows: a long table has thousands).
     const labels: { col: number; text: string }[] = [];
     if (cover.length === 0) labels.push(...view.rowLabels(r));
-    else labels.push(...view.rowLabels(r).filter((l) => !inside(l.col)));
+    else {
+      for (const c of view.grid.occupiedCols(r)) {
+        if (inside(c) || view.isContinuation(r, c)) continue;
+        const text = view.label(r, c);
+        if (text !== "") labels.push({ col: c, text });
+      }
+    }
     for (const { col, text } of labels) {
       if (inside(col) || used.has(cellKey({ row: r, col }))) continue;
       const at = { row: r, col };

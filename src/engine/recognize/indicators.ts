@@ -103,6 +103,11 @@ function pickDataColumn(view: SheetView, run: number[], top: number, bottom: num
   return best;
 }
 
+/** 总分 / 合计 / 合计（100分） … (every total word has one of these characters: a cheap test first). */
+function isTotalLabel(t: string): boolean {
+  return t.length <= 16 && /[合总汇计]/.test(t) && (matches(ROW_LABELS.total, t) || (/[(（]/.test(t) && matches(ROW_LABELS.total, baseLabel(t))));
+}
+
 export interface IndicatorScan {
   table: IndicatorTable;
   /** Rows after the table where scanning stopped (for the caller's region bookkeeping). */
@@ -168,7 +173,7 @@ export function readIndicatorTable(
     }
     if (!scored && isOtherHeader(row)) break;
     // 合计（100分）: the label without its declared weight.
-    if (view.someLabel(row, 0, scoreColGuess - 1, (t) => t.length <= 16 && (matches(ROW_LABELS.total, t) || (/[(（]/.test(t) && matches(ROW_LABELS.total, baseLabel(t)))))) {
+    if (view.someLabel(row, 0, scoreColGuess - 1, isTotalLabel)) {
       totalRowIndex = row;
       bottom = row;
       row++;
