@@ -8,6 +8,7 @@ import { Finding } from "./findings";
 import { EvaluationUnit, TemplateId } from "./model";
 import { Grade, gradeFor, Profile } from "./profiles";
 import { SheetView } from "./recognize/view";
+import { FIELD_LABELS, matches, Synonyms } from "./recognize/labels";
 import { tidy } from "./text";
 import { cellText, readNumber } from "./values";
 
@@ -27,15 +28,13 @@ export interface EvaluationSummary {
   warnings: number;
 }
 
-const PROJECT_LABEL = /^(项目名称|部门\(单位\)名称|部门名称|单位名称|部门\(单位\))$/;
-const ORGANISATION_LABEL = /^(填报单位|项目实施单位|实施单位|主管部门|预算单位|单位名称)(\(盖章\))?$/;
 
 /** The value of a form field: typed after its label in the same cell ("填报单位：某局"), or in the next cell. */
-function fieldValue(view: SheetView, row: number, col: number, label: RegExp): string | undefined {
+function fieldValue(view: SheetView, row: number, col: number, label: Synonyms): string | undefined {
   const text = view.label(row, col);
   const inline = /^([^:：]{2,12})[:：](.+)$/.exec(text);
-  if (inline && label.test(inline[1])) return tidy(cellText(view.shown(row, col)).replace(/^[^:：]*[:：]/, ""));
-  if (!label.test(text.replace(/[:：]$/, ""))) return undefined;
+  if (inline && matches(label, inline[1])) return tidy(cellText(view.shown(row, col)).replace(/^[^:：]*[:：]/, ""));
+  if (!matches(label, text.replace(/[:：]$/, ""))) return undefined;
   const next = view.spanRight(row, col) + 1;
   for (let c = next; c < Math.min(view.colCount, next + 4); c++) {
     if (view.isContinuation(row, c)) continue;
@@ -50,8 +49,8 @@ function formHead(view: SheetView, from: number, to: number): { project?: string
   const out: { project?: string; organisation?: string } = {};
   for (let r = Math.max(0, from); r <= to && r < view.rowCount; r++) {
     for (const { col } of view.rowLabels(r)) {
-      out.project ??= fieldValue(view, r, col, PROJECT_LABEL);
-      const org = fieldValue(view, r, col, ORGANISATION_LABEL);
+      out.project ??= fieldValue(view, r, col, FIELD_LABELS.project);
+      const org = fieldValue(view, r, col, FIELD_LABELS.organisation);
       if (org && !out.organisation) out.organisation = org;
     }
   }

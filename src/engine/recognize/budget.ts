@@ -13,6 +13,9 @@ import {
   baseLabel,
   AMOUNT_UNIT,
   BUDGET_BLOCK_LABEL,
+  ENUMERATION_LEVELS,
+  HEADER_HINT,
+  INLINE_GROUP_HEADING,
   BUDGET_COLUMNS,
   BUDGET_PARENT,
   BUDGET_ROWS,
@@ -68,7 +71,7 @@ function budgetRoleOf(cell: HeaderCell): { role: BudgetRole } | { part: "adjuste
 }
 
 export function matchBudgetHeader(view: SheetView, row: number): BudgetHeader | null {
-  if (!view.rowHas(row, /执行|支出|预算/)) return null;
+  if (!view.rowHas(row, HEADER_HINT.budget)) return null;
   const band = headerBand(view, row);
   const cols: BudgetHeader["cols"] = {};
   const labels: BudgetHeader["labels"] = {};
@@ -123,8 +126,7 @@ function isNumberish(view: SheetView, row: number, col: number | undefined): boo
   return readNumber(view.cell(row, col)).kind !== "empty";
 }
 
-/** Enumeration marks by level: 一、 (1), （一） (2), 1. (3), （1） (4). */
-const ENUMERATIONS: readonly RegExp[] = [/^[一二三四五六七八九十]+[、.]/, /^[(][一二三四五六七八九十]+[)]/, /^\d+[、.](?!\d)/, /^[(]\d+[)]/];
+const ENUMERATIONS = ENUMERATION_LEVELS;
 
 function enumerationLevel(label: string): number {
   const i = ENUMERATIONS.findIndex((re) => re.test(label));
@@ -311,7 +313,7 @@ export function readBudgetBlock(
         continue;
       }
       // A heading written with the row's label: 按收入性质分：一般公共预算.
-      const inline = /^(按.{1,8}分)[:：](.+)$/.exec(t);
+      const inline = INLINE_GROUP_HEADING.exec(t);
       const text = inline ? inline[2] : t;
       if (inline) heading = { key: `${row}:${m.col}`, col: m.col - 1, merged: false };
       const list = m.row === row ? own : context;
@@ -467,7 +469,7 @@ export interface FundHeader {
 }
 
 export function matchFundHeader(view: SheetView, row: number): FundHeader | null {
-  if (!view.rowHas(row, /已使用|结余|到位|使用情况|预算/)) return null;
+  if (!view.rowHas(row, HEADER_HINT.fund)) return null;
   const band = headerBand(view, row);
   const cols: FundHeader["cols"] = {};
   for (const cell of band.cells) {
@@ -562,7 +564,7 @@ function fundSums(view: SheetView, band: HeaderBand, t: Omit<FundUseTable, "sums
 
 /** 预算金额（万元）| 实际执行（万元）over 总额 | 财政拨款 | 其他资金 (two header rows). */
 export function matchGoalBudgetHeader(view: SheetView, row: number): { planned: number; actual: number } | null {
-  if (row + 1 >= view.rowCount || !view.rowHas(row, /^(预算金额|预算数|年度预算)/)) return null;
+  if (row + 1 >= view.rowCount || !view.rowHas(row, HEADER_HINT.goal)) return null;
   let planned: number | undefined;
   let actual: number | undefined;
   for (const { col, text } of view.rowLabels(row)) {

@@ -31,17 +31,14 @@ import {
 } from "./budget";
 import { FormSegment, segmentForms, segmentOf } from "./forms";
 import { matchIndicatorHeader, readIndicatorTable } from "./indicators";
-import { baseLabel, BUDGET_COLUMNS, BUDGET_ROWS, matches, ROW_LABELS } from "./labels";
+import { baseLabel, BUDGET_COLUMNS, BUDGET_ROWS, HEADER_HINT, matches, ROW_LABELS } from "./labels";
 import { gradeOfBox, isGradeLabel, isHeaderScoreLabel, readGradeText, readSentence, valueBelow, valueRightOf } from "./statements";
 import { cellKey, Ref, SheetView } from "./view";
 
 type AnyTable = BudgetBlock | IndicatorTable | FundUseTable | GoalBudgetTable;
 
-/** Cheap test before the header matchers run: header rows always name one of these. */
-const HEADER_HINT = /指标|预算|执行|到位|得分|分值|权重|资金/;
-
 function rowMayBeHeader(view: SheetView, row: number): boolean {
-  return view.rowHas(row, HEADER_HINT);
+  return view.rowHas(row, HEADER_HINT.any);
 }
 
 /** Stage: find every table by its header band, top to bottom (several may share a sheet). */

@@ -56,6 +56,23 @@ export const INDICATOR_COLUMNS: Readonly<Record<IndicatorRole, Synonyms>> = {
 /** A header naming one of these is a staff appraisal or a list of people, never an evaluation. */
 export const NOT_EVALUATION_HEADER: Synonyms = [/^(姓名|职务|职称|考核对象|被考核人|被考核单位|学号)$/];
 
+/**
+ * Cheap tests before the header matchers run: a header row of any table names one of these; a budget
+ * header names one of the budget words; a fund-use header one of its own.
+ */
+export const HEADER_HINT = {
+  any: /指标|预算|执行|到位|得分|分值|权重|资金/,
+  budget: /执行|支出|预算/,
+  fund: /已使用|结余|到位|使用情况|预算/,
+  goal: /^(预算金额|预算数|年度预算)/,
+};
+
+/** Enumeration marks of budget rows, by level: 一、 (1), （一） (2), 1. (3), （1） (4) (after folding). */
+export const ENUMERATION_LEVELS: readonly RegExp[] = [/^[一二三四五六七八九十]+[、.]/, /^[(][一二三四五六七八九十]+[)]/, /^\d+[、.](?!\d)/, /^[(]\d+[)]/];
+
+/** A breakdown's heading written with its first row's label: 按收入性质分：一般公共预算. */
+export const INLINE_GROUP_HEADING = /^(按.{1,8}分)[:：](.+)$/;
+
 /** A level named in a header row (the cheap test before an indicator header is matched). */
 export const LEVEL_HINT: Synonyms = [/^(一级|二级|三级|指标名称|指标内容|具体指标|绩效指标名称)/];
 
