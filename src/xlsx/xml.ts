@@ -207,6 +207,7 @@ export function escapeXml(s: string): string {
 
 /** Text that Excel's XML cannot hold (control characters) written as OOXML's _xHHHH_ escapes. */
 export function escapeOoxmlText(s: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this escapes
   return escapeXml(s.replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m.slice(1)}`).replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`));
 }
 
