@@ -511,7 +511,9 @@ export function editCells(xml: string, edits: CellEdit[]): { xml: string; refuse
   const cellXml = (ref: string, style: number, content: CellEdit["content"]) => {
     const sAttr = style ? ` s="${style}"` : "";
     if (!content) return `<${p}c r="${ref}"${sAttr}/>`;
-    return `<${p}c r="${ref}"${sAttr}${content.t ? ` t="${content.t}"` : ""}>${content.inner}</${p}c>`;
+    // The content's elements (f, v, is, t) in the sheet's own prefix.
+    const inner = p ? content.inner.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${p}`) : content.inner;
+    return `<${p}c r="${ref}"${sAttr}${content.t ? ` t="${content.t}"` : ""}>${inner}</${p}c>`;
   };
 
   for (const edit of edits) {
