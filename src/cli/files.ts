@@ -164,6 +164,7 @@ export async function writeOutput(target: string, data: Buffer, inputIds: Set<st
   const dir = path.dirname(target);
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   try {
+    await fs.mkdir(dir, { recursive: true });
     await fs.writeFile(tmp, data, { flag: "wx", mode: 0o644 });
     if (force) {
       const again = await outputProblem(target, inputIds, true);
