@@ -1,17 +1,9 @@
 /** The readable zh-CN report of `selfeval check --format text`, one file at a time (streamed). */
-import { EvaluationSummary, Finding, PROFILES, TEMPLATE_NAMES, TemplateId } from "../engine";
+import { Finding, PROFILES, TEMPLATE_NAMES, TemplateId } from "../engine";
+import { headline } from "../xlsx/headline";
 import type { FileOutcome } from "./checkFile";
 
 const MARK: Record<Finding["severity"], string> = { error: "✗ 错误", warning: "! 警告", info: "i 提示" };
-
-const num = (n: number | undefined) => (n === undefined ? "—" : String(Math.round(n * 100) / 100));
-
-/** The headline of one evaluation: who, what, stated vs recomputed total and grade, counts. */
-export function headline(e: EvaluationSummary): string[] {
-  const who = [e.organisation && `单位：${e.organisation}`, e.project && `项目：${e.project}`].filter(Boolean).join("  ");
-  const totals = `总分 表中 ${num(e.statedTotal)} / 应为 ${num(e.recomputedTotal)}；等级 表中 ${e.statedGrade ?? "—"} / 应为 ${e.expectedGrade ?? "—"}；${e.errors} 个错误，${e.warnings} 个警告`;
-  return who ? [who, totals] : [totals];
-}
 
 export function fileReport(f: FileOutcome): string {
   const lines: string[] = [`文件：${f.file}`];

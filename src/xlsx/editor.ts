@@ -134,7 +134,8 @@ export class PackageEditor {
     let n = ids.size + 1;
     while (ids.has(`rId${n}`)) n++;
     const id = `rId${n}`;
-    const entry = `<Relationship Id="${id}" Type="${type}" Target="/${escapeXml(toBytes(target))}"/>`;
+    // Relative, as Excel writes it (some readers, ExcelJS among them, key parts by the relative target).
+    const entry = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(toBytes(relativeTarget(source, target)))}"/>`;
     xml = insertBeforeClose(xml, "Relationships", entry);
     this.set(relsPart, xml);
     return id;
@@ -172,6 +173,15 @@ export class PackageEditor {
     }
     return writeZip(this.zip, out);
   }
+}
+
+/** "xl/worksheets/sheet1.xml" → "xl/comments1.xml" as "../comments1.xml". */
+export function relativeTarget(source: string, target: string): string {
+  const from = source.split("/").slice(0, -1);
+  const to = target.split("/");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

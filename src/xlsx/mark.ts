@@ -5,6 +5,7 @@
  * user wrote is kept, with ours appended; every part we do not touch is copied byte for byte.
  */
 import type { EvaluationSummary, Finding } from "../engine";
+import { headline } from "./headline";
 import { columnName, parseA1 } from "../engine/grid";
 import { STRINGS } from "../addin/i18n";
 import { editCells, fromBytes, insertBeforeClose, PackageEditor, sheetLayout, StyleBook, toBytes } from "./editor";
@@ -39,7 +40,7 @@ function noteText(findings: MarkSheet["findings"]): string {
 }
 
 const commentRun = (text: string) =>
-  `<r><rPr><sz val="9"/><color indexed="81"/><rFont val="宋体"/><charset val="134"/></rPr><t xml:space="preserve">${escapeOoxmlText(toBytes(text))}</t></r>`;
+  toBytes(`<r><rPr><sz val="9"/><color indexed="81"/><rFont val="宋体"/><charset val="134"/></rPr><t xml:space="preserve">${escapeOoxmlText(text)}</t></r>`);
 
 function vmlShape(id: number, row: number, col: number): string {
   return (
@@ -183,13 +184,6 @@ function reportCell(ref: string, value: string | number | null | undefined, styl
 
 const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
-/** Headline of one evaluation: unit, project, stated and recomputed total and grade. */
-export function evaluationLine(e: EvaluationSummary): string {
-  const who = [e.organisation, e.project].filter(Boolean).join(" · ") || "（未写单位和项目名称）";
-  const num = (n: number | undefined) => (n === undefined ? "—" : String(Math.round(n * 100) / 100));
-  return `${who}：总分 表中 ${num(e.statedTotal)}，应为 ${num(e.recomputedTotal)}；等级 表中 ${e.statedGrade ?? "—"}，应为 ${e.expectedGrade ?? "—"}；错误 ${e.errors}，警告 ${e.warnings}`;
-}
-
 function addReportSheet(pkg: PackageEditor, styles: StyleBook, file: string, sheets: MarkSheet[]): string {
   const names = new Set(pkg.map.sheets.map((s) => s.name.toLowerCase()));
   let name = REPORT_SHEET;
@@ -204,7 +198,7 @@ function addReportSheet(pkg: PackageEditor, styles: StyleBook, file: string, she
   r++;
   for (const s of sheets) {
     for (const e of s.evaluations) {
-      row(reportCell(`A${r}`, s.sheet) + reportCell(`B${r}`, evaluationLine(e)));
+      row(reportCell(`A${r}`, s.sheet) + reportCell(`B${r}`, headline(e).join("；")));
       r++;
     }
   }
