@@ -8,6 +8,8 @@
 import ExcelJS from "exceljs";
 import { EvaluationSummary, Finding, FindingCode, Grade, PROFILES, TEMPLATE_NAMES, TemplateId } from "../engine";
 import { STRINGS } from "../addin/i18n";
+import { columnName } from "../engine/grid";
+import { insertBeforeClose, PackageEditor, toBytes } from "../xlsx/editor";
 import type { FileOutcome } from "./checkFile";
 
 /** What the summary keeps of a file: no grids, no models — findings and evaluation lines only. */
@@ -259,5 +261,27 @@ export async function summaryWorkbook(records: readonly SummaryRecord[]): Promis
   }
   stats.pageSetup = { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
 
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const filters = [overview, issues].map((ws, sheetIndex) => ({ sheetIndex, sheet: ws.name, columns: ws.columnCount, rows: ws.rowCount }));
+  return withFilterNames(Buffer.from(await wb.xlsx.writeBuffer()), filters);
+}
+
+/**
+ * The hidden _xlnm._FilterDatabase name Excel writes with every filter: without it LibreOffice drops
+ * the filter (ExcelJS writes only the <autoFilter> element).
+ */
+function withFilterNames(data: Buffer, filters: { sheetIndex: number; sheet: string; columns: number; rows: number }[]): Buffer {
+  const pkg = new PackageEditor(data);
+  const part = pkg.map.workbookPart;
+  const names = filters
+    .map((f) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${f.sheetIndex}" hidden="1">'${f.sheet}'!$A$1:$${columnName(f.columns - 1)}$${Math.max(1, f.rows)}</definedName>`)
+    .join("");
+  const xml = pkg.text(part)!;
+  pkg.set(part, /<definedNames\b/.test(xml) ? insertBeforeClose(xml, "definedNames", toBytes(names)) : insertAfterSheets(xml, toBytes(`<definedNames>${names}</definedNames>`)));
+  return pkg.finish();
+}
+
+function insertAfterSheets(xml: string, text: string): string {
+  const at = xml.indexOf("</sheets>");
+  if (at < 0) throw new Error("workbook.xml without </sheets>");
+  return xml.slice(0, at + "</sheets>".length) + text + xml.slice(at + "</sheets>".length);
 }
