@@ -14,9 +14,9 @@ import { InputError } from "./files";
 export const CONVERT_TIMEOUT_MS = 120_000;
 export const INSTALL_HINT = "请安装 LibreOffice（Debian/Ubuntu：apt-get install libreoffice-calc-nogui；其他系统：libreoffice.org），或在 Excel/WPS 中另存为 .xlsx";
 
-/** The soffice binary: $SELFEVAL_SOFFICE, then PATH, then the usual install places. */
+/** The soffice binary: $SELFEVAL_SOFFICE when set (none if it does not exist), then PATH, then the usual install places. */
 export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.SELFEVAL_SOFFICE !== undefined) return env.SELFEVAL_SOFFICE && existsSync(env.SELFEVAL_SOFFICE) ? env.SELFEVAL_SOFFICE : undefined;
+  if (env.SELFEVAL_SOFFICE) return existsSync(env.SELFEVAL_SOFFICE) ? env.SELFEVAL_SOFFICE : undefined;
   for (const dir of (env.PATH ?? "").split(path.delimiter)) {
     if (!dir) continue;
     for (const name of ["soffice", "libreoffice"]) {

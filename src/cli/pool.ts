@@ -20,7 +20,7 @@ export interface PoolOptions {
 
 /** The worker's entry: compiled JavaScript, or (from the TypeScript sources, in tests) transpiled on load. */
 function startWorker(inputIds: string[], heapMb: number): Worker {
-  const options = { workerData: { inputIds }, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 64 }, stdout: false, stderr: false };
+  const options = { workerData: { inputIds }, env: process.env, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 64 }, stdout: false, stderr: false };
   if (path.extname(__filename) === ".js") return new Worker(path.join(__dirname, "worker.js"), options);
   const ts = require.resolve("typescript");
   const entry = path.join(__dirname, "worker.ts");
