@@ -148,8 +148,11 @@ export class XmlScanner {
 
   /** One attribute's decoded value, by local name (prefix ignored), without building the map. */
   attr(local: string): string | undefined {
-    const found = findAttr(this.s, this.attrStart, this.attrEnd, local);
-    return found && decodeXml(this.s.slice(found.valueStart, found.valueEnd));
+    for (const [name, value] of parseAttrs(this.s, this.attrStart, this.attrEnd)) {
+      const colon = name.indexOf(":");
+      if ((colon < 0 ? name : name.slice(colon + 1)) === local && !name.startsWith("xmlns")) return value;
+    }
+    return undefined;
   }
 }
 
@@ -176,17 +179,28 @@ export function attrSpans(s: string, from: number, to: number): AttrSpan[] {
   return out;
 }
 
-function findAttr(s: string, from: number, to: number, local: string): AttrSpan | undefined {
-  for (const a of attrSpans(s, from, to)) {
-    const colon = a.name.indexOf(":");
-    if ((colon < 0 ? a.name : a.name.slice(colon + 1)) === local && !a.name.startsWith("xmlns")) return a;
-  }
-  return undefined;
-}
 
 export function parseAttrs(s: string, from: number, to: number): Map<string, string> {
+  // Hand-rolled (no regex, no span objects): this runs once per cell of every sheet read.
   const out = new Map<string, string>();
-  for (const a of attrSpans(s, from, to)) out.set(a.name, decodeXml(s.slice(a.valueStart, a.valueEnd)));
+  let p = from;
+  while (p < to) {
+    let c = s.charCodeAt(p);
+    while (p < to && (c === 32 || c === 9 || c === 10 || c === 13)) c = s.charCodeAt(++p);
+    if (p >= to) break;
+    const nameStart = p;
+    while (p < to && c !== 61 /* = */ && c !== 32 && c !== 9 && c !== 10 && c !== 13) c = s.charCodeAt(++p);
+    const name = s.slice(nameStart, p);
+    while (p < to && c !== 61) c = s.charCodeAt(++p);
+    p++;
+    c = s.charCodeAt(p);
+    while (p < to && (c === 32 || c === 9 || c === 10 || c === 13)) c = s.charCodeAt(++p);
+    if (c !== 34 && c !== 39) break;
+    const end = s.indexOf(c === 34 ? '"' : "'", p + 1);
+    if (end < 0 || end > to) break;
+    out.set(name, decodeXml(s.slice(p + 1, end)));
+    p = end + 1;
+  }
   return out;
 }
 
@@ -208,7 +222,7 @@ export function escapeXml(s: string): string {
 /** Text that Excel's XML cannot hold (control characters) written as OOXML's _xHHHH_ escapes. */
 export function escapeOoxmlText(s: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what this escapes
-  return escapeXml(s.replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m.slice(1)}`).replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`));
+  return escapeXml(s.replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F_${m.slice(1)}`).replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`));
 }
 
 /** OOXML's _xHHHH_ escapes in string items (shared strings, rich text runs). */

@@ -24,6 +24,8 @@ export interface ZipEntry {
 }
 
 const EOCD = 0x06054b50;
+/** Parts up to this size (as declared, and in fact) are inflated in one call. */
+const SMALL_PART = 4 * 1024 * 1024;
 const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
@@ -152,6 +154,21 @@ export class ZipArchive {
   /** The part inflated in chunks (for large sheets: memory stays at one chunk, not the part). */
   async *stream(e: ZipEntry, budget: InflateBudget): AsyncGenerator<Buffer> {
     this.check(e);
+    // A part that says it is small is inflated in one call (no stream machinery); a size that lied
+    // ends that call at the cap, and the part is then streamed after all.
+    if (e.method === 8 && e.size <= SMALL_PART && e.compressedSize <= SMALL_PART) {
+      let whole: Buffer | undefined;
+      try {
+        whole = zlib.inflateRawSync(this.raw(e), { maxOutputLength: SMALL_PART });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "ERR_BUFFER_TOO_LARGE" && !(err instanceof RangeError)) throw new PackageError(`部件 ${e.name} 解压失败（数据已损坏）`);
+      }
+      if (whole) {
+        budget.spend(whole.length, e.name);
+        yield whole;
+        return;
+      }
+    }
     if (e.method === 0) {
       const raw = this.raw(e);
       for (let p = 0; p < raw.length; p += 1 << 16) {
