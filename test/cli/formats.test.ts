@@ -73,6 +73,30 @@ describeWithLibreOffice(".xls and .et", () => {
   });
 });
 
+describe("text report and progress", () => {
+  test("each sheet has a headline before its findings: unit, project, stated vs recomputed total and grade, counts", async () => {
+    const dir = tempDir();
+    const file = await writeWorkbook(path.join(dir, "单位.xlsx"), [sichuanProject(smartHall)]);
+    const r = await cli("check", file);
+    const lines = r.stdout.split("\n");
+    const at = lines.findIndex((l) => l.includes("工作表「智慧化信息化管理系统建设」"));
+    expect(lines[at + 1]).toBe("    单位：广元市政务服务和公共资源交易中心部门  项目：市政务服务大厅智慧化信息化管理系统建设");
+    expect(lines[at + 2]).toBe("    总分 表中 100 / 应为 95；等级 表中 — / 应为 优；2 个错误，0 个警告");
+    expect(lines[at + 3]).toMatch(/^ {4}✗ 错误 J9 /);
+    // Lines stay short: a fix's description goes on its own line.
+    expect(lines[at + 4]).toMatch(/^ {10}可自动修复：/);
+  });
+
+  test("progress is reported per file (the CLI shows it on stderr when that is a terminal)", async () => {
+    const dir = tempDir();
+    for (let i = 0; i < 3; i++) await writeWorkbook(path.join(dir, `${i}.xlsx`), [nationalProject()]);
+    const calls: string[] = [];
+    const { main } = await import("../../src/cli/main");
+    await main(["check", dir, "--jobs", "1"], { stdout: () => undefined, stderr: () => undefined, progress: (d, t) => calls.push(`文件 ${d}/${t}`) });
+    expect(calls).toEqual(["文件 1/3", "文件 2/3", "文件 3/3"]);
+  });
+});
+
 describe("parallel checking", () => {
   test("worker threads give the results one thread gives, in input order", async () => {
     const dir = tempDir();
