@@ -287,6 +287,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 /** Entry point for bin/selfeval.js. */
 export function run(): void {
+  // A reader that stops early (`selfeval check … | head`) closes the pipe: end quietly, not with a stack trace.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  });
   const tty = process.stderr.isTTY;
   let shown = false;
   const io: Io = {
