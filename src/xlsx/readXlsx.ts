@@ -211,6 +211,7 @@ async function readSheet(chunks: AsyncIterable<Buffer>, ctx: SheetContext): Prom
   let cells = 0;
   let mergedCells = 0;
   let inSheetData = false;
+  let sawSheetData = false;
   let rowIndex = -1;
   let nextCol = 0;
   let cell: PendingCell | undefined;
@@ -367,7 +368,10 @@ async function readSheet(chunks: AsyncIterable<Buffer>, ctx: SheetContext): Prom
           collecting = inRun ? "rt" : "t";
           runText = "";
         }
-      } else if (n === "sheetData") inSheetData = k === Tok.Open;
+      } else if (n === "sheetData") {
+        inSheetData = k === Tok.Open;
+        sawSheetData = true;
+      }
       else if (n === "mergeCell") {
         const ref = x.attr("ref") ?? "";
         const [a, b] = ref.split(":");
@@ -400,6 +404,8 @@ async function readSheet(chunks: AsyncIterable<Buffer>, ctx: SheetContext): Prom
   x.feed(decoder.decode());
   handle(true);
   if (cell) throw new PackageError(`工作表“${ctx.name}”的 XML 不完整`);
+  // A sheet's part that is not a worksheet (no <sheetData>) must not pass as an empty sheet.
+  if (!sawSheetData) throw new PackageError(`工作表“${ctx.name}”的部件 ${ctx.part} 不是工作表内容（没有 sheetData）`);
   void hyperlinkRids;
   const grid = new MemoryGridChecked(ctx, rows, merges, height, width);
   return grid.grid;

@@ -193,6 +193,11 @@ describe("what ExcelJS misreads, the lean reader reads or reports", () => {
     await expect(readXlsx(await noSheet.generateAsync({ type: "nodebuffer" }))).rejects.toThrow(/工作表“表二”的内容部件缺失/);
   });
 
+  test("a sheet whose relationship points at a part that is not a worksheet: reported, not read as empty", async () => {
+    const edited = await withPart(data, "xl/_rels/workbook.xml.rels", (xml) => xml.replace('Target="worksheets/sheet2.xml"', 'Target="styles.xml"'));
+    await expect(readXlsx(edited)).rejects.toThrow(/工作表“表二”的部件 xl\/styles.xml 不是工作表内容/);
+  });
+
   test("no package relationships (_rels/.rels): the workbook is still found", async () => {
     const zip = await JSZip.loadAsync(data);
     zip.remove("_rels/.rels");
