@@ -5,7 +5,7 @@
  */
 import * as path from "path";
 import { checkSheet, EvaluationSummary, Finding, planFixes, ProfileId, writableBounds } from "../engine";
-import { PackageEditor } from "../xlsx/editor";
+import { ZipPackageEditor } from "../xlsx/zipEditor";
 import { applyFixes, isMacroEnabled } from "../xlsx/fix";
 import { PackageError } from "../xlsx/limits";
 import { markPackage } from "../xlsx/mark";
@@ -121,7 +121,7 @@ export async function runJob(job: Job, inputIds: Set<string>): Promise<FileOutco
     if (job.fixRefused) report.error = job.fixRefused;
     else {
       try {
-        const pkg = new PackageEditor(data);
+        const pkg = new ZipPackageEditor(data);
         const writes = results.flatMap((r) => planFixes(r.findings).map((f) => ({ sheet: r.sheet, ...f })));
         const bounds = new Map(results.map((r) => [r.sheet, writableBounds(r)]));
         const dropMacros = /\.xlsx$/i.test(job.fixOutput) && isMacroEnabled(pkg);
@@ -142,7 +142,7 @@ export async function runJob(job: Job, inputIds: Set<string>): Promise<FileOutco
     if (job.markRefused) report.error = job.markRefused;
     else {
       try {
-        const pkg = new PackageEditor(data);
+        const pkg = new ZipPackageEditor(data);
         const marked = markPackage(
           pkg,
           path.basename(job.file),

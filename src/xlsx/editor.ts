@@ -10,11 +10,27 @@ import { columnName, parseA1 } from "../engine/grid";
 import { PackageError } from "./limits";
 import { isRel, parseRels, REL, relsPartOf, workbookMap, WorkbookMap } from "./package";
 import { assertWellFormed, attrSpans, escapeXml, Tok, XmlScanner } from "./xml";
-import { InflateBudget, writeZip, ZipArchive, ZipOutputPart } from "./zip";
 
-/** UTF-8 text as the latin1 string of its bytes (what the editor splices into a part). */
-export const toBytes = (s: string): string => Buffer.from(s, "utf8").toString("latin1");
-export const fromBytes = (s: string): string => Buffer.from(s, "latin1").toString("utf8");
+const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8");
+
+/** UTF-8 text as the latin1 string of its bytes (what the editor splices into a part). No Node APIs: the playground marks too. */
+export function toBytes(s: string): string {
+  // eslint-disable-next-line no-control-regex -- ASCII text is its own byte string
+  if (/^[\x00-\x7f]*$/.test(s)) return s;
+  const bytes = encoder.encode(s);
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return out;
+}
+
+/** A latin1 byte string decoded as UTF-8. */
+export function fromBytes(s: string): string {
+  if (!/[\x80-\xff]/.test(s)) return s;
+  const bytes = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
+  return decoder.decode(bytes);
+}
 
 /** Edits to one string, applied from the end so that earlier spans stay valid. */
 export class Splicer {
@@ -72,16 +88,20 @@ export function editTag(tag: string, set: Record<string, string | undefined>): s
 /** The tag text at the scanner's current token. */
 const tagText = (x: XmlScanner) => x.s.slice(x.start, x.end);
 
+/** Where an editor reads parts from: a zip read here (Node), or JSZip (the browser). */
+export interface PartSource {
+  /** A part's bytes as a latin1 string; undefined when the package has no such part (or it is not text). */
+  read(part: string): string | undefined;
+  has(part: string): boolean;
+}
+
 export class PackageEditor {
-  readonly zip: ZipArchive;
   readonly map: WorkbookMap;
-  private readonly budget = new InflateBudget();
   private readonly parts = new Map<string, string | null>();
   /** Parts added by the editor, in order. */
   private readonly added: string[] = [];
 
-  constructor(data: Buffer) {
-    this.zip = new ZipArchive(data);
+  constructor(private readonly source: PartSource) {
     this.map = workbookMap((p) => {
       const t = this.text(p);
       return t === undefined ? undefined : fromBytes(t);
@@ -89,29 +109,26 @@ export class PackageEditor {
   }
 
   has(part: string): boolean {
-    return this.text(part) !== undefined;
+    const key = part.toLowerCase();
+    if (this.parts.has(key)) return this.parts.get(key) !== null;
+    return this.source.has(part);
   }
 
   /** A part's bytes as a latin1 string (undefined if absent or removed). */
   text(part: string): string | undefined {
     const key = part.toLowerCase();
     if (this.parts.has(key)) return this.parts.get(key) ?? undefined;
-    const e = this.zip.entry(part);
-    return e ? this.zip.read(e, this.budget).toString("latin1") : undefined;
+    return this.source.read(part);
   }
 
   set(part: string, latin1: string) {
     const key = part.toLowerCase();
-    if (!this.zip.entry(part) && !this.parts.has(key)) this.added.push(part);
+    if (!this.source.has(part) && !this.parts.has(key)) this.added.push(part);
     this.parts.set(key, latin1);
   }
 
   remove(part: string) {
     this.parts.set(part.toLowerCase(), null);
-  }
-
-  changed(): string[] {
-    return [...this.parts.entries()].filter(([, v]) => v !== null).map(([k]) => k);
   }
 
   /** A part name not yet used: xl/comments1.xml, xl/comments2.xml … */
@@ -156,22 +173,13 @@ export class PackageEditor {
     this.set(part, xml);
   }
 
-  /** The package with every edit; edited parts are checked for well-formedness first. */
-  finish(): Buffer {
+  /**
+   * Every edit, checked: each changed XML part must be well-formed (else PackageError, nothing is
+   * written). `changed` by lower-case part name (null: removed); `added`: new parts' names, in order.
+   */
+  edits(): { changed: Map<string, string | null>; added: string[] } {
     for (const [key, v] of this.parts) if (v !== null && /\.(xml|rels|vml)$/i.test(key)) assertWellFormed(v, key);
-    const out: ZipOutputPart[] = [];
-    for (const e of this.zip.entries) {
-      const key = e.name.toLowerCase();
-      if (this.parts.has(key)) {
-        const v = this.parts.get(key);
-        if (v !== null && v !== undefined) out.push({ name: e.name, from: e, content: Buffer.from(v, "latin1") });
-      } else out.push({ name: e.name, from: e });
-    }
-    for (const name of this.added) {
-      const v = this.parts.get(name.toLowerCase());
-      if (v !== null && v !== undefined) out.push({ name, content: Buffer.from(v, "latin1") });
-    }
-    return writeZip(this.zip, out);
+    return { changed: new Map(this.parts), added: [...this.added] };
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { PackageEditor } from "../../src/xlsx/editor";
+import { ZipPackageEditor } from "../../src/xlsx/zipEditor";
 import { applyFixes, CellWrite } from "../../src/xlsx/fix";
 import { PackageError } from "../../src/xlsx/limits";
 import { readXlsx } from "../../src/xlsx/readXlsx";
@@ -34,7 +34,7 @@ async function workbook(edit?: (sheetXml: string) => string): Promise<Buffer> {
 }
 
 function fix(data: Buffer, writes: Omit<CellWrite, "sheet">[]) {
-  const pkg = new PackageEditor(data);
+  const pkg = new ZipPackageEditor(data);
   const outcome = applyFixes(pkg, writes.map((w) => ({ sheet: "表", ...w })), everywhere, { dropMacros: false });
   return { outcome, out: pkg.finish() };
 }
@@ -128,7 +128,7 @@ test("every part the fix does not edit is byte-identical; a number format is add
 });
 
 test("a write outside the recognised table is refused", async () => {
-  const pkg = new PackageEditor(await workbook());
+  const pkg = new ZipPackageEditor(await workbook());
   const outcome = applyFixes(pkg, [{ sheet: "表", cell: "Z99", value: 1 }], new Map([["表", [{ top: 0, left: 0, bottom: 5, right: 5 }]]]), { dropMacros: false });
   expect(outcome.skipped[0].reason).toContain("不在识别出的表格范围内");
 });
