@@ -197,7 +197,7 @@ interface ChildRun {
  */
 function childRun(args: string[], cli = true): Promise<ChildRun> {
   const mainJs = path.join(__dirname, "..", "src", "cli", "main.js");
-  const script = `const m = require(${JSON.stringify(mainJs)}); m.applyRuntimeFlags(); m.main(process.argv.slice(1), { stdout: () => {}, stderr: () => {} }).then((c) => {
+  const script = `const m = require(${JSON.stringify(mainJs)}); m.main(process.argv.slice(1), { stdout: () => {}, stderr: () => {} }).then((c) => {
     const u = process.resourceUsage(); require("fs").writeSync(3, JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1000, rss: u.maxRSS })); process.exitCode = c; });`;
   const t = performance.now();
   return new Promise((resolve) => {

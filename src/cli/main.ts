@@ -9,7 +9,6 @@ import { existsSync, promises as fs, readFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseArgs } from "util";
-import * as v8 from "v8";
 import { isProfileId, PROFILE_IDS, ProfileId, toContractFinding } from "../engine";
 import { FileOutcome, Job } from "./checkFile";
 import { expandInputs, identities, InputError, outputProblem, writeOutput } from "./files";
@@ -286,22 +285,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   return totals.errors > 0 ? 1 : 0;
 }
 
-/**
- * V8's optimising compiler, tuned for this work: no TurboFan inlining, and functions optimised only
- * after more runs. The engine's large recognisers cost more to compile than optimising them early
- * gains on forms of a few hundred rows, and every worker thread compiles them again (npm run bench:
- * about 25 % less CPU on 1,000 files, 10 % on a 10,000-row sheet). Only compiler heuristics change,
- * never results. Process-wide, so set before any worker starts; only on the V8 versions of the Node
- * releases we support, where these flags exist (an unknown flag would print a warning).
- */
-export function applyRuntimeFlags(): void {
-  const major = Number(process.versions.v8.split(".")[0]);
-  if (major >= 10 && major <= 13) v8.setFlagsFromString("--no-turbo-inlining --interrupt-budget=600000");
-}
 
 /** Entry point for bin/selfeval.js. */
 export function run(): void {
-  applyRuntimeFlags();
   // A reader that stops early (`selfeval check … | head`) closes the pipe: end quietly, not with a stack trace.
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
