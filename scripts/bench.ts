@@ -26,7 +26,8 @@ import { summaryWorkbook, SummaryRecord } from "../src/cli/summaryWorkbook";
 import { OfficeAdapter, OfficeHost } from "../src/excel/officeAdapter";
 import { createFakeOffice, WorkbookModel } from "../src/fake-excel";
 import { main } from "../src/cli/main";
-import { addToWorkbook, SheetSpec, toGrid, withCell } from "../test/fixtures/sheetSpec";
+import { addToWorkbook, SheetSpec, stack, toGrid, withCell } from "../test/fixtures/sheetSpec";
+import { Cell, MemoryGrid } from "../src/engine/grid";
 import { networkMaintenance, procurement, SichuanIndicator, sichuanProject, smartHall } from "../test/fixtures/sichuan";
 import { cityOfficeFunds, fundUse, yunnanConsistent, yunnanDepartment, yunnanNearBand, yunnanProject } from "../test/fixtures/yunnan";
 import { ledger, nationalProject, staffList, wuhua } from "../test/fixtures/others";
@@ -60,6 +61,20 @@ function table(indicators: number, withFaults: boolean): SheetSpec {
     total: { weight: 100, score: 95 },
     conclusion: "该项目自评总分95分。",
   });
+}
+
+/** The same sheet with one more value far away (its extent grows to XFD1048576). */
+function farValue(spec: SheetSpec, value: string): MemoryGrid {
+  const grid = toGrid(spec);
+  const rows: (Cell | undefined)[][] = [];
+  for (const r of grid.occupiedRows()) for (const c of grid.occupiedCols(r)) (rows[r] ??= [])[c] = grid.cell(r, c);
+  (rows[1048575] ??= [])[16383] = { value };
+  return new MemoryGrid(spec.name, rows, [...grid.merges]);
+}
+
+/** n copies of a form stacked on one sheet (a county compiling its forms). */
+function stackOf(spec: SheetSpec, n: number): SheetSpec {
+  return stack("多", Array.from({ length: n }, () => spec), 1);
 }
 
 function median(xs: number[]): number {
@@ -230,6 +245,21 @@ async function run() {
   console.log(`selfeval bench — node ${process.version}, ${new Date().toISOString()}${QUICK ? " (quick)" : ""}`);
   line(`engine, ${smallRows}-row table (median of 300)`, `${smallMs.toFixed(2)} ms`, "≤ 5 ms", smallMs <= 5);
   line(`engine, ${largeItems}-indicator sheet (median of 21)`, `${largeMs.toFixed(1)} ms`, "≤ 150 ms", largeMs <= 150);
+
+  // Hostile sheets: the work follows the cells that hold something, and text is read in linear time.
+  const far = farValue(small, "备注");
+  const farMs = time(() => checkSheet(far), QUICK ? 21 : 101);
+  line(`engine, the ${smallRows}-row table + a value at XFD1048576`, `${farMs.toFixed(2)} ms`, "≈ the table", farMs <= Math.max(5, smallMs * 3));
+  const longText = (unit: string) => unit.repeat(Math.ceil(32767 / unit.length)).slice(0, 32767);
+  let hostile = small;
+  for (const [i, text] of ["（" + longText("1"), longText("等级为优"), longText("自评得分9"), longText(" 1")].entries()) hostile = withCell(hostile, ["A1", "B45", "K20", "D20"][i], text);
+  const hostileGrid = toGrid(hostile);
+  const hostileMs = time(() => checkSheet(hostileGrid), QUICK ? 11 : 31);
+  line("engine, the same table with four 32,767-character cells", `${hostileMs.toFixed(1)} ms`, "≤ 50 ms", hostileMs <= 50);
+  const [g100, g400] = [toGrid(stackOf(small, 100)), toGrid(stackOf(small, 400))];
+  const s100 = time(() => checkSheet(g100), 3);
+  const s400 = time(() => checkSheet(g400), 3);
+  line("engine, 400 stacked forms ÷ 100 stacked forms", `${(s400 / s100).toFixed(2)}×`, "≤ 5×", s400 / s100 <= 5);
 
   const dir = mkdtempSync(path.join(tmpdir(), "selfeval-bench-"));
   const quiet = { stdout: () => undefined, stderr: () => undefined };
