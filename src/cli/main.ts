@@ -285,7 +285,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
   return totals.errors > 0 ? 1 : 0;
 }
 
-
 /** Entry point for bin/selfeval.js. */
 export function run(): void {
   // A reader that stops early (`selfeval check … | head`) closes the pipe: end quietly, not with a stack trace.

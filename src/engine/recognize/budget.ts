@@ -258,7 +258,7 @@ function breakdownsOf(rows: BudgetRowReading[]): { parent: BudgetRowReading; par
   return [...out.values()].filter((b) => b.parts.length >= 2);
 }
 
-function amountName(view: SheetView, header: BudgetHeader, col: number): string {
+function amountName(header: BudgetHeader, col: number): string {
   const cell = header.band.cells.find((c) => c.from <= col && col <= c.to);
   if (!cell) return "金额";
   const leaf = baseLabel(leafOf(cell));
@@ -395,8 +395,8 @@ function budgetIdentities(view: SheetView, header: BudgetHeader, rows: BudgetRow
         total: at(parent.row, col),
         parts: parts.map((p) => at(p.row, col)),
         what: words(
-          `${quoted(parent.label)}${amountName(view, header, col)}（${nature ? "基本支出 + 项目支出" : "其中各项之和"}）`,
-          `${quoted(amountName(view, header, col), "en")} of ${quoted(parent.label, "en")} (${nature ? "basic + project spending" : "the sum of its parts"})`,
+          `${quoted(parent.label)}${amountName(header, col)}（${nature ? "基本支出 + 项目支出" : "其中各项之和"}）`,
+          `${quoted(amountName(header, col), "en")} of ${quoted(parent.label, "en")} (${nature ? "basic + project spending" : "the sum of its parts"})`,
         ),
         unit,
       });
@@ -407,7 +407,7 @@ function budgetIdentities(view: SheetView, header: BudgetHeader, rows: BudgetRow
     if (cols.adjustment !== undefined && cols.initial !== undefined && cols.adjusted !== undefined) {
       const both = [cols.initial, cols.adjustment].every((c) => readNumber(view.cell(r.row, c)).kind === "number");
       if (both) {
-        const name = amountName(view, header, cols.adjusted);
+        const name = amountName(header, cols.adjusted);
         sums.push({
           total: at(r.row, cols.adjusted),
           parts: [at(r.row, cols.initial), at(r.row, cols.adjustment)],
@@ -419,7 +419,7 @@ function budgetIdentities(view: SheetView, header: BudgetHeader, rows: BudgetRow
     // An amount with a total column and its parts beside it (执行数 › 合计 | 财政拨款 | 其他资金).
     for (const [total, parts] of [[cols.executed, header.executedParts], [cols.adjusted, header.adjustedParts]] as const) {
       if (total === undefined || parts.length < 2) continue;
-      const name = amountName(view, header, total);
+      const name = amountName(header, total);
       sums.push({ total: at(r.row, total), parts: parts.map((c) => at(r.row, c)), what: words(`${quoted(r.label)}${name}（各分项之和）`, `${quoted(name, "en")} of ${quoted(r.label, "en")} (the sum of its columns)`), unit });
     }
   }
