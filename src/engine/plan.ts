@@ -8,6 +8,7 @@
  */
 import { computeTotal, UnitFacts } from "./facts";
 import { num } from "./format";
+import { roundHalfUp } from "./scoring";
 import { words } from "./messages";
 import { EvaluationUnit, GradeStatement, Ref } from "./model";
 import { Grade, gradeFor, Profile } from "./profiles";
@@ -220,6 +221,16 @@ function carryAlong(ctx: PlanContext, o: Operands, planned: PlannedDraft[], over
 }
 
 /**
+ * The decimals a typed total is rounded to, when the check accepts it only as rounded (98 or 97.9 for
+ * 97.92; not 90 for 89.6, which changes the grade).
+ */
+function roundingOf(ctx: PlanContext, at: Ref, total: number): number | undefined {
+  const r = readNumber(ctx.view.cell(at.row, at.col));
+  if (r.kind !== "number" || Math.abs(r.value - total) <= 0.005 || !cellTotalAgrees(ctx.view, at, r.value, total, ctx.profile)) return undefined;
+  return [0, 1].find((d) => Math.abs(roundHalfUp(total, d) - r.value) <= 1e-9);
+}
+
+/**
  * 插入正确等级和合计: live formulas for the 合计 cell, the top 自评得分 field and the grade, whether
  * or not they are wrong now, so that they stay right while staff keep editing the scores. Cells that
  * already hold a formula are left alone (a wrong one has its own finding and fix).
@@ -239,6 +250,12 @@ export function liveTotals(ctx: PlanContext): FixDraft[] {
     if (view.cell(at.row, at.col)?.formula) continue;
     const write = stateTotal(ctx, o, target, source, total);
     if (!write) continue;
+    // A total the sheet states rounded (98 for 97.92, which the check accepts) stays as it shows.
+    const digits = target.kind === "grade" ? undefined : roundingOf(ctx, at, total);
+    if (digits !== undefined && write.formula) {
+      write.formula = `=ROUND(${write.formula.slice(1)},${digits})`;
+      write.result = roundHalfUp(total, digits);
+    }
     const description =
       target.kind === "total"
         ? words(`合计改为公式（当前 ${num(total)}）`, `The total becomes a formula (now ${num(total)})`)

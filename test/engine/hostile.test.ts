@@ -73,7 +73,7 @@ describe("sheet text never becomes formula code", () => {
     const code = codeOf(write.formula);
     expect(code).not.toMatch(/[![\]|']/);
     // Every name in the code is a function or a cell reference of this sheet.
-    for (const name of code.match(/[A-Za-z_][A-Za-z0-9_.]*/g) ?? []) expect(name).toMatch(/^(\$?[A-Z]{1,3}\$?\d+|IF|MIN|MAX|SUM|ROUND|ABS|VALUE|CHAR)$/);
+    for (const name of code.match(/[A-Za-z_][A-Za-z0-9_.]*/g) ?? []) expect(name).toMatch(/^(\$?[A-Z]{1,3}\$?\d+|IF|MIN|MAX|SUM|ROUND|ABS|VALUE|CHAR|SUBSTITUTE)$/);
   }
 
   test("string literals: a quote as CHAR(34), long text in pieces of at most 255 characters", () => {

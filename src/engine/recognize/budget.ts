@@ -31,6 +31,7 @@ import {
   REFERENCE_COLUMN,
   roleOf,
   ROW_LABELS,
+  SELF_EVALUATION_TITLE,
 } from "./labels";
 import { SheetView } from "./view";
 
@@ -451,14 +452,22 @@ function declaredExecWeight(view: SheetView, header: BudgetHeader, bottom: numbe
 
 /**
  * A budget block standing alone (no indicator table with it) is part of a self-evaluation only when
- * it scores the rate of a 总额 row (分值 / 得分 / 执行率（10分）) or breaks a total into parts. Lists of
- * projects or funding sources with 预算数 | 执行数 | 执行率 are budget or progress reports, and one row
- * per project with 分值 | 得分 | 自评等级 is a summary of many evaluations: neither is a self-evaluation.
+ * it scores the rate of a 总额 row (分值 / 得分 / 执行率（10分）), or breaks a total into 基本 / 项目
+ * under a title that says it is a self-evaluation. Lists of projects or funding sources with 预算数 |
+ * 执行数 | 执行率, and a department's 预算执行情况表 (合计 / 基本支出 / 项目支出), are budget reports;
+ * one row per project with 分值 | 得分 | 自评等级 is a summary of many evaluations: none is a
+ * self-evaluation.
  */
-export function isSelfEvaluationBlock(block: BudgetBlock): boolean {
+export function isSelfEvaluationBlock(block: BudgetBlock, view: SheetView): boolean {
   const scored = block.cols.score !== undefined || block.cols.weight !== undefined || !!block.declaredExecWeight;
-  const breaksDown = block.rows.some((r) => r.role === "basic" || r.role === "project");
+  const breaksDown = block.rows.some((r) => r.role === "basic" || r.role === "project") && titledSelfEvaluation(view, block.headerRow);
   return (scored || breaksDown) && block.rows.some((r) => r.role === "total") && !block.rows.some((r) => r.role === "item");
+}
+
+/** A title above the row (within a few rows) that names a self-evaluation (…绩效自评表, 自评报告). */
+function titledSelfEvaluation(view: SheetView, row: number): boolean {
+  for (let r = row - 1; r >= Math.max(0, row - 6); r--) if (view.rowLabels(r).some((l) => matches(SELF_EVALUATION_TITLE, l.text))) return true;
+  return false;
 }
 
 // ── Fund-use tables ───────────────────────────────────────────────────────────────────────────
@@ -606,7 +615,8 @@ export function readGoalBudget(
   for (; row < view.rowCount; row++) {
     if (view.rowIsBlank(row, 0, right)) break;
     const labels = view.rowLabels(row, 0, at.planned - 1);
-    const hasNumbers = valueCols.some((c) => isNumberish(view, row, c));
+    // Prose in the amount columns (the goals and indicators below) is no task row.
+    const hasNumbers = valueCols.some((c) => holdsAmount(view, row, c));
     if (labels.some((l) => matches(ROW_LABELS.total, l.text) || /^金额合计$/.test(l.text))) {
       sumRow = row;
       bottom = row;

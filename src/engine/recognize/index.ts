@@ -31,7 +31,7 @@ import {
 } from "./budget";
 import { FormSegment, segmentForms, segmentOf } from "./forms";
 import { matchIndicatorHeader, readIndicatorTable } from "./indicators";
-import { baseLabel, BUDGET_COLUMNS, BUDGET_ROWS, HEADER_HINT, matches, ROW_LABELS } from "./labels";
+import { baseLabel, BUDGET_COLUMNS, BUDGET_ROWS, FORM_START, HEADER_HINT, matches, OTHER_YEARS_HEADING, ROW_LABELS, SENTENCE } from "./labels";
 import { gradeOfBox, isGradeLabel, isHeaderScoreLabel, readGradeText, readSentence, valueBelow, valueRightOf } from "./statements";
 import { cellKey, Ref, SheetView } from "./view";
 
@@ -94,8 +94,8 @@ function templateOf(unit: Omit<EvaluationUnit, "template">, view: SheetView): Te
   const { budget, indicators } = unit;
   if (unit.fundUse) return "fund-use";
   if (unit.goalBudget || indicators?.scoresOnly) return "department-goal";
-  const departmentBudget =
-    !!budget && (budget.cols.adjustment !== undefined || budget.rows.some((r) => r.role === "basic" || r.role === "project"));
+  // A department-wide form breaks its total into 基本 / 项目 spending (a 调整数 column alone is found on project forms too).
+  const departmentBudget = !!budget && budget.rows.some((r) => r.role === "basic" || r.role === "project");
   if (departmentBudget) return "department-budget";
   if (indicators?.hierarchical) return "score-hierarchical";
   // Project tables: weigh the labels each form uses.
@@ -160,7 +160,6 @@ interface Statement {
 
 
 function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
-  // Tables whose rows cover r, found once per row.
   // Tables whose rows cover each row, listed once (not searched per row: long sheets hold many forms).
   const byRow = new Map<number, AnyTable[]>();
   for (const t of tables) for (let r = t.bounds.top; r <= t.bounds.bottom; r++) (byRow.get(r) ?? byRow.set(r, []).get(r)!).push(t);
@@ -172,7 +171,10 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
     if (!first || matches(ROW_LABELS.instructions, first.text)) continue;
     const cover = covering(r);
     const inside = (col: number) => cover.some((t) => col >= t.bounds.left && col <= t.bounds.right);
-    // Rows inside tables: only the columns beside them can hold statements (no label list built).
+    // A table's header row names columns (…| 得分率 | 等级), never fields, even beside the table.
+    const onHeader = cover.some((t) => t.headerRow === r);
+    // A table of other years below a form (附：上年度自评情况 | 年度 | 自评得分 | 自评等级) states no result of this one.
+    if (otherYears(view, r)) continue;
     // Rows inside tables: only the cells beside them can hold statements (no label list is built
     // for a table's own rows: a long table has thousands).
     const labels: { col: number; text: string }[] = [];
@@ -190,6 +192,7 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
       // Label and value typed into one cell: 自评得分：95 / 自评等级：☑优 □良 □中 □差.
       // Anything longer ("自评得分：97.17分；自评等级：良。") is read as a sentence below.
       const inline = /^([^:：]{2,8})[:：](.+?)[。.；;，,]?$/.exec(text);
+      if (onHeader && (isHeaderScoreLabel(text) || isGradeLabel(text))) continue;
       const inlineScore = inline && isHeaderScoreLabel(inline[1]) ? parseNumberText(inline[2]) : null;
       if (inline && inlineScore && !inlineScore.percent) {
         out.push({ at, kind: "field", headerScore: { at, labelAt: at, inline: inlineScore.value } });
@@ -232,20 +235,47 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
         continue;
       }
       if (text.length < 6) continue;
-      const s = readSentence(raw);
+      // A statement typed across cells: 该项目自评得分为 | 99.5 | 分 (the number's own cell states it).
+      const across = SENTENCE.continuesInNextCell.test(text);
+      const s = readSentence(across ? runOn(view, r, col) : raw);
+      const numberCell = (v: number): Ref => {
+        const hit = across ? view.rowLabels(r).find((l) => l.col > col && l.col <= col + 4 && readNumber(view.cell(r, l.col)).kind === "number" && (readNumber(view.cell(r, l.col)) as { value: number }).value === v) : undefined;
+        return hit ? { row: r, col: hit.col } : { row: r, col };
+      };
       // A band description names several grades ("90分以上为优、80-90为良…"): not a statement.
       if (new Set(s.grades.map((g) => g.grade)).size > 1) continue;
       if (s.scores.length || s.grades.length) {
         out.push({
           at: { row: r, col },
           kind: "sentence",
-          scores: s.scores.map((x) => ({ at: { row: r, col }, value: x.value, phrase: x.phrase })),
+          scores: s.scores.map((x) => ({ at: numberCell(x.value), value: x.value, phrase: x.phrase })),
           grades: s.grades.map((g) => ({ at: { row: r, col }, grade: g.grade, form: "sentence" as const, text: g.phrase })),
         });
       }
     }
   }
   return out;
+}
+
+/** A cell's text with the next few cells of its row, for a sentence typed across them. */
+function runOn(view: SheetView, row: number, col: number): string {
+  const parts = [cellText(view.cell(row, col))];
+  for (const l of view.rowLabels(row).filter((x) => x.col > col).slice(0, 3)) parts.push(cellText(view.shown(row, l.col)));
+  return parts.join("");
+}
+
+/**
+ * Rows under a heading about other years (附：上年度自评情况, 历年自评结果) up to the next blank row:
+ * a table of past results, not this form's statements.
+ */
+function otherYears(view: SheetView, row: number): boolean {
+  for (let r = row; r >= Math.max(0, row - 12); r--) {
+    if (r < row && view.rowIsBlank(r)) return false;
+    const first = view.firstLabel(r)?.text ?? "";
+    if (matches(OTHER_YEARS_HEADING, first)) return true;
+    if (r < row && matches(FORM_START, first)) return false;
+  }
+  return false;
 }
 
 /** Check boxes one per cell along the row (评价等次 | □优 | ☑良 | □中 | □差): the grade and the ticked cell. */
@@ -306,12 +336,12 @@ export function recognise(grid: Grid): RecognisedSheet {
     else draft.fundUse = t;
     paired.push(draft);
   }
-  const drafts = paired.filter((d) => !d.budget || d.indicators || isSelfEvaluationBlock(d.budget));
+  const drafts = paired.filter((d) => !d.budget || d.indicators || isSelfEvaluationBlock(d.budget, view));
   if (drafts.length === 0) return { units: [], template: null, suggestedProfile: "national", view };
 
   // A form whose budget part could not be read (its header words unknown) has a total the check cannot see whole.
   for (const d of drafts) {
-    if (d.indicators && !d.budget) d.unreadBudget = budgetEvidence(view, segmentOf(segments, d.indicators.headerRow).top, d.indicators.headerRow);
+    if (d.indicators && !d.budget && !d.goalBudget) d.unreadBudget = budgetEvidence(view, segmentOf(segments, d.indicators.headerRow).top, d.indicators.headerRow);
   }
 
   // Stage: amounts written as label | value pairs in a form's head belong to that form's table.

@@ -207,6 +207,12 @@ export const FIELD_LABELS = {
   other: [/^(项目负责人|负责人|联系人|联系电话|填报日期|填报人|主管部门|实施单位|项目名称|部门名称|项目类型|类型|财政审核评分|审核评分)/],
 } satisfies Record<string, Synonyms>;
 
+/** A heading of a table of other years' results (附：上年度自评情况): its rows state nothing of this form. */
+export const OTHER_YEARS_HEADING: Synonyms = [/^(附[:：]?)?.{0,6}(上年度?|上一年度?|去年|以前年度|历年|往年).{0,8}(自评|评价|情况|结果)/];
+
+/** A title that names a self-evaluation (as opposed to a budget or execution report). */
+export const SELF_EVALUATION_TITLE: Synonyms = [/自评|绩效评价/];
+
 /** The first label of a row that starts a form: its title, or the 项目名称 / 部门名称 line under it. */
 export const FORM_START: Synonyms = [
   /^[^，。；,;：:]{0,40}(自评表|评价表|评分表|自评报告|评分汇总表)([(（][^()（）]*[)）])?$/,
@@ -218,10 +224,16 @@ export const FORM_START: Synonyms = [
 export const SENTENCE = {
   /** A total score stated in a sentence: 自评总分100分, 自评得分为98.67分, 整体支出绩效评价得分94.38分. */
   score:
-    /(自评总分|自评得分|总体得分|评价得分|最终得分|综合得分|绩效得分|自评总|总得分|项目得分|评价总分|总分(?=为|是))[^0-9分。，,；;≥≤<>=]{0,3}?(为|是|:|：|达到)?\s*([0-9]+(?:\.[0-9]+)?)\s*分/g,
+    /(自评总分|自评得分|自评分数|总体得分|评价得分|最终得分|综合得分|绩效得分|自评总|总得分|项目得分|评价总分|总分(?=为|是)|自评得(?=\d))[^0-9分。，,；;≥≤<>=]{0,3}?(为|是|:|：|达到)?\s*([0-9]+(?:\.[0-9]+)?)(?:\s*分|(?=[。，,；;！!]|$))/g,
   /** A grade stated in a sentence: 自评等级：优, 评价等级“优”, 结果：优秀. */
   grade:
-    /(自评等级|评价等级|评价等次|自评等次|绩效等级|自评结果|评价结果|等级为|等次为|结果|等级)\s*(为|是|:|：)?\s*["“”'‘’「『【（(]?\s*(优秀|良好|中等|较差|优|良|中|差)(?:["”’'」』】）)])?/g,
+    /(自评等级|评价等级|评价等次|自评等次|绩效等级|自评结果|评价结果|总体评价|等级评定|评定|等级为|等次为|结果|等级)\s*(为|是|:|：)?\s*["“”'‘’「『【（(]?\s*(优秀|良好|中等|较差|优|良|中|差)(?:["”’'」』】）)])?/g,
+  /** An indicator's own maximum in a note ("总分7分，自评得7分"): the note is about one indicator. */
+  itemMaximum: /总分(\d+(?:\.\d+)?)分/,
+  /** A section's score, not the total: "绩效指标自评得分88.5分", "预算执行率得分9.42分", "产出指标自评得分49.5分". */
+  sectionBefore: /(指标|执行率|产出|效益|效果|满意度|决策|过程|投入)$/,
+  /** A statement that runs on into the next cells: "该项目自评得分为" | 99.5 | "分". */
+  continuesInNextCell: /(得分|总分|得分为|总分为|得分是|自评得)[:：]?$/,
   /** Another year's or project's score: "较上年…92分", "比同类项目…97.92分". */
   comparison: /(较|比)(上年|去年|上一年|同期|同类)|上年|去年|上一年|同比|同类/,
   /** A band described, not stated: "得分80-89分的等级为良", "90分以上为优", "评分标准：". */

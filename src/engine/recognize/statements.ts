@@ -131,7 +131,8 @@ export function readGradeText(raw: string): { grade: Grade; form: "text" | "chec
     }
   }
   if (!chosen) return null;
-  const tickedMark = tickedParen ?? (ticked.length === 1 ? marks[words.indexOf(ticked[0])]! : "☑");
+  // A tick lost with its symbol font (优 □良 □中 □差) stays lost when the line is written back.
+  const tickedMark = tickedParen ?? (ticked.length === 1 ? marks[words.indexOf(ticked[0])]! : "");
   // Words with no box of their own ("√优 良 中 差") stay without one.
   const untickedMark = emptyParen ?? marks.find((m) => m !== undefined && UNTICKED.includes(m)) ?? (marks.filter((m) => m !== undefined).length <= 1 ? "" : "□");
   const gaps = words.slice(1).map((w, i) => t.slice(words[i].end, w.index).replace(new RegExp(`[${TICKED}${UNTICKED}]`, "g"), ""));
@@ -175,7 +176,9 @@ export function readSentence(raw: string): { scores: { value: number; phrase: st
   const before = (index: number, n: number) => t.slice(Math.max(0, index - n), index);
   // "较上年自评得分92分提高…" compares with another year.
   const scores = [...t.matchAll(SENTENCE.score)]
-    .filter((m) => !SENTENCE.comparison.test(before(m.index!, 6)))
+    .filter((m) => !SENTENCE.comparison.test(before(m.index!, 6)) && !SENTENCE.sectionBefore.test(before(m.index!, 8)))
+    // "总分7分，自评得7分" describes one indicator (its maximum is below a whole table's 100).
+    .filter((m) => m[1] !== "自评得" || !(Number(SENTENCE.itemMaximum.exec(t)?.[1] ?? 100) < 100))
     .map((m) => ({ value: Number(m[3]), phrase: m[0] }));
   const grades: { grade: Grade; phrase: string }[] = [];
   // Where the clause of each match starts, found in one pass (matches come in order).

@@ -42,8 +42,24 @@ export function operand(o: Operands, at: Ref, asRead: number): string {
   if (o.willFix(at)) return ref(at);
   const v = o.view.cell(at.row, at.col)?.value;
   if (typeof v === "number" || v === null || v === undefined) return ref(at);
-  if (typeof v === "string" && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(v)) return `VALUE(${ref(at)})`;
+  if (typeof v === "string") return textNumber(ref(at), v, asRead) ?? constant(asRead);
   return constant(asRead);
+}
+
+/**
+ * A number typed as text, read live: VALUE of the cell with what decorates the number taken out
+ * ("9分", "1,413,000.00", "10 分"), so that the formula follows when the cell is edited. Only where
+ * that reads the number the check read (full-width digits and the like stay constants); the
+ * characters removed enter the formula as escaped literals.
+ */
+function textNumber(cellRef: string, text: string, asRead: number): string | undefined {
+  const m = /^\s*['’‘]?\s*([+-]?[\d,]*\.?\d+)\s*(%?)\s*(分|万元|元|千元|亿元)?\s*$/.exec(text);
+  if (!m) return undefined;
+  const read = Number(m[1].replace(/,/g, "")) / (m[2] ? 100 : 1);
+  if (!Number.isFinite(read) || Math.abs(read - asRead) > 1e-9 * Math.max(1, Math.abs(asRead))) return undefined;
+  let expr = cellRef;
+  for (const decoration of new Set(text.replace(/[\d.+\-%]/g, "").split(""))) expr = `SUBSTITUTE(${expr},${stringLiteral(decoration)},"")`;
+  return `VALUE(${expr})`;
 }
 
 /** A weight operand in points: a cell showing 10% holds 0.1. */

@@ -86,7 +86,7 @@ export const indicatorScores: Rule = {
         // reading: the check accepts any, so the fix must not cut more than it asks): say so.
         const generous = expectation?.kind === "readings" ? expectation.readings.reduce((a, b) => (b.expected > a.expected ? b : a)) : undefined;
         const byReading = readingFix(probe, generous) !== undefined;
-        const expected = byReading && generous ? Math.min(w, generous.expected) : w;
+        const expected = byReading && generous ? Math.min(w, generous.expected) : expectation?.kind === "band" ? expectation.high : w;
         const weight = it.weight;
         report({
           code: "SCORE_EXCEEDS_WEIGHT",
@@ -98,14 +98,32 @@ export const indicatorScores: Rule = {
           fix: {
             kind: "cell",
             at: it.score.at,
-            build: (o) =>
-              readingFix(o, generous) ?? {
+            build: (o) => {
+              const byCompletion = readingFix(o, generous);
+              if (byCompletion) return byCompletion;
+              const weightRef = weight ? weightOperand(o, weight.at, w) : constant(w);
+              // A qualitative outcome caps it lower: at the top of its band (部分达成: 80 % of the weight).
+              const share = expectation?.kind === "band" ? expectation.high / w : 1;
+              if (share < 1 - 1e-9) {
+                return {
+                  at: it.score.at,
+                  formula: `=MIN(${weightRef}*${constant(share)},${constant(s)})`,
+                  result: w * share,
+                  numFmt: numFmtFor(scoreForm, "score"),
+                  description: words(
+                    `得分不超过“${expectation!.kind === "band" ? expectation!.outcome.zh : ""}”的上限（分值 × ${constant(share * 100)}%）`,
+                    `Caps the score at the top of its band (${expectation!.kind === "band" ? expectation!.outcome.en : ""}: weight × ${constant(share * 100)}%)`,
+                  ),
+                };
+              }
+              return {
                 at: it.score.at,
-                formula: `=MIN(${weight ? weightOperand(o, weight.at, w) : constant(w)},${constant(s)})`,
+                formula: `=MIN(${weightRef},${constant(s)})`,
                 result: w,
                 numFmt: numFmtFor(scoreForm, "score"),
                 description: words(`得分不超过分值（保留原填的 ${num(s)}）`, `Caps the score at its weight (keeping the ${num(s)} typed)`),
-              },
+              };
+            },
           },
         });
         continue;
