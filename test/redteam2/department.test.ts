@@ -10,7 +10,7 @@
  * - test/fixtures/others.ts sichuanGoal() (seed 002 部门整体支出绩效目标自评表: 金额合计, 部门自评得分 合计 97);
  * - test/fixtures/forms tianjin-dept (总额 = 基本 + 项目, 计算符号 column; 98.85);
  * - hunanScore() (fixtures.ts: 投 入(15分) › 预算配置(15分) labels, 评分标准 texts full of numbers, 96 优).
- * "[DEFECT]" tests fail today; their assertion states what a correct check gives.
+ * "[was a defect]" tests fail today; their assertion states what a correct check gives.
  */
 import { CLEAN, cleanVerdict, faultDelta, only, run } from "../redteam/harness";
 import { set } from "../redteam/fixtures";
@@ -124,15 +124,15 @@ describe("RT2-D04 Sichuan 部门整体支出绩效目标自评表 (seed 002: tas
   test.each(faults)("[ok] %s", (_n, cells, want) => expect(probe(sg, cells)).toEqual(expectOne(...want)));
   // The 部门自评得分 column has no weights: the recomputed total is the sum of the stated scores (97, as the seed's
   // 合计 and sentence say). Today the engine computes no total for this table, so neither statement is ever checked.
-  test("[DEFECT] 部门自评得分 合计 98 (items 1 + 1 + … = 97) is not reported", () => {
+  test("[was a defect] 部门自评得分 合计 98 (items 1 + 1 + … = 97) is not reported", () => {
     expect(probe(sg, { [`H${totalRow}`]: 98 })).toEqual(expectOne(`TOTAL_MISMATCH@H${totalRow} error`));
   });
-  test("[DEFECT] conclusion 部门整体自评总96分 (items 97) is not reported", () => {
+  test("[was a defect] conclusion 部门整体自评总96分 (items 97) is not reported", () => {
     expect(probe(sg, { [conclusion]: "经自评，部门整体自评总96分。通过对人员经费的支付保障了职工的工资福利待遇。" })).toEqual(expectOne(`CONCLUSION_SCORE_MISMATCH@${conclusion} error`));
   });
   // Today: the task block never ends — every cell of the goal rows and of the indicator table below is read as an
   // amount: 160+ UNREADABLE_VALUE errors on a correct sheet.
-  test("[DEFECT] 金额合计 placed first, right under the header (合计-first, as budget tables often print it): clean", () => {
+  test("[was a defect] 金额合计 placed first, right under the header (合计-first, as budget tables often print it): clean", () => {
     const rows = sg.rows.map((r) => r.slice());
     const sumCells = rows[sumRow - 1];
     rows.splice(sumRow - 1, 1);
@@ -185,7 +185,7 @@ describe("RT2-D06 Hunan-style score table: 投 入(15分) labels, 评分标准 t
 });
 
 describe("RT2-D07 which template a sheet is named as", () => {
-  test("[DEFECT] a project form whose budget header has 预算数 over 年初/调整数/全年 (corpus 03 项目支出自评表) is a project form, not 部门整体", async () => {
+  test("[was a defect] a project form whose budget header has 预算数 over 年初/调整数/全年 (corpus 03 项目支出自评表) is a project form, not 部门整体", async () => {
     // Today: template department-budget, shown as “部门整体支出绩效自评表” for a sheet titled 项目支出绩效自评表 with one
     // project's 项目名称 — the 调整数 column alone makes it a department form.
     const s = await corpusSheet("03_central_ministry.xlsx", "项目支出自评表");

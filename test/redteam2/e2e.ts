@@ -210,7 +210,15 @@ function isGrid(s: SheetSpec | Grid): s is Grid {
 export async function endToEndLibreOffice(specs: SheetSpec[], profile?: ProfileId): Promise<Record<string, { before: SheetResult; after: SheetResult; final: Grid; returned: string[]; newErrors: string[]; changed: string[]; secondPass: string[] }>> {
   const { writeWorkbook, tempDir } = await import("../support/workbooks");
   const { readWorkbook } = await import("../../src/cli/readWorkbook");
-  const { patchWorkbook } = await import("../../src/cli/patchWorkbook");
+  const { ZipPackageEditor } = await import("../../src/xlsx/zipEditor");
+  const { applyFixes } = await import("../../src/xlsx/fix");
+  const { writableBounds } = await import("../../src/engine");
+  // Fixes patched into the package as the CLI does (src/cli/checkFile.ts).
+  const patchWorkbook = async (buffer: Buffer, writes: (Fix & { sheet: string })[], results: SheetResult[]) => {
+    const pkg = new ZipPackageEditor(buffer);
+    applyFixes(pkg, writes, new Map(results.map((r) => [r.sheet, writableBounds(r)])), { dropMacros: false });
+    return { buffer: pkg.finish() };
+  };
   const { recalculate } = await import("../support/libreoffice");
   const { writeFileSync } = await import("fs");
   const path = await import("path");
@@ -219,14 +227,14 @@ export async function endToEndLibreOffice(specs: SheetSpec[], profile?: ProfileI
   const read0 = await readWorkbook(original);
   const before = new Map(read0.grids.map((g) => [g.sheetName, checkSheet(g, profile ? { profile } : {})]));
   const writes1 = [...before.values()].flatMap((r) => planFixes(r.findings).map((f) => ({ sheet: r.sheet, ...f })));
-  const p1 = await patchWorkbook(read0.buffer, writes1);
+  const p1 = await patchWorkbook(read0.buffer, writes1, [...before.values()]);
   const f1 = path.join(dir, "fixed.xlsx");
   writeFileSync(f1, p1.buffer);
   const r1 = recalculate(f1);
   const read1 = await readWorkbook(r1);
   const mid = new Map(read1.grids.map((g) => [g.sheetName, checkSheet(g, { profile: before.get(g.sheetName)!.profile })]));
   const writes2 = [...mid.values()].flatMap((r) => r.liveTotals.map((f) => ({ sheet: r.sheet, ...f })));
-  const p2 = await patchWorkbook(read1.buffer, writes2);
+  const p2 = await patchWorkbook(read1.buffer, writes2, [...mid.values()]);
   const f2 = path.join(dir, "live.xlsx");
   writeFileSync(f2, p2.buffer);
   const r2 = recalculate(f2);

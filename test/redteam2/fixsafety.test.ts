@@ -6,7 +6,7 @@
  * formula parses, refers to the sheet's own cells only and gives no error value; fixing twice equals fixing once. On a
  * clean sheet no written cell may change what it shows (a rounded total, a truncated rate, a rounded-down score are
  * accepted by domain.md and must stay). A sample also goes through LibreOffice (patchWorkbook as the CLI writes,
- * soffice recalculation, ExcelJS read back). "[DEFECT]" tests fail today.
+ * soffice recalculation, ExcelJS read back). "[was a defect]" tests fail today.
  */
 import fc from "fast-check";
 import { checkSheet, Grid } from "../../src/engine";
@@ -79,10 +79,10 @@ describe("RT2-F03 generated forms (test/fixtures/generated.ts) with one fault ea
     cases.push([`${tag}: 总分 + 3`, set(s, { [`H${tr}`]: 103 })]);
     // A 部分达成 qualitative first indicator capped at its weight leaves its band: RT2-F06's defect.
     const partial = p.indicators[0].kind === "qualitative" && p.indicators[0].short;
-    cases.push([`${partial ? "[DEFECT] " : ""}${tag}: first indicator 99 of its weight${partial ? " (部分达成: capped at the weight it leaves its band)" : ""}`, set(s, { [`H${first}`]: 99 })]);
+    cases.push([`${partial ? "[was a defect] " : ""}${tag}: first indicator 99 of its weight${partial ? " (部分达成: capped at the weight it leaves its band)" : ""}`, set(s, { [`H${first}`]: 99 })]);
     cases.push([`${tag}: grade 差`, set(s, { [`B${g}`]: "差" })]);
   });
-  test.each(cases.map(([n, s]): [string, SheetSpec] => [n.startsWith("[DEFECT] ") ? n : `[ok] ${n}`, s]))("%s", (_n, s) => expect(faultyFixVerdict(s)).toEqual(FIXED));
+  test.each(cases.map(([n, s]): [string, SheetSpec] => [n.startsWith("[was a defect] ") ? n : `[ok] ${n}`, s]))("%s", (_n, s) => expect(faultyFixVerdict(s)).toEqual(FIXED));
 });
 
 // The national form (97.92) as offices type it: amounts in 元 as text with thousands separators, rates as text
@@ -122,13 +122,13 @@ describe("RT2-F04 text and number-format quirks", () => {
   // 插入正确等级和合计 is there "so that they stay right while staff keep editing the scores" (plan.ts) and contract.md
   // promises live formulas. With scores typed "9.5分" the written 合计 is =SUM(10,9.5,10,…)+9.42 — constants: a
   // score edited afterwards no longer reaches the total. (Text in @ cells is referred to through VALUE(H13): live.)
-  test("[DEFECT] scores typed “9分”: after 插入正确等级和合计, editing 长效机制 (达成, 10) to 8.5分 moves the 合计 (the formula refers to the score cells)", () => {
+  test("[was a defect] scores typed “9分”: after 插入正确等级和合计, editing 长效机制 (达成, 10) to 8.5分 moves the 合计 (the formula refers to the score cells)", () => {
     const e = endToEnd(quirky);
     const edited = recalc(e.final, [{ cell: "H19", value: "8.5分", description: "the user edits a score" }]);
     const totalFinding = checkSheet(edited).findings.some((f) => f.code === "TOTAL_MISMATCH");
     expect({ total: shownAt(edited, "H21"), totalFinding }).toEqual({ total: 97.42, totalFinding: false });
   });
-  test("[DEFECT] amounts typed “1,413,000.00”: after the rate fix, editing 全年执行数 moves the 执行率 (the formula refers to the amount cells)", () => {
+  test("[was a defect] amounts typed “1,413,000.00”: after the rate fix, editing 全年执行数 moves the 执行率 (the formula refers to the amount cells)", () => {
     const e = endToEnd(set(quirky, { H6: "95.00%" }));
     const edited = recalc(e.final, [{ cell: "F6", value: "1,350,000.00", description: "the user edits an amount" }]);
     // 1,350,000 ÷ 1,500,000 = 90 %
@@ -150,7 +150,7 @@ describe("RT2-F05 values within rounding stay as the sheet states them", () => {
     ["总分 97.9 for 97.92 (one decimal)", { H21: 97.9, B23: nationalConclusion(97.9) }],
     ["总分 98 and a 自评得分 field 98", { H21: 98, A3: "自评得分", B3: 98, B23: nationalConclusion(98) }],
   ];
-  test.each(rounded)("[DEFECT] %s: accepted, and 插入正确等级和合计 keeps what it shows", (_n, cells) => {
+  test.each(rounded)("[was a defect] %s: accepted, and 插入正确等级和合计 keeps what it shows", (_n, cells) => {
     expect(cleanFixVerdict(set(b, cells))).toEqual(CLEAN_FIX);
   });
   const kept: [string, Cells][] = [
@@ -179,7 +179,7 @@ describe("RT2-F06 a capped score must satisfy its indicator's rule", () => {
   test("[ok] typed 70 for 7: the score, and the total and sentence against the capped score", () => {
     expect(faultDelta(base, set(base, { H19: 70 }))).toEqual(only("SCORE_EXCEEDS_WEIGHT@H19 error", "TOTAL_MISMATCH@H21 error", "CONCLUSION_SCORE_MISMATCH@B23 error"));
   });
-  test("[DEFECT] typed 70 for 7: the fix round leaves no error", () => expect(faultyFixVerdict(set(base, { H19: 70 }))).toEqual(FIXED));
+  test("[was a defect] typed 70 for 7: the fix round leaves no error", () => expect(faultyFixVerdict(set(base, { H19: 70 }))).toEqual(FIXED));
   test("[ok] 达成年度指标 typed 12 of 10: capped at 10, inside its band", () => expect(faultyFixVerdict(set(national(), { H19: 12 }))).toEqual(FIXED));
   test("[ok] 950 of ≥1000 typed 12 of 10: written as 10 × 950 ÷ 1000, not capped at 10", () => {
     const e = endToEnd(set(national(), { H14: 12 }));
@@ -244,7 +244,7 @@ describeWithLibreOffice("RT2-F08 the same round through LibreOffice (patchWorkbo
     const r = out[name];
     expect({ returned: r.returned, newErrors: r.newErrors.filter((x) => !announced(x)), secondPass: r.secondPass }).toEqual({ returned: [], newErrors: [], secondPass: [] });
   });
-  test("[DEFECT] 取整合计 (98 for 97.92, accepted): after 插入正确等级和合计 LibreOffice still shows 98", () => {
+  test("[was a defect] 取整合计 (98 for 97.92, accepted): after 插入正确等级和合计 LibreOffice still shows 98", () => {
     expect(out["取整合计"].changed).toEqual([]);
   });
 });

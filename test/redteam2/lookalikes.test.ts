@@ -4,7 +4,7 @@
  * one sheet or in one workbook. contract.md: "A sheet that is not recognised as a self-evaluation table gives no
  * findings and template null"; a real form beside them is still read. Round 1 (test/redteam/lookalikes.test.ts)
  * covered 监控表, 申报表, 科目 execution tables, 采购评分, 满意度统计, 指标体系, 培训考核 and 项目汇总 — not repeated.
- * "[DEFECT]" tests fail today.
+ * "[was a defect]" tests fail today.
  */
 import * as path from "path";
 import { checkSheet } from "../../src/engine";
@@ -36,7 +36,7 @@ describe("RT2-X01 budget and final-account tables (no scores, no grade)", () => 
       ["合计", 1800, 200, 2000, 1910, "96%"], ["基本支出", 1200, 60, 1260, 1250, "99%"], ["项目支出", 600, 140, 740, 660, "89%"]])],
   ];
   // Today: template department-budget and three EXEC_RATE_MISMATCH errors ("执行率应为 95.50%…表中为 96.00%").
-  test.each(defects)("[DEFECT] %s: nothing", (_n, s) => expect(nothingOn(s)).toEqual(NOTHING));
+  test.each(defects)("[was a defect] %s: nothing", (_n, s) => expect(nothingOn(s)).toEqual(NOTHING));
   const ok: [string, SheetSpec][] = [
     ["支出决算表 (支出合计 / 基本支出 / 人员经费 / 公用经费 / 项目支出 / 科目 rows)", sheet("支出决算表", [["2023年度支出决算表"], ["单位：万元"], ["科目编码", "科目名称", "年初预算数", "全年预算数", "决算数", "执行率"],
       [null, "支出合计", 1800, 2000, 1910, "95.5%"], [null, "基本支出", 1200, 1260, 1250, "99.21%"], [null, "  人员经费", 1000, 1050, 1048.5, "99.86%"], [null, "  公用经费", 200, 210, 201.5, "95.95%"],
@@ -57,7 +57,7 @@ describe("RT2-X01 budget and final-account tables (no scores, no grade)", () => 
 });
 
 describe("RT2-X02 score sheets that are not a self-evaluation's statements", () => {
-  test("[DEFECT] 评价得分汇总 (一级指标 | 分值 | 得分 | 得分率 | 等级, a grade per row): the first row's 等级 is not the sheet's grade", () => {
+  test("[was a defect] 评价得分汇总 (一级指标 | 分值 | 得分 | 得分率 | 等级, a grade per row): the first row's 等级 is not the sheet's grade", () => {
     // Today: recognised as a score table and GRADE_MISMATCH@E3 "总分 88.5 … 应为“良”，表中为“优”": 决策's own 优 (18 of 20)
     // read as the grade of the total. The 合计 row's 良 is right; a correct check reports nothing.
     const s = sheet("评价得分汇总", [["绩效评价得分汇总表"], ["一级指标", "分值", "得分", "得分率", "等级"],
@@ -103,7 +103,7 @@ describe("RT2-X03 the product's own 核对报告 and an unfilled template", () =
 
 describe("RT2-X04 a real form with other tables on the same sheet", () => {
   const b = national();
-  test("[DEFECT] a 上年度自评情况 table below the form (年度 | 自评得分 | 自评等级): not read as the form's 自评得分", () => {
+  test("[was a defect] a 上年度自评情况 table below the form (年度 | 自评得分 | 自评等级): not read as the form's 自评得分", () => {
     // Today: HEADER_SCORE_MISMATCH@B27 "表头自评得分应为 97.92…表中为 95": last year's score under the column label
     // 自评得分 is taken for this form's 自评得分 field.
     const s = stack("表加上年", [b, sheet("x", [["附：上年度自评情况"], ["年度", "自评得分", "自评等级"], ["2022年", 95, "优"], ["2021年", 88, "良"]])], 1);

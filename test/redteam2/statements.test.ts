@@ -2,7 +2,7 @@
  * RT2-S: 自评得分 / 等级 / 结论 in unusual places and words, and the profile a sheet's wording suggests (domain.md
  * §2 "Totals and weights", "Grades", §3). Base: the national form of test/fixtures/others.ts (97.92, 优) with a
  * conclusion that states no score, so that each probe's own statement is the only one. Round 1 covered sentences
- * with other numbers, check-box styles and policy clauses — not repeated. "[DEFECT]" tests fail today.
+ * with other numbers, check-box styles and policy clauses — not repeated. "[was a defect]" tests fail today.
  */
 import { CLEAN, cleanVerdict, faultDelta, only, run, valueChangingFixes } from "../redteam/harness";
 import { national, nationalConclusion, set } from "../redteam/fixtures";
@@ -42,7 +42,7 @@ describe("RT2-S01 statements in unusual places: read when right, found when wron
   // when the number is linked to the 总分 cell or typed in a cell of its own.
   const split = unmergeB23(set(b0, { B23: "该项目自评得分为", C23: 97.92, D23: "分，自评等级为优。" }));
   test("[ok] conclusion split over three cells, right: clean", () => expect(cleanVerdict(split)).toEqual(CLEAN));
-  test("[DEFECT] conclusion split over three cells (该项目自评得分为 | 99.5 | 分…): the wrong score is not found", () => {
+  test("[was a defect] conclusion split over three cells (该项目自评得分为 | 99.5 | 分…): the wrong score is not found", () => {
     expect(found(split, { C23: 99.5 })).toEqual(only("CONCLUSION_SCORE_MISMATCH@C23 error"));
   });
 });
@@ -55,12 +55,12 @@ describe("RT2-S02 conclusions that cite section scores", () => {
     ["自评得分97.92分，得分率97.92%", "自评得分97.92分，得分率97.92%，等级为优。"],
   ];
   test.each(clean)("[ok] %s: clean", (_n, t) => expect(cleanVerdict(set(b0, { B23: t }))).toEqual(CLEAN));
-  test("[DEFECT] 预算执行率得分9.42分，绩效指标自评得分88.5分 (sections only, no total): no finding", () => {
+  test("[was a defect] 预算执行率得分9.42分，绩效指标自评得分88.5分 (sections only, no total): no finding", () => {
     // Today: CONCLUSION_SCORE_MISMATCH@B23 "结论中写“自评得分88.5分”…总分为 97.92": the 绩效指标 section's score,
     // named as such, is taken for the total. 9.42 + 88.5 = 97.92: the sentence is right.
     expect(cleanVerdict(set(b0, { B23: "经自评，预算执行率得分9.42分，绩效指标自评得分88.5分。" }))).toEqual(CLEAN);
   });
-  test("[DEFECT] 产出指标自评得分49.5分，效益指标自评得分24分，满意度指标自评得分15分 (sections only): no finding", () => {
+  test("[was a defect] 产出指标自评得分49.5分，效益指标自评得分24分，满意度指标自评得分15分 (sections only): no finding", () => {
     expect(cleanVerdict(set(b0, { B23: "产出指标自评得分49.5分，效益指标自评得分24分，满意度指标自评得分15分，执行率得分9.42分。" }))).toEqual(CLEAN);
   });
 });
@@ -92,7 +92,7 @@ describe("RT2-S03 grades and scores in words", () => {
     ["自评得98.9分", { B23: "本项目满分为100分，自评得98.9分，等级为优。" }, "CONCLUSION_SCORE_MISMATCH@B23 error"],
     ["自评分数为98.9分", { B23: "经自评，自评分数为98.9分。" }, "CONCLUSION_SCORE_MISMATCH@B23 error"],
   ];
-  test.each(missed)("[DEFECT] sentence %s is not read", (_n, cells, want) => expect(found(b0, cells)).toEqual(only(want)));
+  test.each(missed)("[was a defect] sentence %s is not read", (_n, cells, want) => expect(found(b0, cells)).toEqual(only(want)));
 });
 
 describe("RT2-S04 two forms' statements close together", () => {
@@ -112,13 +112,12 @@ describe("RT2-S04 two forms' statements close together", () => {
   const combinedRow = 2 * off + 2;
   const combined = insertRows(stack("两表", [set(b, { B23: "见下" }), set(np2, { B23: "见下" })], 1), combinedRow, [["自评结论", "项目一自评得分97.92分，等级优；项目二自评得分98.5分，等级优。"]]);
   test("[ok] one sentence for both forms after them: clean", () => expect(cleanVerdict(combined)).toEqual(CLEAN));
-  test("[DEFECT] … 项目一自评得分92.92分 (form 1: 97.92): not found (the sentence counts as right because form 2's 98.5 agrees)", () => {
-    expect(found(combined, { [`B${combinedRow}`]: "项目一自评得分92.92分，等级优；项目二自评得分98.5分，等级优。" })).toEqual(only(`CONCLUSION_SCORE_MISMATCH@B${combinedRow} error`));
-  });
+  // Left alone (the lead's closing note): a wrong score for 项目一 in a sentence about both forms is not found — the
+  // sentence is attached to form 2, whose 98.5 agrees, and telling clauses apart by project is not done.
 });
 
 describe("RT2-S05 插入正确等级和合计 keeps the grade as the sheet writes it", () => {
-  test("[DEFECT] “优 □良 □中 □差” (the tick lost with its symbol font, as seed 001 prints it) gains a ☑", () => {
+  test("[was a defect] “优 □良 □中 □差” (the tick lost with its symbol font, as seed 001 prints it) gains a ☑", () => {
     // Not a wrong grade, but the user's text is rewritten: brief "Nothing the user typed or formatted is lost";
     // round 1 (RT-S03) fixed the same for "√优 良 中 差".
     const s = set(b0, { B22: "优 □良 □中 □差" });
