@@ -202,40 +202,52 @@ interface PendingCell {
   runs: string[] | undefined;
 }
 
-/** Parse one worksheet from a stream of chunks. */
-async function readSheet(chunks: AsyncIterable<Buffer>, ctx: SheetContext): Promise<MemoryGrid> {
-  const rows: (Cell | undefined)[][] = [];
-  const merges: MergeArea[] = [];
-  const hyperlinkRids: { ref: string; rid: string }[] = [];
-  const sharedMasters = new Map<string, { formula: string; at: { row: number; col: number } }>();
-  let cells = 0;
-  let mergedCells = 0;
-  let inSheetData = false;
-  let sawSheetData = false;
-  let rowIndex = -1;
-  let nextCol = 0;
-  let cell: PendingCell | undefined;
+/**
+ * Parses one worksheet from a stream of chunks. A class, not closures inside a function: V8 keeps
+ * a function's optimised code only while the function object lives, and closures made per sheet
+ * died with each file, so a batch recompiled the parser every few hundred files.
+ */
+class WorksheetParser {
+  readonly rows: (Cell | undefined)[][] = [];
+  readonly merges: MergeArea[] = [];
+  readonly hyperlinkRids: { ref: string; rid: string }[] = [];
+  private readonly sharedMasters = new Map<string, { formula: string; at: { row: number; col: number } }>();
+  private readonly x = new XmlScanner("");
+  private cells = 0;
+  private mergedCells = 0;
+  private inSheetData = false;
+  sawSheetData = false;
+  private rowIndex = -1;
+  private nextCol = 0;
+  cell: PendingCell | undefined;
   /** Which text is being collected: v, f, inline t, rich run t. */
-  let collecting: "v" | "f" | "t" | "rt" | undefined;
-  let inIs = false;
-  let inRun = false;
-  let inPhonetic = 0;
-  let runText = "";
-  let height = 0;
-  let width = 0;
+  private collecting: "v" | "f" | "t" | "rt" | undefined;
+  private inIs = false;
+  private inRun = false;
+  private inPhonetic = 0;
+  private runText = "";
+  height = 0;
+  width = 0;
 
-  const finishCell = (c: PendingCell) => {
+  constructor(private readonly ctx: SheetContext) {}
+
+  feed(text: string, final: boolean): void {
+    this.x.feed(text);
+    this.handle(final);
+  }
+
+  private finishCell(c: PendingCell): void {
     if (c.runs && c.runs.length) c.value = c.runs.join("");
     let value: CellValue | undefined;
     let formula: string | undefined;
-    const numFmt = c.style ? ctx.styles.numFmt[c.style] : undefined;
+    const numFmt = c.style ? this.ctx.styles.numFmt[c.style] : undefined;
     const isFormula = !!c.formula || !!c.formulaType;
     const raw = c.value;
     if (isFormula) {
       if (c.formulaType === "shared" && c.si !== undefined) {
-        if (c.formulaRef) sharedMasters.set(c.si, { formula: c.formula ?? "", at: { row: c.row, col: c.col } });
+        if (c.formulaRef) this.sharedMasters.set(c.si, { formula: c.formula ?? "", at: { row: c.row, col: c.col } });
         else if (!c.formula) {
-          const master = sharedMasters.get(c.si);
+          const master = this.sharedMasters.get(c.si);
           c.formula = master ? slideFormula(master.formula, master.at, { row: c.row, col: c.col }) : "";
         }
       }
@@ -246,14 +258,14 @@ async function readSheet(chunks: AsyncIterable<Buffer>, ctx: SheetContext): Prom
       else if (c.t === "e") value = { error: raw };
       else {
         const n = parseFloat(raw);
-        value = isDateFormat(numFmt) ? dateText(n, ctx.date1904) : n;
+        value = isDateFormat(numFmt) ? dateText(n, this.ctx.date1904) : n;
       }
     } else if (raw !== undefined && raw !== "") {
       switch (c.t) {
         case "s": {
-          if (!ctx.shared) throw new PackageError(`工作表“${ctx.name}”的 ${c.ref} 引用共享字符串，但工作簿缺少共享字符串表（sharedStrings.xml）`);
-          const s = ctx.shared[parseInt(raw, 10)];
-          if (s === undefined) throw new PackageError(`工作表“${ctx.name}”的 ${c.ref} 引用了不存在的共享字符串 ${raw}`);
+          if (!this.ctx.shared) throw new PackageError(`工作表“${this.ctx.name}”的 ${c.ref} 引用共享字符串，但工作簿缺少共享字符串表（sharedStrings.xml）`);
+          const s = this.ctx.shared[parseInt(raw, 10)];
+          if (s === undefined) throw new PackageError(`工作表“${this.ctx.name}”的 ${c.ref} 引用了不存在的共享字符串 ${raw}`);
           value = s;
           break;
         }
@@ -272,125 +284,128 @@ async function readSheet(chunks: AsyncIterable<Buffer>, ctx: SheetContext): Prom
           break;
         default: {
           const n = parseFloat(raw);
-          value = isDateFormat(numFmt) ? dateText(n, ctx.date1904) : n;
+          value = isDateFormat(numFmt) ? dateText(n, this.ctx.date1904) : n;
         }
       }
     }
-    if (ctx.hyperlinks.has(c.ref) && value !== undefined) {
-      // ExcelJS reads a hyperlinked cell as { text, hyperlink }: its text, without the formula.
+    if (this.ctx.hyperlinks.has(c.ref) && value !== undefined) {
+      // ExcelJS reads a hyperlinked this.cell as { text, hyperlink }: its text, without the formula.
       value = value === null ? null : String(typeof value === "object" ? value.error : value);
       formula = undefined;
     }
     if ((value === undefined || value === null) && !formula) {
-      // ExcelJS counts a bare cell (no value, no style) as a row with values: the row exists, empty.
-      if (!c.style && !rows[c.row]) rows[c.row] = [];
+      // ExcelJS counts a bare this.cell (no value, no style) as a row with values: the row exists, empty.
+      if (!c.style && !this.rows[c.row]) this.rows[c.row] = [];
       return;
     }
     const out: Cell = { value: value ?? null };
     if (formula) out.formula = formula;
     if (numFmt) out.numFmt = numFmt;
-    (rows[c.row] ??= [])[c.col] = out;
-    if (++cells > ctx.limits.cellsPerSheet) {
-      throw new PackageError(`工作表“${ctx.name}”的非空单元格超过 ${ctx.limits.cellsPerSheet.toLocaleString("en-US")} 个，超出本工具的处理上限`, "limit");
+    (this.rows[c.row] ??= [])[c.col] = out;
+    if (++this.cells > this.ctx.limits.cellsPerSheet) {
+      throw new PackageError(`工作表“${this.ctx.name}”的非空单元格超过 ${this.ctx.limits.cellsPerSheet.toLocaleString("en-US")} 个，超出本工具的处理上限`, "limit");
     }
-  };
+  }
 
-  const x = new XmlScanner("");
-  const decoder = new TextDecoder("utf-8");
-  let first = true;
-  const handle = (final: boolean) => {
-    while (x.next(final)) {
-      const k = x.kind;
+  private handle(final: boolean): void {
+    while (this.x.next(final)) {
+      const k = this.x.kind;
       if (k === Tok.Text || k === Tok.CData) {
-        if (collecting === undefined) continue;
-        const t = x.text();
-        if (collecting === "rt") runText += t;
-        else if (collecting === "f") cell!.formula = (cell!.formula ?? "") + t;
-        else cell!.value = (cell!.value ?? "") + t;
+        if (this.collecting === undefined) continue;
+        const t = this.x.text();
+        if (this.collecting === "rt") this.runText += t;
+        else if (this.collecting === "f") this.cell!.formula = (this.cell!.formula ?? "") + t;
+        else this.cell!.value = (this.cell!.value ?? "") + t;
         continue;
       }
       if (k === Tok.Other) continue;
-      const n = x.local;
+      const n = this.x.local;
       if (k === Tok.Close) {
-        if (n === "c" && cell) {
-          finishCell(cell);
-          cell = undefined;
+        if (n === "c" && this.cell) {
+          this.finishCell(this.cell);
+          this.cell = undefined;
         } else if (n === "v" || n === "f" || n === "t") {
-          if (collecting === "rt") {
-            cell?.runs?.push(decodeOoxmlEscapes(runText));
-            runText = "";
+          if (this.collecting === "rt") {
+            this.cell?.runs?.push(decodeOoxmlEscapes(this.runText));
+            this.runText = "";
           }
-          collecting = undefined;
-        } else if (n === "r" && inIs) inRun = false;
-        else if (n === "is") inIs = false;
-        else if (n === "rPh") inPhonetic--;
-        else if (n === "sheetData") inSheetData = false;
+          this.collecting = undefined;
+        } else if (n === "r" && this.inIs) this.inRun = false;
+        else if (n === "is") this.inIs = false;
+        else if (n === "rPh") this.inPhonetic--;
+        else if (n === "sheetData") this.inSheetData = false;
         continue;
       }
       // Open or Empty
-      if (n === "row" && inSheetData) {
-        const r = x.attr("r");
-        rowIndex = r !== undefined ? parseInt(r, 10) - 1 : rowIndex + 1;
-        if (!(rowIndex >= 0 && rowIndex < MAX_ROWS)) throw new PackageError(`工作表“${ctx.name}”的行号有误（${r}）`);
-        nextCol = 0;
-        if (rowIndex + 1 > height) height = rowIndex + 1;
-      } else if (n === "c" && inSheetData) {
-        const a = x.attrs();
+      if (n === "row" && this.inSheetData) {
+        const r = this.x.attr("r");
+        this.rowIndex = r !== undefined ? parseInt(r, 10) - 1 : this.rowIndex + 1;
+        if (!(this.rowIndex >= 0 && this.rowIndex < MAX_ROWS)) throw new PackageError(`工作表“${this.ctx.name}”的行号有误（${r}）`);
+        this.nextCol = 0;
+        if (this.rowIndex + 1 > this.height) this.height = this.rowIndex + 1;
+      } else if (n === "c" && this.inSheetData) {
+        const a = this.x.attrs();
         let ref = a.get("r");
-        let at = ref !== undefined ? decodeRef(ref) : { row: rowIndex, col: nextCol };
-        if (!at || at.col >= MAX_COLS || at.row >= MAX_ROWS) throw new PackageError(`工作表“${ctx.name}”的单元格地址有误（${ref}）`);
-        if (ref === undefined || at.row !== rowIndex) at = { row: ref === undefined ? Math.max(rowIndex, 0) : at.row, col: at.col };
+        let at = ref !== undefined ? decodeRef(ref) : { row: this.rowIndex, col: this.nextCol };
+        if (!at || at.col >= MAX_COLS || at.row >= MAX_ROWS) throw new PackageError(`工作表“${this.ctx.name}”的单元格地址有误（${ref}）`);
+        if (ref === undefined || at.row !== this.rowIndex) at = { row: ref === undefined ? Math.max(this.rowIndex, 0) : at.row, col: at.col };
         ref ??= `${columnName(at.col)}${at.row + 1}`;
-        nextCol = at.col + 1;
-        if (at.col + 1 > width) width = at.col + 1;
-        if (at.row + 1 > height) height = at.row + 1;
+        this.nextCol = at.col + 1;
+        if (at.col + 1 > this.width) this.width = at.col + 1;
+        if (at.row + 1 > this.height) this.height = at.row + 1;
         const s = a.get("s");
-        cell = { ref, row: at.row, col: at.col, t: a.get("t"), style: s ? parseInt(s, 10) || 0 : 0, value: undefined, formula: undefined, formulaType: undefined, formulaRef: undefined, si: undefined, runs: undefined };
+        this.cell = { ref, row: at.row, col: at.col, t: a.get("t"), style: s ? parseInt(s, 10) || 0 : 0, value: undefined, formula: undefined, formulaType: undefined, formulaRef: undefined, si: undefined, runs: undefined };
         if (k === Tok.Empty) {
-          finishCell(cell);
-          cell = undefined;
+          this.finishCell(this.cell);
+          this.cell = undefined;
         }
-      } else if (cell) {
-        if (n === "v") collecting = k === Tok.Open ? "v" : undefined;
+      } else if (this.cell) {
+        if (n === "v") this.collecting = k === Tok.Open ? "v" : undefined;
         else if (n === "f") {
-          const a = x.attrs();
-          cell.formulaType = a.get("t");
-          cell.formulaRef = a.get("ref");
-          cell.si = a.get("si");
-          collecting = k === Tok.Open ? "f" : undefined;
-        } else if (n === "is") inIs = k === Tok.Open;
+          const a = this.x.attrs();
+          this.cell.formulaType = a.get("t");
+          this.cell.formulaRef = a.get("ref");
+          this.cell.si = a.get("si");
+          this.collecting = k === Tok.Open ? "f" : undefined;
+        } else if (n === "is") this.inIs = k === Tok.Open;
         else if (n === "rPh") {
-          if (k === Tok.Open) inPhonetic++;
-        } else if (n === "r" && inIs) {
-          inRun = k === Tok.Open;
-          cell.runs ??= [];
-        } else if (n === "t" && inIs && !inPhonetic && k === Tok.Open) {
-          collecting = inRun ? "rt" : "t";
-          runText = "";
+          if (k === Tok.Open) this.inPhonetic++;
+        } else if (n === "r" && this.inIs) {
+          this.inRun = k === Tok.Open;
+          this.cell.runs ??= [];
+        } else if (n === "t" && this.inIs && !this.inPhonetic && k === Tok.Open) {
+          this.collecting = this.inRun ? "rt" : "t";
+          this.runText = "";
         }
       } else if (n === "sheetData") {
-        inSheetData = k === Tok.Open;
-        sawSheetData = true;
+        this.inSheetData = k === Tok.Open;
+        this.sawSheetData = true;
       }
       else if (n === "mergeCell") {
-        const ref = x.attr("ref") ?? "";
+        const ref = this.x.attr("ref") ?? "";
         const [a, b] = ref.split(":");
         const s = decodeRef(a ?? "");
         const e = decodeRef(b ?? a ?? "");
-        if (!s || !e || e.col >= MAX_COLS || e.row >= MAX_ROWS) throw new PackageError(`工作表“${ctx.name}”的合并区域有误（${ref}）`);
+        if (!s || !e || e.col >= MAX_COLS || e.row >= MAX_ROWS) throw new PackageError(`工作表“${this.ctx.name}”的合并区域有误（${ref}）`);
         const area = { top: Math.min(s.row, e.row), left: Math.min(s.col, e.col), bottom: Math.max(s.row, e.row), right: Math.max(s.col, e.col) };
-        mergedCells += (area.bottom - area.top + 1) * (area.right - area.left + 1);
-        if (mergedCells > ctx.limits.mergedCellsPerSheet) {
-          throw new PackageError(`工作表“${ctx.name}”的合并单元格共超过 ${ctx.limits.mergedCellsPerSheet.toLocaleString("en-US")} 个（如整表合并），超出本工具的处理上限`, "limit");
+        this.mergedCells += (area.bottom - area.top + 1) * (area.right - area.left + 1);
+        if (this.mergedCells > this.ctx.limits.mergedCellsPerSheet) {
+          throw new PackageError(`工作表“${this.ctx.name}”的合并单元格共超过 ${this.ctx.limits.mergedCellsPerSheet.toLocaleString("en-US")} 个（如整表合并），超出本工具的处理上限`, "limit");
         }
-        merges.push(area);
+        this.merges.push(area);
       } else if (n === "hyperlink") {
-        const ref = x.attr("ref");
-        const rid = x.attr("id");
-        if (ref && rid) hyperlinkRids.push({ ref, rid });
+        const ref = this.x.attr("ref");
+        const rid = this.x.attr("id");
+        if (ref && rid) this.hyperlinkRids.push({ ref, rid });
       }
     }
-  };
+  }
+}
+
+async function readSheet(chunks: AsyncIterable<Buffer>, ctx: SheetContext): Promise<MemoryGrid> {
+  const parser = new WorksheetParser(ctx);
+  const decoder = new TextDecoder("utf-8");
+  let first = true;
   for await (const chunk of chunks) {
     let text = decoder.decode(chunk, { stream: true });
     if (first) {
@@ -398,17 +413,13 @@ async function readSheet(chunks: AsyncIterable<Buffer>, ctx: SheetContext): Prom
       if (chunk[0] === 0xff || chunk[0] === 0xfe) throw new PackageError(`工作表“${ctx.name}”使用 UTF-16 编码，暂不支持`);
       text = text.replace(/^\uFEFF/, "");
     }
-    x.feed(text);
-    handle(false);
+    parser.feed(text, false);
   }
-  x.feed(decoder.decode());
-  handle(true);
-  if (cell) throw new PackageError(`工作表“${ctx.name}”的 XML 不完整`);
+  parser.feed(decoder.decode(), true);
+  if (parser.cell) throw new PackageError(`工作表“${ctx.name}”的 XML 不完整`);
   // A sheet's part that is not a worksheet (no <sheetData>) must not pass as an empty sheet.
-  if (!sawSheetData) throw new PackageError(`工作表“${ctx.name}”的部件 ${ctx.part} 不是工作表内容（没有 sheetData）`);
-  void hyperlinkRids;
-  const grid = new MemoryGridChecked(ctx, rows, merges, height, width);
-  return grid.grid;
+  if (!parser.sawSheetData) throw new PackageError(`工作表“${ctx.name}”的部件 ${ctx.part} 不是工作表内容（没有 sheetData）`);
+  return new MemoryGridChecked(ctx, parser.rows, parser.merges, parser.height, parser.width).grid;
 }
 
 /** Drops the values ExcelJS drops (inside a merge, only the master keeps its value) and checks the area. */
