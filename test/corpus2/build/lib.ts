@@ -49,6 +49,7 @@ export class Sheet {
   readonly cells = new Map<string, Value>();
   readonly merges: string[] = [];
   readonly hiddenRows = new Set<number>();
+  readonly hiddenCols = new Set<number>();
   widths: number[] = [];
   next = 1;
   private computed: Map<string, unknown> | null = null;
@@ -154,6 +155,7 @@ export class Sheet {
     }
     for (const m of this.merges) ws.mergeCells(m);
     for (const r of this.hiddenRows) ws.getRow(r).hidden = true;
+    for (const c of this.hiddenCols) ws.getColumn(c).hidden = true;
   }
 }
 
@@ -271,6 +273,8 @@ export interface Item {
 }
 export const ACHIEVED: [number, number] = [0.8, 1.0001];
 export const PARTLY: [number, number] = [0.6, 0.8];
+/** An item scored by a rubric (评分标准) rather than by target and achievement: any score in [0, weight]. */
+export const RUBRIC: [number, number] = [0, 1.0001];
 
 /** Asserts every item against domain.md and returns the capped sum of the stated scores. */
 export function checkItems(where: string, items: Item[]): number {
