@@ -10,7 +10,8 @@ import { qujing } from "./w07_qujing";
 import { central } from "./w08_central";
 import { hierarchical } from "./w09_hierarchical";
 import { lookalikes } from "./w10_lookalikes";
+import { variants } from "./w11_variants";
 
 export function modules(): WorkbookModule[] {
-  return [beijing(), shanghai(), tianjin(), jiangxi(), sichuan(), dazhou(), qujing(), central(), hierarchical(), lookalikes()];
+  return [beijing(), shanghai(), tianjin(), jiangxi(), sichuan(), dazhou(), qujing(), central(), hierarchical(), lookalikes(), variants()];
 }
