@@ -190,7 +190,7 @@ export function scoreHolds(what: string, stated: number, exact: number | number[
   if (!readings.some((e) => scoreAccepted(stated, e))) throw new BuildError(`${what}: ${stated} is not an accepted rounding of ${readings.join(" or ")}`);
 }
 /** An over- or under-scored item: no reading's accepted rounding matches. */
-export function scoreBreaks(what: string, stated: number, exact: number | number[], direction: "over" | "under"): void {
+export function scoreBreaks(what: string, stated: number, exact: number | number[], direction?: "over" | "under"): void {
   const readings = Array.isArray(exact) ? exact : [exact];
   if (readings.some((e) => scoreAccepted(stated, e))) throw new BuildError(`fault ${what}: ${stated} is accepted`);
   const all = readings.flatMap(acceptedScores);

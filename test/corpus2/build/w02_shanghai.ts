@@ -1,5 +1,5 @@
 /** 上海 普陀: 财政项目支出绩效自评表 in 元 (weights only in the 分值 column; no grade, no conclusion). */
-import { Sheet, WorkbookModule, Item, Value, fx, pct, money, checkItems, weights, holds, breaks, rateHolds, scoreHolds, execScore, AMOUNT_TOL, grade, round, ACHIEVED } from "./lib";
+import { Sheet, WorkbookModule, Item, Value, fx, pct, money, checkItems, weights, holds, breaks, rateHolds, scoreHolds, scoreBreaks, execScore, AMOUNT_TOL, grade, round, ACHIEVED } from "./lib";
 
 type Amount = number | string | null;
 interface Form {
@@ -133,6 +133,29 @@ const venues: Form = {
   total: "formula",
 };
 
+const lanes: Form = {
+  project: "游泳场馆公益开放运营补贴",
+  budget: [
+    ["年度资金总额", 360000, 360000, 310284],
+    ["其中:当年财政拨款", 360000, 360000, 310284],
+    ["上年结转资金", 0, 0, 0],
+    ["其他资金", 0, 0, 0],
+  ],
+  rate: pct(0.8619),
+  // Fault: 310,284.00 ÷ 360,000.00 = 86.19 % → 8.62 (8.6, 9, 8 accepted); stated full marks.
+  execScore: 10,
+  goal: ["3个游泳场馆暑期公益开放60天，服务青少年4万人次。", "公益开放60天，服务青少年3.81万人次。"],
+  items: [
+    { l1: "产出指标", l2: "数量指标", name: "公益开放天数", target: "=60天", actual: "60天", weight: 10, score: 10, reason: null },
+    { l1: "产出指标", l2: "质量指标", name: "水质检测合格率", target: "=100%", actual: "100%", weight: 20, score: 20, reason: null },
+    { l1: "产出指标", l2: "时效指标", name: "补贴按季度拨付率", target: "=100%", actual: "100%", weight: 20, score: 20, reason: null },
+    { l1: "效益指标", l2: "社会效益指标", name: "青少年游泳技能普及", target: "提升", actual: "达成年度指标", weight: 30, score: 28.6, reason: "受暑期高温天气影响，部分场次参与人数不足。", band: ACHIEVED },
+    { l1: "满意度指标", l2: "服务对象满意度指标", name: "家长满意度", target: ">=90%", actual: "96%", weight: 10, score: 10, reason: null },
+  ],
+  // Fault (independent of the score): 10 + 88.6 = 98.6 typed with two digits swapped.
+  total: 96.8,
+};
+
 export function shanghai(): WorkbookModule {
   const two = new Sheet("体育中心（两项目）");
   two.widths = [8, 16, 16, 22, 14, 14, 14, 10, 28];
@@ -152,6 +175,18 @@ export function shanghai(): WorkbookModule {
   rateHolds("场馆 rate (printed 0.007 point high)", 86.2, 413726.4, 480000);
   const t3 = assertForm("上海 场馆", one, venues, f3);
   holds("场馆 total formula", one.num(`H${f3.sumRow}`), 95.02, 0.005);
+
+  const pool = new Sheet("游泳场馆补贴");
+  pool.widths = two.widths;
+  const f4 = addForm(pool, lanes);
+  rateHolds("游泳 rate", 86.19, 310284, 360000);
+  scoreBreaks("游泳 execution score", 10, execScore(10, 310284, 360000), "over");
+  const t4 = round(10 + checkItems("游泳", f4.items), 6);
+  holds("游泳 weights", 10 + weights(f4.items), 100, 0.005);
+  scoreBreaks("游泳 总分 vs the stated scores, under any rounding", 96.8, t4);
+  scoreBreaks("游泳 总分 vs the rule's execution score, under any rounding", 96.8, round(8.62 + 88.6, 6));
+  grade(t4);
+  grade(round(8.62 + 88.6, 6));
 
   return {
     file: "02_shanghai_putuo_yuan.xlsx",
@@ -175,6 +210,17 @@ export function shanghai(): WorkbookModule {
           template: true,
           about: `普陀 form, CLEAN with traps: 执行率 text “86.20%” for 413,726.40 ÷ 480,000.00 = 86.193 % (0.007 point high, as on the published form), score 8.62; amounts in 元 as text with separators; 其中 rows “0” and “—”; =0起 met by 0起; 30 × 52.8 ÷ 60 = 26.4 with a reason; a live 总分 formula (${t3}).`,
           findings: [],
+        },
+      },
+      {
+        sheet: pool,
+        expect: {
+          template: true,
+          about: `普陀 form with two independent faults: the execution score given full marks, and the 总分 typed with two digits swapped. The recomputed total takes the execution score as stated (domain.md: “plus the execution-rate score as stated”): 10 + 88.6 = ${t4}; with the rule's 8.62 it would be 97.22 — 96.8 is neither, so the 总分 is wrong under any reading.`,
+          findings: [
+            { code: "EXEC_SCORE_MISMATCH", cell: `H${f4.totalRow}`, severity: "error", note: "执行率 310,284.00 ÷ 360,000.00 = 86.19 %, so the score is 10 × 86.19 % = 8.62 (8.6, 9, 8 accepted); stated 10 (over-scored)" },
+            { code: "TOTAL_MISMATCH", cell: `H${f4.sumRow}`, severity: "error", note: `总分 says 96.8; recomputed 10 (as stated) + 10 + 20 + 20 + 28.6 + 10 = ${t4} (97.22 with the rule's 8.62) — a typo independent of the execution score` },
+          ],
         },
       },
     ],

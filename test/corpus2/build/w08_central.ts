@@ -1,5 +1,5 @@
 /** 中央部门: national project form with the 财政部 grade-band note, and a department-wide form (年初 + 调整 = 全年). */
-import { Sheet, WorkbookModule, Item, Value, fx, pct, checkItems, weights, holds, breaks, rateHolds, scoreHolds, execScore, AMOUNT_TOL, grade, round, ACHIEVED, PARTLY } from "./lib";
+import { Sheet, WorkbookModule, Item, Value, fx, pct, checkItems, weights, holds, breaks, rateHolds, scoreHolds, execScore, AMOUNT_TOL, grade, round, ACHIEVED, PARTLY, scoreBreaks } from "./lib";
 
 const BAND_NOTE = "注：绩效评价结果等级划分为优（90-100分）、良（80-89分）、中（60-79分）、差（0-59分）四个档次。";
 
@@ -216,7 +216,7 @@ export function central(): WorkbookModule {
   const b = project(it);
   const tb = assertProject(it, b, true);
   rateHolds("信息化 rate", 97.94, 842.26, 860);
-  breaks("信息化 sentence", 97.54, tb, 0.005);
+  scoreBreaks("信息化 sentence, under any rounding", 97.54, tb);
   if (grade(tb) !== "优") throw new Error("信息化 grade");
   const d = dept();
   return {

@@ -1,5 +1,5 @@
 /** Variants recorded in docs/forms.md for offices the corpora do not show: 安徽 六安 and 池州, 四川 大英 (single indicator). */
-import { Sheet, WorkbookModule, Item, Value, checkItems, weights, holds, breaks, rateHolds, scoreHolds, execScore, AMOUNT_TOL, grade, round } from "./lib";
+import { Sheet, WorkbookModule, Item, Value, checkItems, weights, holds, rateHolds, scoreHolds, execScore, AMOUNT_TOL, grade, round, scoreBreaks } from "./lib";
 
 interface NRow extends Item {
   l1: string;
@@ -144,7 +144,7 @@ function daying(): { sheet: Sheet; totalCell: string; recomputed: number } {
   scoreHolds("大英单 execution score", 9.96, execScore(10, 29.88, 30));
   const it: Item = { name: "成本控制数", weight: 90, score: 90, actual: "完成", reason: null };
   const recomputed = round(9.96 + checkItems("大英单", [it]), 6);
-  breaks("大英单 unlabelled total", 98.96, recomputed, 0.005);
+  scoreBreaks("大英单 unlabelled total, under any rounding", 98.96, recomputed);
   return { sheet: s, totalCell: `J${sumRow}`, recomputed };
 }
 
