@@ -126,8 +126,8 @@ const venues: Form = {
     { l1: "产出指标", l2: "数量指标", name: "开放场馆数量", target: "=12个", actual: "12个", weight: 10, score: 10, reason: null },
     { l1: "产出指标", l2: "质量指标", name: "场馆安全事故数", target: "=0起", actual: "0起", weight: 20, score: 20, reason: null },
     { l1: "产出指标", l2: "时效指标", name: "补贴资金拨付及时率", target: "=100%", actual: "100%", weight: 20, score: 20, reason: null },
-    // 30 × 52.8 ÷ 60 = 26.4.
-    { l1: "效益指标", l2: "社会效益指标", name: "受益市民人次", target: ">=60万人次", actual: "52.8万人次", weight: 30, score: 26.4, reason: "两处场馆改造停业3个月，客流下降。", exact: (30 * 52.8) / 60 },
+    // 30 × 528,000 ÷ 600,000 = 26.4: the target is written in 人次 with a separator, the achievement in 万人次.
+    { l1: "效益指标", l2: "社会效益指标", name: "受益市民人次", target: ">=600,000人次", actual: "52.8万人次", weight: 30, score: 26.4, reason: "两处场馆改造停业3个月，客流下降。", exact: (30 * 52.8) / 60 },
     { l1: "满意度指标", l2: "服务对象满意度指标", name: "健身市民满意度", target: ">=90%", actual: "95%", weight: 10, score: 10, reason: null },
   ],
   total: "formula",
@@ -208,7 +208,7 @@ export function shanghai(): WorkbookModule {
         sheet: one,
         expect: {
           template: true,
-          about: `普陀 form, CLEAN with traps: 执行率 text “86.20%” for 413,726.40 ÷ 480,000.00 = 86.193 % (0.007 point high, as on the published form), score 8.62; amounts in 元 as text with separators; 其中 rows “0” and “—”; =0起 met by 0起; 30 × 52.8 ÷ 60 = 26.4 with a reason; a live 总分 formula (${t3}).`,
+          about: `普陀 form, CLEAN with traps: 执行率 text “86.20%” for 413,726.40 ÷ 480,000.00 = 86.193 % (0.007 point high, as on the published form), score 8.62; amounts in 元 as text with separators; 其中 rows “0” and “—”; =0起 met by 0起; a target “>=600,000人次” against an achievement “52.8万人次” (30 × 528,000 ÷ 600,000 = 26.4, with a reason — reading 52.8 against 600,000 would be wrong); a live 总分 formula (${t3}).`,
           findings: [],
         },
       },
