@@ -1,5 +1,5 @@
 /** 中央部门: national project form with the 财政部 grade-band note, and a department-wide form (年初 + 调整 = 全年). */
-import { Sheet, WorkbookModule, Item, Value, fx, pct, checkItems, weights, holds, breaks, rateHolds, scoreHolds, execScore, AMOUNT_TOL, grade, round, ACHIEVED, PARTLY, scoreBreaks } from "./lib";
+import { Sheet, WorkbookModule, Item, Value, fx, pct, checkItems, weights, holds, breaks, rateHolds, rateBreaks, scoreHolds, execScore, AMOUNT_TOL, grade, round, ACHIEVED, PARTLY, scoreBreaks } from "./lib";
 
 const BAND_NOTE = "注：绩效评价结果等级划分为优（90-100分）、良（80-89分）、中（60-79分）、差（0-59分）四个档次。";
 
@@ -102,13 +102,14 @@ const it: Project = {
   name: "信息系统运行维护经费",
   sheetName: "信息化运维",
   budget: [
-    ["年度资金总额", 860, 860, 842.26],
-    ["其中：当年财政拨款", 860, 860, 842.26],
+    ["年度资金总额", 880, 860, 842.26],
+    ["其中：当年财政拨款", 880, 860, 842.26],
     ["上年结转资金", null, null, null],
     ["其他资金", null, null, null],
   ],
   amounts: { plan: 860, exec: 842.26 },
-  rate: "97.94%",
+  // Fault: the rate formula divides by 年初预算数 (column C) instead of 全年预算数 (D): 842.26 ÷ 880.00 = 95.71 %.
+  rate: fx("ROUND(E6/C6,4)", "0.00%"),
   execScore: 9.79,
   items: [
     { l1: "产出指标", l2: "数量指标", name: "运维信息系统数量", target: "≥18个", actual: "18个", weight: 10, score: 10, reason: null },
@@ -215,7 +216,9 @@ export function central(): WorkbookModule {
   if (grade(ta) !== "良") throw new Error("课题 grade");
   const b = project(it);
   const tb = assertProject(it, b, true);
-  rateHolds("信息化 rate", 97.94, 842.26, 860);
+  if (b.budgetRow !== 6) throw new Error("信息化 rate formula assumes the budget total on row 6");
+  rateBreaks("信息化 rate on 年初", (b.sheet.value("G6") as number) * 100, 842.26, 860);
+  holds("信息化 rate formula = 执行 ÷ 年初", b.sheet.value("G6") as number, round(842.26 / 880, 4), 1e-9);
   scoreBreaks("信息化 sentence, under any rounding", 97.54, tb);
   if (grade(tb) !== "优") throw new Error("信息化 grade");
   const d = dept();
@@ -236,8 +239,9 @@ export function central(): WorkbookModule {
         sheet: b.sheet,
         expect: {
           template: true,
-          about: `Central form with 成本指标 as a first level; 执行率 “97.94%” for 842.26 ÷ 860.00 = 97.937 %, score 9.79; a reverse ≤4小时 missed at 4.5 scored 8.75 by the linear rule (with a reason); total ${tb}; the band note under the table.`,
+          about: `Central form with 成本指标 as a first level; 年初预算数 880.00 adjusted to 全年预算数 860.00; score 9.79 for 842.26 ÷ 860.00 = 97.937 %; a reverse ≤4小时 missed at 4.5 scored 8.75 by the linear rule (with a reason); total ${tb}; the band note under the table.`,
           findings: [
+            { code: "EXEC_RATE_MISMATCH", cell: `G${b.budgetRow}`, severity: "error", note: "执行率 =ROUND(E6/C6,4) divides by 年初预算数 880.00: 95.71 %; the rate is 842.26 ÷ 全年预算数 860.00 = 97.94 % (the typed score 9.79 and the sentence's 97.94% follow the right figure)" },
             { code: "WEIGHT_TOTAL_MISMATCH", cell: `F${b.sumRow}`, severity: "error", note: "总分 row declares 100 but 分值 10 (execution) + indicator weights 10 + 8 + 10 + 10 + 10 + 20 + 10 + 10 = 98" },
             { code: "CONCLUSION_SCORE_MISMATCH", cell: `B${b.sentenceRow}`, severity: "error", note: `the sentence says 自评得分为97.54分; recomputed 9.79 + 86.75 = ${tb} (the 总分 cell and the grade 优 are right)` },
           ],
