@@ -6,8 +6,9 @@
  * Layout (eight columns, printed on A4 landscape, one page across): the heading; the facts (label,
  * then the value merged across the row); the totals and grades of each evaluation; the problems, whose
  * header row repeats on every printed page. Text is written as text (never parsed), each finding's
- * cell is a hyperlink to it (a document reference, never a HYPERLINK formula). Rows of merged
- * cells get explicit heights (Excel does not fit merged cells); the problems' rows are fitted.
+ * cell is a hyperlink to it (a document reference, never a HYPERLINK formula). Every row with text
+ * gets an explicit height for its wrapped text: Excel does not fit merged cells, and an explicit
+ * height also holds where nothing fits rows when the file is opened (WPS, LibreOffice, printing).
  * Everything uses ExcelApi ≤ 1.9 (page layout 1.9, hyperlinks 1.7, widths, heights and merges 1.2).
  */
 import { ExcelUtilities } from "@microsoft/office-js-helpers";
@@ -32,7 +33,7 @@ export function reportSheetName(title: string, sheets: { name: string; id: strin
  * Column widths in characters of the default font: 工作表, 单元格, 级别, 问题, 说明 (wrapped), 表中,
  * 应为, 状态. 133 characters ≈ 757 pt: about one A4 landscape page across (fitted to it exactly).
  */
-export const REPORT_COLUMNS = [14, 8, 7, 16, 46, 14, 14, 14];
+export const REPORT_COLUMNS = [14, 8, 9, 16, 44, 14, 14, 14];
 const COLUMNS = REPORT_COLUMNS.length;
 /** Points per character of Excel's default width (8.43 characters = 48 pt). */
 const POINTS_PER_CHAR = 48 / 8.43;
@@ -40,6 +41,7 @@ const POINTS_PER_CHAR = 48 / 8.43;
 const LINE_HEIGHT = 16;
 const MAX_ROW_HEIGHT = 409;
 const HEADER_FILL = "#D9E1F2";
+const HEADING_HEIGHT = 28;
 
 /** Width of text in characters of the default font: CJK and full-width forms take two. */
 function textUnits(text: string): number {
@@ -65,6 +67,8 @@ const span = (from: number, to: number) => REPORT_COLUMNS.slice(from, to + 1).re
 interface SheetRow {
   values: (string | number)[];
   formats: string[];
+  /** Points; none = Excel's default height (an empty row, a one-line heading). */
+  height?: number;
   /** The finding's cell, linked from column B. */
   link?: { reference: string; text: string };
 }
@@ -83,25 +87,22 @@ export function layOut(report: ReportDocument) {
   };
   const blank = () => rows.push(text([]));
 
-  rows.push(text([report.heading]));
+  rows.push({ ...text([report.heading]), height: HEADING_HEIGHT });
   const factsTop = rows.length;
-  const factHeights: number[] = [];
   for (const fact of report.facts) {
     if (typeof fact.value === "string") {
-      rows.push(text([fact.label, fact.value]));
-      factHeights.push(rowHeightFor([[fact.label, REPORT_COLUMNS[0]], [fact.value, span(1, COLUMNS - 1)]]));
+      rows.push({ ...text([fact.label, fact.value]), height: rowHeightFor([[fact.label, REPORT_COLUMNS[0]], [fact.value, span(1, COLUMNS - 1)]]) });
     } else {
       // A date is a number shown through its format; merged across the row it never shows ####.
       const row = text([fact.label]);
       row.values[1] = fact.value.serial;
       row.formats[1] = fact.value.format;
-      rows.push(row);
-      factHeights.push(rowHeightFor([[fact.label, REPORT_COLUMNS[0]]]));
+      rows.push({ ...row, height: rowHeightFor([[fact.label, REPORT_COLUMNS[0]]]) });
     }
   }
   const factsBottom = rows.length - 1;
 
-  let evaluations: { title: number; header: number; top: number; bottom: number; heights: number[] } | undefined;
+  let evaluations: { title: number; header: number; bottom: number } | undefined;
   if (report.evaluations.rows.length) {
     blank();
     const title = rows.length;
@@ -109,28 +110,27 @@ export function layOut(report: ReportDocument) {
     const header = rows.length;
     const [sheet, project, stated, recomputed, result] = report.evaluations.header;
     // Columns: 工作表 | 项目 (B:E merged) | 表中 | 重算 | 结果.
-    const inColumns = (a: string, b: string, c: string, d: string, e: string) => text([a, b, "", "", "", c, d, e]);
+    const inColumns = (a: string, b: string, c: string, d: string, e: string): SheetRow => ({
+      ...text([a, b, "", "", "", c, d, e]),
+      height: rowHeightFor([[a, REPORT_COLUMNS[0]], [b, span(1, 4)], [c, REPORT_COLUMNS[5]], [d, REPORT_COLUMNS[6]], [e, REPORT_COLUMNS[7]]]),
+    });
     rows.push(inColumns(sheet, project, stated, recomputed, result));
-    const top = rows.length;
-    const heights: number[] = [];
-    for (const e of report.evaluations.rows) {
-      rows.push(inColumns(e.sheet, e.project, e.stated, e.recomputed, e.agreementText));
-      heights.push(rowHeightFor([[e.sheet, REPORT_COLUMNS[0]], [e.project, span(1, 4)], [e.stated, REPORT_COLUMNS[5]], [e.recomputed, REPORT_COLUMNS[6]], [e.agreementText, REPORT_COLUMNS[7]]]));
-    }
-    evaluations = { title, header, top, bottom: rows.length - 1, heights: [rowHeightFor([[stated, REPORT_COLUMNS[5]], [recomputed, REPORT_COLUMNS[6]]]), ...heights] };
+    for (const e of report.evaluations.rows) rows.push(inColumns(e.sheet, e.project, e.stated, e.recomputed, e.agreementText));
+    evaluations = { title, header, bottom: rows.length - 1 };
   }
 
   blank();
   const findingsTitle = rows.length;
   rows.push(text([report.findings.title]));
   const findingsHeader = rows.length;
-  rows.push(text(report.findings.header));
+  const inColumns = (values: string[]): SheetRow => ({ ...text(values), height: rowHeightFor(values.map((v, c) => [v, REPORT_COLUMNS[c]])) });
+  rows.push(inColumns(report.findings.header));
   for (const f of report.findings.rows) {
-    const row = text([f.sheet, f.cell, f.severityText, f.problem, f.explanation, f.stated, f.expected, f.statusText]);
+    const row = inColumns([f.sheet, f.cell, f.severityText, f.problem, f.explanation, f.stated, f.expected, f.statusText]);
     if (f.link) row.link = { reference: documentReference(f.link.sheet, f.link.cell), text: f.cell };
     rows.push(row);
   }
-  return { rows, factsTop, factsBottom, factHeights, evaluations, findingsTitle, findingsHeader, last: rows.length - 1 };
+  return { rows, factsTop, factsBottom, evaluations, findingsTitle, findingsHeader, last: rows.length - 1 };
 }
 
 export class ReportSheets {
@@ -162,7 +162,7 @@ export class ReportSheets {
       const layout = layOut(report);
       const { rows } = layout;
       // Contents in groups that keep each request under the limit (text format, values and links all travel).
-      const groups = byBudget(rows.map((_, i) => i), (i) => 2 * bytesOf(rows[i].values) + (rows[i].link ? bytesOf(rows[i].link) : 0), this.limits.maxRequestBytes);
+      const groups = byBudget(rows.map((_, i) => i), (i) => 2 * bytesOf(rows[i].values) + (rows[i].link ? bytesOf(rows[i].link) : 0) + 100, this.limits.maxRequestBytes);
       await inSequence(groups, async (group) => {
         const range = ws.getRangeByIndexes(group[0], 0, group.length, COLUMNS);
         // Text format first, so that addresses, messages and "=…" stay text.
@@ -171,6 +171,14 @@ export class ReportSheets {
         for (const i of group) {
           const link = rows[i].link;
           if (link) ws.getRangeByIndexes(i, 1, 1, 1).hyperlink = { documentReference: link.reference, textToDisplay: link.text };
+        }
+        // Rows of one height together: one request each.
+        for (let i = 0; i < group.length; ) {
+          let j = i;
+          while (j + 1 < group.length && rows[group[j + 1]].height === rows[group[i]].height) j++;
+          const height = rows[group[i]].height;
+          if (height !== undefined) ws.getRangeByIndexes(group[i], 0, j - i + 1, 1).format.rowHeight = height;
+          i = j + 1;
         }
         await context.sync();
       });
@@ -186,9 +194,9 @@ export class ReportSheets {
     });
   }
 
-  /** Widths, merges, heights, headings and the page setup: queued for one sync. */
+  /** Widths, merges, headings and the page setup: queued for one sync. */
   private format(ws: Excel.Worksheet, layout: ReturnType<typeof layOut>): void {
-    const { factsTop, factsBottom, factHeights, evaluations, findingsTitle, findingsHeader, last } = layout;
+    const { factsTop, factsBottom, evaluations, findingsTitle, findingsHeader, last } = layout;
     const rows = (top: number, bottom: number, left = 0, right = COLUMNS - 1) => ws.getRangeByIndexes(top, left, bottom - top + 1, right - left + 1);
     REPORT_COLUMNS.forEach((chars, c) => (rows(0, 0, c, c).format.columnWidth = Math.round(chars * POINTS_PER_CHAR * 100) / 100));
     const all = rows(0, last);
@@ -199,14 +207,12 @@ export class ReportSheets {
     heading.merge();
     heading.format.font.bold = true;
     heading.format.font.size = 16;
-    heading.format.rowHeight = 28;
 
     if (factsBottom >= factsTop) {
       rows(factsTop, factsBottom, 0, 0).format.font.bold = true;
       const values = rows(factsTop, factsBottom, 1);
       values.merge(true);
       values.format.horizontalAlignment = "Left";
-      factHeights.forEach((h, i) => (rows(factsTop + i, factsTop + i).format.rowHeight = h));
     }
 
     const header = (r: number) => {
@@ -214,16 +220,19 @@ export class ReportSheets {
       range.format.font.bold = true;
       range.format.fill.color = HEADER_FILL;
     };
+    // Section titles run across the row (a one-column cell would wrap them).
+    const title = (r: number) => {
+      const range = rows(r, r);
+      range.merge();
+      range.format.font.bold = true;
+    };
     if (evaluations) {
-      rows(evaluations.title, evaluations.title).format.font.bold = true;
+      title(evaluations.title);
       header(evaluations.header);
       rows(evaluations.header, evaluations.bottom, 1, 4).merge(true);
-      evaluations.heights.forEach((h, i) => (rows(evaluations.header + i, evaluations.header + i).format.rowHeight = h));
     }
-    rows(findingsTitle, findingsTitle).format.font.bold = true;
+    title(findingsTitle);
     header(findingsHeader);
-    // The problems' rows have no merged cells: Excel fits them to their wrapped text.
-    rows(findingsHeader, last).format.autofitRows();
 
     const page = ws.pageLayout;
     page.orientation = "Landscape";
