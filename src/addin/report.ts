@@ -110,6 +110,7 @@ const WORDS = {
     status: { fixed: "已修复", fixable: "可自动修复", manual: "需手工修改", note: "提示" } as Record<FindingStatus, string>,
     listSeparator: "；",
     clauseSeparator: "，",
+    nameSeparator: "、",
   },
   en: {
     heading: "Self-evaluation check report",
@@ -139,6 +140,7 @@ const WORDS = {
     status: { fixed: "Fixed", fixable: "Can be fixed automatically", manual: "Needs a manual edit", note: "Note" } as Record<FindingStatus, string>,
     listSeparator: "; ",
     clauseSeparator: ", ",
+    nameSeparator: ", ",
   },
 } satisfies Record<Lang, unknown>;
 
@@ -174,9 +176,12 @@ function evaluationRows(result: SheetResult, lang: Lang): ReportEvaluationRow[] 
   return result.evaluations.map((e, i) => {
     // evaluations[i] summarises units[i]: the engine's own judgement of its total and grade decides.
     const bounds = result.units[i]?.bounds;
-    const disagrees = result.findings.some(
-      (f) => TOTAL_CODES.has(f.code) && bounds !== undefined && f.at.row >= bounds.top && f.at.row <= bounds.bottom && f.at.col >= bounds.left && f.at.col <= bounds.right,
+    const wrong = distinct(
+      result.findings
+        .filter((f) => TOTAL_CODES.has(f.code) && bounds !== undefined && f.at.row >= bounds.top && f.at.row <= bounds.bottom && f.at.col >= bounds.left && f.at.col <= bounds.right)
+        .map((f) => codeName(f.code, lang)),
     );
+    const disagrees = wrong.length > 0;
     const judged = disagrees || (e.recomputedTotal !== undefined && (e.statedTotal !== undefined || e.statedGrade !== undefined));
     return {
       sheet: result.sheet,
@@ -184,7 +189,8 @@ function evaluationRows(result: SheetResult, lang: Lang): ReportEvaluationRow[] 
       stated: scoreAndGrade(e.statedTotal, e.statedGrade),
       recomputed: scoreAndGrade(e.recomputedTotal, e.expectedGrade),
       ...(judged ? { agrees: !disagrees } : {}),
-      agreementText: !judged ? w.notJudged : disagrees ? w.disagree : w.agree,
+      // Which statement disagrees: the total shown may agree while the header's score does not.
+      agreementText: !judged ? w.notJudged : disagrees ? `${w.disagree}${lang === "zh" ? "：" : ": "}${wrong.join(w.nameSeparator)}` : w.agree,
     };
   });
 }
