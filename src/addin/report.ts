@@ -5,7 +5,7 @@
  * it out and writes it.
  */
 import { codeName, describeBands, Finding, Grade, messageOf, PROFILES, ProfileId, Severity, SheetResult, valueText } from "../engine";
-import { Lang, STRINGS } from "./i18n";
+import { format, Lang, STRINGS } from "./i18n";
 
 /** A date as Excel keeps it: days since 1899-12-30, shown through `format`. */
 export interface ReportDate {
@@ -123,11 +123,11 @@ const WORDS = {
     unstated: "not stated in the sheet",
     moreProjects: "and {n} more",
     source: "Source: ",
-    sheetsChecked: "{n} sheets checked",
+    sheetsChecked: "{n} {n|sheet|sheets} checked",
     withErrors: "{n} with errors",
     warningsOnly: "{n} with warnings only",
     clean: "{n} without problems",
-    notTables: "{n} not self-evaluation tables",
+    notTables: "{n} not {n|a self-evaluation table|self-evaluation tables}",
     unreadable: "{n} could not be read",
     fixedCount: "{n} fixed in this session",
     evaluationsTitle: "Totals and grades",
@@ -144,7 +144,7 @@ const WORDS = {
   },
 } satisfies Record<Lang, unknown>;
 
-const fill = (template: string, n: number) => template.replace("{n}", String(n));
+const fill = (template: string, n: number) => format(template, { n });
 
 /** Days since 1899-12-30 of the local calendar day: what Excel stores for a date typed in that day. */
 export function excelDate(date: Date): number {

@@ -115,7 +115,7 @@ describe("the example workbook (examples/自评表示例.xlsx)", () => {
     expect(fact(report, "Scoring rules")[2]).toBe(
       `National (MOF 2020 No. 10): Excellent (优) ≥ 90; Good (良) 80–90; Fair (中) 60–80; Poor (差) < 60\nSource: ${PROFILES.national.source.en}`,
     );
-    expect(fact(report, "Result")).toEqual(["10 sheets checked: 5 with errors, 4 without problems, 1 not self-evaluation tables"]);
+    expect(fact(report, "Result")).toEqual(["10 sheets checked: 5 with errors, 4 without problems, 1 not a self-evaluation table"]);
     expect(report.findings.header).toEqual(["Sheet", "Cell", "Severity", "Problem", "Explanation", "Stated", "Expected", "Status"]);
     const j9 = report.findings.rows.find((r) => r.cell === "J9")!;
     expect(j9).toMatchObject({ severityText: "Error", problem: "Execution-rate score", stated: "5", expected: "4.36", statusText: "Can be fixed automatically" });

@@ -6,7 +6,6 @@
 import { readFileSync } from "fs";
 import * as path from "path";
 import JSZip from "jszip";
-import { STRINGS } from "../../src/addin/i18n";
 import { MARK_FILL, OfficeAdapter, OfficeHost } from "../../src/excel/officeAdapter";
 import { isUntouchedMarkNote } from "../../src/excel/marks";
 import { createFakeOffice } from "../../src/fake-excel";

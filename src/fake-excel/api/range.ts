@@ -1,6 +1,6 @@
 /** Ranges, multi-area ranges, merged areas, and a range's format (fill, font). */
 import { a1 } from "../../engine/grid";
-import { applyTint, Bounds, CellLayout, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, Fill, Hyperlink, intersects, key, NO_FILL } from "../model";
+import { applyTint, Bounds, CellLayout, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, Fill, Hyperlink, intersects, key, NO_FILL, SheetModel } from "../model";
 import { cellCount, ClientObject, Ctx, FakeOfficeError, MaybeNull } from "./core";
 import { FakeConditionalFormatCollection } from "./conditionalFormats";
 import type { FakeWorksheet } from "./workbook";
@@ -386,12 +386,7 @@ export class FakeRangeFormat extends ClientObject {
   }
   /** Every column of the range gets this width (points). */
   set columnWidth(v: number) {
-    this.ctx.queue({ set: "format.columnWidth", v }, () => {
-      this.ctx.requireApi("1.2", "RangeFormat.columnWidth");
-      if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > MAX_COLUMN_WIDTH) throw new FakeOfficeError("InvalidArgument", `Invalid column width ${String(v)}.`);
-      assertMayFormat(this.range.ws);
-      const b = this.range.b();
-      const s = this.range.ws.sheetModel();
+    this.setSize("columnWidth", v, MAX_COLUMN_WIDTH, (s, b) => {
       for (let c = b.left; c <= b.right; c++) s.columnWidths.set(c, v);
     });
   }
@@ -400,13 +395,17 @@ export class FakeRangeFormat extends ClientObject {
   }
   /** Every row of the range gets this height (points): Excel no longer fits these rows to their text. */
   set rowHeight(v: number) {
-    this.ctx.queue({ set: "format.rowHeight", v }, () => {
-      this.ctx.requireApi("1.2", "RangeFormat.rowHeight");
-      if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > MAX_ROW_HEIGHT) throw new FakeOfficeError("InvalidArgument", `Invalid row height ${String(v)}.`);
-      assertMayFormat(this.range.ws);
-      const b = this.range.b();
-      const s = this.range.ws.sheetModel();
+    this.setSize("rowHeight", v, MAX_ROW_HEIGHT, (s, b) => {
       for (let r = b.top; r <= b.bottom; r++) s.rowHeights.set(r, v);
+    });
+  }
+  /** A width or height in points (ExcelApi 1.2), from 0 to Excel's limit. */
+  private setSize(prop: "columnWidth" | "rowHeight", v: number, max: number, apply: (s: SheetModel, b: Bounds) => void): void {
+    this.ctx.queue({ set: `format.${prop}`, v }, () => {
+      this.ctx.requireApi("1.2", `RangeFormat.${prop}`);
+      if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > max) throw new FakeOfficeError("InvalidArgument", `Invalid ${prop} ${String(v)}.`);
+      assertMayFormat(this.range.ws);
+      apply(this.range.ws.sheetModel(), this.range.b());
     });
   }
   autofitColumns(): void {
