@@ -189,8 +189,9 @@ function evaluationRows(result: SheetResult, lang: Lang): ReportEvaluationRow[] 
       stated: scoreAndGrade(e.statedTotal, e.statedGrade),
       recomputed: scoreAndGrade(e.recomputedTotal, e.expectedGrade),
       ...(judged ? { agrees: !disagrees } : {}),
-      // Which statement disagrees: the total shown may agree while the header's score does not.
-      agreementText: !judged ? w.notJudged : disagrees ? `${w.disagree}${lang === "zh" ? "：" : ": "}${wrong.join(w.nameSeparator)}` : w.agree,
+      // Which statement disagrees (the total shown may agree while the header's score does not); the
+      // Chinese names say 不符 themselves (合计不符).
+      agreementText: !judged ? w.notJudged : disagrees ? (lang === "zh" ? wrong.join(w.nameSeparator) : `${w.disagree}: ${wrong.join(w.nameSeparator)}`) : w.agree,
     };
   });
 }

@@ -67,7 +67,7 @@ describe("the example workbook (examples/自评表示例.xlsx)", () => {
       stated: "100 · —",
       recomputed: "95 · 优",
       agrees: false,
-      agreementText: "不符：合计不符",
+      agreementText: "合计不符",
     });
     expect(row("大楼运行（94.5分）")).toMatchObject({ stated: "94.5 · 优", recomputed: "94.5 · 优", agrees: true, agreementText: "一致" });
     // A conclusion sentence that disagrees is a finding of its own, not a disagreeing total.
@@ -135,7 +135,7 @@ describe("the corpus", () => {
     // The unreadable #REF! has no value to expect.
     expect([find("草原补奖（元）", "H7").stated, find("草原补奖（元）", "H7").expected]).toEqual(["#REF!", "—"]);
     // A grade 优 stated for 89.56 (良): the evaluation disagrees by its grade.
-    expect(report.evaluations.rows.find((r) => r.sheet === "部门整体自评表")).toMatchObject({ stated: "89.56 · 优", recomputed: "89.56 · 良", agreementText: "不符：等级不符" });
+    expect(report.evaluations.rows.find((r) => r.sheet === "部门整体自评表")).toMatchObject({ stated: "89.56 · 优", recomputed: "89.56 · 良", agreementText: "等级不符" });
   });
 
   test("stacked forms: one line per evaluation; a header score that disagrees is named even where the total shown agrees (corpus 09)", async () => {
@@ -143,7 +143,7 @@ describe("the corpus", () => {
     const report = buildReport({ lang: "zh", date: DAY, sheets, fixed: [] });
     const stacked = report.evaluations.rows.filter((r) => r.sheet === "项目自评表（3个项目）");
     expect(stacked.map((r) => r.project)).toEqual(["“数说红河”展厅运维经费", "一中心一平台六大库N应用经费", "州级政务云租赁经费"]);
-    expect(stacked.map((r) => r.agreementText)).toEqual(["一致", "不符：表头自评得分不符", "一致"]);
+    expect(stacked.map((r) => r.agreementText)).toEqual(["一致", "表头自评得分不符", "一致"]);
     expect(fact(report, "单位")).toEqual(["红河州数据发展中心"]);
     expect(fact(report, "项目")).toEqual(["“数说红河”展厅运维经费；一中心一平台六大库N应用经费；州级政务云租赁经费"]);
   });
