@@ -54,7 +54,6 @@ export interface ReportEvaluationRow {
 }
 
 export interface ReportDocument {
-  lang: Lang;
   /** The sheet's name (numbered by the adapter when taken by a sheet of the user's). */
   sheetName: string;
   heading: string;
@@ -289,7 +288,6 @@ export function buildReport({ lang, date, sheets, fixed }: ReportInput): ReportD
   ];
 
   return {
-    lang,
     sheetName: STRINGS[lang].reportSheet,
     heading: w.heading,
     facts,

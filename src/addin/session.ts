@@ -4,7 +4,7 @@
  * runtime), so the pane shows what the ribbon's 检查本表 found.
  */
 import { checkSheet, Finding, Fix, planFixes, ProfileId, SheetResult } from "../engine";
-import type { Lang } from "./i18n";
+import { format, Lang, STRINGS } from "./i18n";
 import { Mark, PortError, ReadGap, SheetGrid, WorkbookPort } from "./port";
 import { buildReport, ReportSheet } from "./report";
 
@@ -279,7 +279,8 @@ export class Session {
         try {
           sheets.push({ sheet: name, result: this.checkGrid(await this.port.readSheet(name)) });
         } catch (e) {
-          sheets.push({ sheet: name, failure: sessionError(e).message });
+          const { kind, message } = sessionError(e);
+          sheets.push({ sheet: name, failure: format(STRINGS[lang].errors[kind], { message, sheet: name }) });
         }
       }
       const report = buildReport({ lang, date: new Date(), sheets, fixed: this.fixedByFix.flat() });
