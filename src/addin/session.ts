@@ -220,12 +220,15 @@ export class Session {
     await this.port.selectCell(result.sheet, fixes[0].cell);
     // Marks are conditional formats and never touch what is written: they stay until the sheet is marked again.
     await this.port.applyFixes(result.sheet, fixes);
+    // One entry per written fix, so that an undo takes back its own (nothing known fixed if the check after fails).
+    const fixed: Finding[] = [];
+    this.fixedByFix.push(fixed);
     const after = await this.checkAndMark(result.sheet);
     const before = new Set(result.findings.map((f) => `${f.code}@${f.cell}`));
     const remaining = after.findings.filter((f) => f.severity !== "info");
     const added = remaining.filter((f) => !before.has(`${f.code}@${f.cell}`)).length;
     const still = new Set(after.findings.map((f) => `${f.code}@${f.cell}`));
-    this.fixedByFix.push(result.findings.filter((f) => f.severity !== "info" && !still.has(`${f.code}@${f.cell}`)));
+    fixed.push(...result.findings.filter((f) => f.severity !== "info" && !still.has(`${f.code}@${f.cell}`)));
     this.set({ notice: { kind: "fixed", count: fixes.length, remaining: remaining.length, added } });
   }
 
