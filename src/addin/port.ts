@@ -3,6 +3,7 @@
  * that touches Excel.*; React components and ribbon commands receive a port and never see Office.
  */
 import type { Fix, Grid, ProfileId, Severity } from "../engine";
+import type { ReportDocument } from "./report";
 
 export interface Mark {
   cell: string;
@@ -36,16 +37,6 @@ export type ReadGap =
 
 /** A sheet as read: the engine's grid, and what could not be read as Excel holds it. */
 export type SheetGrid = Grid & { readonly readGaps?: readonly ReadGap[] };
-
-/** One line of the report sheet, worded in the display language (severity and problem as the pane shows them). */
-export interface ReportRow {
-  sheet: string;
-  cell: string;
-  severity: string;
-  problem: string;
-  message: string;
-  fixable: boolean;
-}
 
 /** What 撤销上次修复 did: the sheet (by its current name) and the cells it left because the user changed them since. */
 export interface UndoOutcome {
@@ -100,8 +91,8 @@ export interface WorkbookPort {
   /** Put back what the last applyFixes overwrote, except cells changed since. */
   undoLastFix(): Promise<UndoOutcome>;
   selectCell(sheet: string, cell: string): Promise<void>;
-  /** Write the report sheet (never over a sheet of the user's); returns the sheet's name. */
-  writeReport(title: string, header: string[], rows: ReportRow[]): Promise<string>;
+  /** Write the report sheet (never over a sheet of the user's), laid out for A4 landscape; returns the sheet's name. */
+  writeReport(report: ReportDocument): Promise<string>;
   /** The profile chosen for this workbook (stored in the document's settings), or null for automatic. */
   loadProfile(): ProfileId | null;
   saveProfile(id: ProfileId | null): Promise<void>;

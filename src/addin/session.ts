@@ -4,8 +4,9 @@
  * runtime), so the pane shows what the ribbon's 检查本表 found.
  */
 import { checkSheet, Finding, Fix, planFixes, ProfileId, SheetResult } from "../engine";
-import type { Strings } from "./i18n";
-import { Mark, PortError, ReadGap, ReportRow, SheetGrid, WorkbookPort } from "./port";
+import { format, Lang, STRINGS } from "./i18n";
+import { Mark, PortError, ReadGap, SheetGrid, WorkbookPort } from "./port";
+import { buildReport, ReportSheet } from "./report";
 
 export type Task = "check" | "check-workbook" | "fix" | "undo" | "clear" | "report" | "profile";
 
@@ -74,6 +75,8 @@ export function marksFor(findings: readonly Finding[]): Mark[] {
 export class Session {
   private state: SessionState;
   private readonly listeners = new Set<Listener>();
+  /** What each fix of this session put right (the findings as they were before it), newest last; an undo takes its fix's back. */
+  private readonly fixedByFix: Finding[][] = [];
 
   constructor(readonly port: WorkbookPort) {
     this.state = { profile: port.loadProfile(), canUndo: port.canUndo() };
@@ -217,10 +220,15 @@ export class Session {
     await this.port.selectCell(result.sheet, fixes[0].cell);
     // Marks are conditional formats and never touch what is written: they stay until the sheet is marked again.
     await this.port.applyFixes(result.sheet, fixes);
+    // One entry per written fix, so that an undo takes back its own (nothing known fixed if the check after fails).
+    const fixed: Finding[] = [];
+    this.fixedByFix.push(fixed);
     const after = await this.checkAndMark(result.sheet);
     const before = new Set(result.findings.map((f) => `${f.code}@${f.cell}`));
     const remaining = after.findings.filter((f) => f.severity !== "info");
     const added = remaining.filter((f) => !before.has(`${f.code}@${f.cell}`)).length;
+    const still = new Set(after.findings.map((f) => `${f.code}@${f.cell}`));
+    fixed.push(...result.findings.filter((f) => f.severity !== "info" && !still.has(`${f.code}@${f.cell}`)));
     this.set({ notice: { kind: "fixed", count: fixes.length, remaining: remaining.length, added } });
   }
 
@@ -248,6 +256,7 @@ export class Session {
   undo(): Promise<void> {
     return this.run("undo", async () => {
       const { sheet, left } = await this.port.undoLastFix();
+      this.fixedByFix.pop();
       await this.checkAndMark(sheet);
       this.set({ notice: { kind: "undone", sheet, left } });
     });
@@ -261,25 +270,24 @@ export class Session {
     });
   }
 
-  /** 生成核对报告, worded in the display language (never over a sheet of the user's called 核对报告). */
-  writeReport(words: Pick<Strings, "reportSheet" | "reportHeader" | "severity" | "codes" | "reportEmpty" | "sheetUnreadable">): Promise<void> {
+  /**
+   * 生成核对报告 in the pane's language: every visible sheet checked afresh, with what this session
+   * fixed (never over a sheet of the user's called 核对报告).
+   */
+  writeReport(lang: Lang): Promise<void> {
     return this.run("report", async () => {
-      const sheets = (await this.port.sheets()).filter((s) => s.visible && !s.report);
-      const rows: ReportRow[] = [];
-      for (const { name } of sheets) {
-        let grid: SheetGrid;
+      const visible = (await this.port.sheets()).filter((s) => s.visible && !s.report);
+      const sheets: ReportSheet[] = [];
+      for (const { name } of visible) {
         try {
-          grid = await this.port.readSheet(name);
+          sheets.push({ sheet: name, result: this.checkGrid(await this.port.readSheet(name)) });
         } catch (e) {
-          rows.push({ sheet: name, cell: "", severity: "", problem: words.sheetUnreadable, message: sessionError(e).message, fixable: false });
-          continue;
-        }
-        for (const f of this.checkGrid(grid).findings) {
-          rows.push({ sheet: name, cell: f.cell, severity: words.severity[f.severity], problem: words.codes[f.code], message: f.message, fixable: !!f.fix });
+          const { kind, message } = sessionError(e);
+          sheets.push({ sheet: name, failure: format(STRINGS[lang].errors[kind], { message, sheet: name }) });
         }
       }
-      if (rows.length === 0) rows.push({ sheet: "", cell: "", severity: "", problem: words.reportEmpty, message: "", fixable: false });
-      const sheet = await this.port.writeReport(words.reportSheet, words.reportHeader, rows);
+      const report = buildReport({ lang, date: new Date(), sheets, fixed: this.fixedByFix.flat() });
+      const sheet = await this.port.writeReport(report);
       this.set({ notice: { kind: "report", sheet } });
     });
   }

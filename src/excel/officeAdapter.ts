@@ -5,7 +5,8 @@
  * sheet), settings.ts (the document's settings), startup.ts (Office start-up and the ribbon).
  */
 import { Fix, isProfileId, parseA1, ProfileId } from "../engine";
-import { Capabilities, ClearOutcome, Mark, PortError, ReportRow, SheetGrid, SheetInfo, UndoOutcome, WorkbookPort } from "../addin/port";
+import { Capabilities, ClearOutcome, Mark, PortError, SheetGrid, SheetInfo, UndoOutcome, WorkbookPort } from "../addin/port";
+import type { ReportDocument } from "../addin/report";
 import { DEFAULT_LIMITS, globalHost, HostLimits, OfficeHost, run, supports } from "./host";
 import { clearHighlights, highlight } from "./marks";
 import { readSheet } from "./readSheet";
@@ -103,8 +104,8 @@ export class OfficeAdapter implements WorkbookPort {
     });
   }
 
-  writeReport(title: string, header: string[], rows: ReportRow[]): Promise<string> {
-    return this.reports.write(title, header, rows);
+  writeReport(report: ReportDocument): Promise<string> {
+    return this.reports.write(report);
   }
 
   loadProfile(): ProfileId | null {

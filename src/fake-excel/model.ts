@@ -49,6 +49,39 @@ export interface ConditionalFormatModel {
 
 export type ValueType = "Empty" | "String" | "Double" | "Boolean" | "Error";
 
+/** A cell's hyperlink (Range.hyperlink, ExcelApi 1.7): a URL (`address`) or a place in the workbook (`documentReference`). */
+export interface Hyperlink {
+  address?: string;
+  documentReference?: string;
+  screenTip?: string;
+  textToDisplay?: string;
+}
+
+/** How a cell's text is laid out (wrap and alignment) and its font size; absent = Excel's default. */
+export interface CellLayout {
+  wrapText?: boolean;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  fontSize?: number;
+}
+
+/** Worksheet.pageLayout (ExcelApi 1.9): what printing uses. */
+export interface PageLayoutModel {
+  orientation: "Portrait" | "Landscape";
+  paperSize: string;
+  /** The print area's areas; none = the used range. */
+  printArea: Bounds[] | undefined;
+  /** The rows repeated at the top of every printed page (whole rows). */
+  printTitleRows: { top: number; bottom: number } | undefined;
+  /** Either a percentage or a number of pages across and down (0 down: as many as needed). */
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  printGridlines: boolean;
+}
+
+/** Excel's default column width (8.43 characters of the default font) and row height, in points. */
+export const DEFAULT_COLUMN_WIDTH = 48;
+export const DEFAULT_ROW_HEIGHT = 15;
+
 /** A value Excel shows that is not what the formula gives now: a file's saved result, or a stale one (Manual calculation). */
 interface Shown {
   value: ExcelValue;
@@ -79,6 +112,12 @@ export interface SheetModel {
   shown: Map<string, Shown>;
   /** A loaded formula's text as the file wrote it (HyperFormula may print it differently). */
   formulaText: Map<string, string>;
+  hyperlinks: Map<string, Hyperlink>;
+  layout: Map<string, CellLayout>;
+  /** Widths set on columns and heights set on rows, in points (others have the default; a fitted row has none). */
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  pageLayout: PageLayoutModel;
 }
 
 export const key = (row: number, col: number) => `${row},${col}`;
@@ -173,6 +212,12 @@ export class WorkbookModel {
       unlocked: new Set(),
       shown: new Map(),
       formulaText: new Map(),
+      hyperlinks: new Map(),
+      layout: new Map(),
+      columnWidths: new Map(),
+      rowHeights: new Map(),
+      // Excel's defaults for a new sheet (en-US: Letter).
+      pageLayout: { orientation: "Portrait", paperSize: "Letter", printArea: undefined, printTitleRows: undefined, zoom: { scale: 100 }, printGridlines: false },
     };
     this.sheets.push(s);
     return s;
@@ -451,6 +496,16 @@ export class WorkbookModel {
     remap(s.notes);
     remap(s.comments);
     remap(s.shown);
+    remap(s.hyperlinks);
+    remap(s.layout);
+    const remapIndex = (m: Map<number, number>, along: "row" | "col") => {
+      if (axis !== along) return;
+      const entries = [...m];
+      m.clear();
+      for (const [i, v] of entries) m.set(i >= at ? i + count : i, v);
+    };
+    remapIndex(s.rowHeights, "row");
+    remapIndex(s.columnWidths, "col");
     // Formula texts change with the references: HyperFormula's own text is kept from now on.
     s.formulaText.clear();
     for (const set of [s.bold, s.unlocked]) {
@@ -520,6 +575,23 @@ export class WorkbookModel {
       }
     }
     return new MemoryGrid(sheet, rows, this.must(sheet).merges.map((m) => ({ ...m })));
+  }
+
+  /**
+   * Where a cell's hyperlink leads when clicked, as Excel resolves a document reference
+   * ("'My sheet'!B3", "Sheet1!B3"): the sheet and cell, or undefined for a URL or no link.
+   * A reference to no sheet or no cell fails as Excel says "Reference isn't valid."
+   */
+  followHyperlink(sheet: string, row: number, col: number): { sheet: string; row: number; col: number } | undefined {
+    const link = this.must(sheet).hyperlinks.get(key(row, col));
+    if (!link?.documentReference) return undefined;
+    // A name with spaces or punctuation must be quoted (as in a formula), a quote inside doubled.
+    const m = /^(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_.]*))!\$?([A-Z]{1,3})\$?(\d+)$/u.exec(link.documentReference.trim());
+    const target = m ? this.sheet(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]) : undefined;
+    if (!m || !target) throw new ModelError("InvalidReference", "Reference isn't valid.");
+    let c = 0;
+    for (const ch of m[3]) c = c * 26 + (ch.charCodeAt(0) - 64);
+    return { sheet: target.name, row: Number(m[4]) - 1, col: c - 1 };
   }
 
   address(sheet: string, top: number, left: number, bottom: number, right: number): string {

@@ -9,7 +9,7 @@ import {
   WrenchRegular,
 } from "@fluentui/react-icons";
 import type { Session, SessionState } from "../addin/session";
-import type { Strings } from "../addin/i18n";
+import type { Lang, Strings } from "../addin/i18n";
 
 const useStyles = makeStyles({
   root: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingVerticalS },
@@ -21,7 +21,7 @@ const useStyles = makeStyles({
  * The commands. Busy or unavailable buttons stay focusable (aria-disabled): a button that
  * becomes disabled under the keyboard focus would drop the focus to the page.
  */
-export function Actions({ session, state, strings }: { session: Session; state: SessionState; strings: Strings }) {
+export function Actions({ session, state, strings, lang }: { session: Session; state: SessionState; strings: Strings; lang: Lang }) {
   const styles = useStyles();
   const busy = !!state.busy;
   // Unavailable until a check has found something a fix can write.
@@ -47,7 +47,7 @@ export function Actions({ session, state, strings }: { session: Session; state: 
       <Button className={styles.button} icon={<EraserRegular />} disabledFocusable={busy} onClick={() => void session.clearMarks()}>
         {strings.clearMarks}
       </Button>
-      <Button className={styles.button} icon={<DocumentBulletListRegular />} disabledFocusable={busy} onClick={() => void session.writeReport(strings)}>
+      <Button className={styles.button} icon={<DocumentBulletListRegular />} disabledFocusable={busy} onClick={() => void session.writeReport(lang)}>
         {strings.report}
       </Button>
     </div>

@@ -40,7 +40,7 @@ export function App({ session, lang, theme = webLightTheme }: AppProps) {
         <header>
           <h1 className={styles.title}>{strings.appName}</h1>
         </header>
-        <Actions session={session} state={state} strings={strings} />
+        <Actions session={session} state={state} strings={strings} lang={lang} />
         <StatusArea session={session} state={state} strings={strings} />
         {/* The workbook summary comes first: one line per sheet, above one sheet's long list. */}
         {state.workbook && (

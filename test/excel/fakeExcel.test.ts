@@ -469,3 +469,169 @@ describe("document settings", () => {
     expect(() => settings.set("big", "x".repeat(300))).toThrow(/too large/);
   });
 });
+
+describe("layout and printing (the report sheet)", () => {
+  test("hyperlinks (ExcelApi 1.7): a document reference leads to its cell; the text to display is text; a link needs a target; clear() takes links", async () => {
+    const { model, run, sheet } = setup([["x"]]);
+    model.addGrid(MemoryGrid.fromValues("My sheet's", [["a"]]));
+    await run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.getRange("B2").hyperlink = { documentReference: "'My sheet''s'!C7", textToDisplay: "=1+1" };
+      ws.getRange("B3").hyperlink = { documentReference: "表!A1" };
+      ws.getRange("B4").hyperlink = { documentReference: "My sheet's!C7" };
+      await context.sync();
+    });
+    expect(model.followHyperlink(sheet, 1, 1)).toEqual({ sheet: "My sheet's", row: 6, col: 2 });
+    expect(model.value(sheet, 1, 1)).toBe("=1+1");
+    expect(model.isFormula(sheet, 1, 1)).toBe(false);
+    expect(model.followHyperlink(sheet, 2, 1)).toEqual({ sheet, row: 0, col: 0 });
+    // A name with spaces or quotes must be quoted, as in a formula.
+    expect(() => model.followHyperlink(sheet, 3, 1)).toThrow("Reference isn't valid.");
+    const link = await run(async (context) => {
+      const r = context.workbook.worksheets.getItem(sheet).getRange("B2");
+      r.load("hyperlink");
+      await context.sync();
+      return r.hyperlink;
+    });
+    expect(link).toEqual({ documentReference: "'My sheet''s'!C7", textToDisplay: "=1+1" });
+    const set = (h: unknown) => run(async (context) => {
+      (context.workbook.worksheets.getItem(sheet).getRange("B5") as unknown as { hyperlink: unknown }).hyperlink = h;
+      await context.sync();
+    });
+    expect(await code(set({ textToDisplay: "J9" }))).toBe("InvalidArgument");
+    expect(await code(set({ documentReference: 5 }))).toBe("InvalidArgument");
+    expect(await code(setup([[1]], { excelApi: "1.6" }).run(async (context) => {
+      context.workbook.worksheets.getItem("表").getRange("A1").hyperlink = { address: "https://example.org" };
+      await context.sync();
+    }))).toBe("ApiNotFound");
+    await run(async (context) => {
+      context.workbook.worksheets.getItem(sheet).getRange().clear();
+      await context.sync();
+    });
+    expect(model.sheet(sheet)!.hyperlinks.size).toBe(0);
+  });
+
+  test("merge (ExcelApi 1.2): one area, or one per row across; a merge cutting through another merged area fails", async () => {
+    const { model, run, sheet } = setup([["a", "b", "c"], ["d", "e", "f"]]);
+    await run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.getRange("A1:C1").merge();
+      ws.getRange("B3:D5").merge(true);
+      await context.sync();
+    });
+    expect(model.sheet(sheet)!.merges).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 2 },
+      { top: 2, left: 1, bottom: 2, right: 3 },
+      { top: 3, left: 1, bottom: 3, right: 3 },
+      { top: 4, left: 1, bottom: 4, right: 3 },
+    ]);
+    expect(await code(run(async (context) => {
+      context.workbook.worksheets.getItem(sheet).getRange("B1:B2").merge();
+      await context.sync();
+    }))).toBe("InvalidOperation");
+    // A merge over a whole merged area absorbs it.
+    await run(async (context) => {
+      context.workbook.worksheets.getItem(sheet).getRange("A1:D2").merge();
+      await context.sync();
+    });
+    expect(model.sheet(sheet)!.merges[model.sheet(sheet)!.merges.length - 1]).toEqual({ top: 0, left: 0, bottom: 1, right: 3 });
+    expect(model.sheet(sheet)!.merges).toHaveLength(4);
+  });
+
+  test("column widths and row heights (ExcelApi 1.2) in points, within Excel's limits; a range reads null where they differ; autofitRows drops set heights", async () => {
+    const { model, run, sheet } = setup([["a"]]);
+    const read = await run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.getRange("A:B").format.columnWidth = 80;
+      ws.getRange("2:3").format.rowHeight = 45;
+      const one = ws.getRange("A1:B1").format;
+      const mixed = ws.getRange("B1:C3").format;
+      one.load("columnWidth");
+      mixed.load("columnWidth,rowHeight");
+      await context.sync();
+      return [one.columnWidth, mixed.columnWidth, mixed.rowHeight];
+    });
+    expect(read).toEqual([80, null, null]);
+    expect(model.sheet(sheet)!.rowHeights.get(2)).toBe(45);
+    const bad = (f: (r: Excel.Range) => void) => code(run(async (context) => {
+      f(context.workbook.worksheets.getItem(sheet).getRange("A1"));
+      await context.sync();
+    }));
+    expect(await bad((r) => (r.format.rowHeight = 410))).toBe("InvalidArgument");
+    expect(await bad((r) => (r.format.rowHeight = -1))).toBe("InvalidArgument");
+    expect(await bad((r) => (r.format.columnWidth = 2000))).toBe("InvalidArgument");
+    await run(async (context) => {
+      context.workbook.worksheets.getItem(sheet).getRange("A1:A3").format.autofitRows();
+      await context.sync();
+    });
+    expect(model.sheet(sheet)!.rowHeights.size).toBe(0);
+    expect(model.sheet(sheet)!.columnWidths.get(0)).toBe(80);
+    // Inserted rows move set heights with their rows.
+    await run(async (context) => {
+      context.workbook.worksheets.getItem(sheet).getRange("5:5").format.rowHeight = 30;
+      await context.sync();
+    });
+    model.insertRows(sheet, 0, 2);
+    expect([...model.sheet(sheet)!.rowHeights]).toEqual([[6, 30]]);
+  });
+
+  test("wrap, alignment and font size: Excel's enumerations only; reads as the cells' common value", async () => {
+    const { run, sheet } = setup([["a", "b"]]);
+    const read = await run(async (context) => {
+      const r = context.workbook.worksheets.getItem(sheet).getRange("A1:B1");
+      r.format.wrapText = true;
+      r.format.horizontalAlignment = "Left";
+      context.workbook.worksheets.getItem(sheet).getRange("A1").format.verticalAlignment = "Top";
+      r.format.font.size = 16;
+      r.format.load("wrapText,horizontalAlignment,verticalAlignment");
+      await context.sync();
+      return [r.format.wrapText, r.format.horizontalAlignment, r.format.verticalAlignment];
+    });
+    expect(read).toEqual([true, "Left", null]);
+    const bad = (f: (r: Excel.Range) => void) => code(run(async (context) => {
+      f(context.workbook.worksheets.getItem(sheet).getRange("A1"));
+      await context.sync();
+    }));
+    expect(await bad((r) => ((r.format as { horizontalAlignment: string }).horizontalAlignment = "left"))).toBe("InvalidArgument");
+    expect(await bad((r) => ((r.format as { verticalAlignment: string }).verticalAlignment = "Middle"))).toBe("InvalidArgument");
+    expect(await bad((r) => (r.format.font.size = 0))).toBe("InvalidArgument");
+  });
+
+  test("page layout (ExcelApi 1.9): orientation, paper, print area, whole title rows, zoom as a scale or pages across and down", async () => {
+    const { model, run, sheet } = setup([["a"]]);
+    expect(model.sheet(sheet)!.pageLayout).toMatchObject({ orientation: "Portrait", paperSize: "Letter", zoom: { scale: 100 } });
+    const read = await run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      const page = ws.pageLayout;
+      page.orientation = "Landscape";
+      page.paperSize = "A4";
+      page.printGridlines = true;
+      page.setPrintArea(ws.getRange("A1:H40"));
+      page.setPrintTitleRows("$12:$12");
+      page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      page.load("orientation,paperSize,zoom");
+      await context.sync();
+      return [page.orientation, page.paperSize, page.zoom];
+    });
+    expect(read).toEqual(["Landscape", "A4", { horizontalFitToPages: 1, verticalFitToPages: 0 }]);
+    expect(model.sheet(sheet)!.pageLayout).toMatchObject({ printArea: [{ top: 0, left: 0, bottom: 39, right: 7 }], printTitleRows: { top: 11, bottom: 11 }, printGridlines: true });
+    const bad = (f: (ws: Excel.Worksheet, context: Context) => void, options: FakeOfficeOptions = {}) => {
+      const s = setup([["a"]], options);
+      s.model.addGrid(MemoryGrid.fromValues("其他", [["b"]]));
+      return code(s.run(async (context) => {
+        f(context.workbook.worksheets.getItem("表"), context);
+        await context.sync();
+      }));
+    };
+    // "The range must span the entire row to be valid."
+    expect(await bad((ws) => ws.pageLayout.setPrintTitleRows("A12:H12"))).toBe("InvalidArgument");
+    expect(await bad((ws) => ws.pageLayout.setPrintTitleRows(ws.getRange("12:12")))).toBe("ok");
+    expect(await bad((ws, context) => ws.pageLayout.setPrintArea(context.workbook.worksheets.getItem("其他").getRange("A1:B2")))).toBe("InvalidArgument");
+    expect(await bad((ws) => ((ws.pageLayout as { orientation: string }).orientation = "landscape"))).toBe("InvalidArgument");
+    expect(await bad((ws) => ((ws.pageLayout as { paperSize: string }).paperSize = "A4 landscape"))).toBe("InvalidArgument");
+    expect(await bad((ws) => (ws.pageLayout.zoom = { scale: 5 }))).toBe("InvalidArgument");
+    expect(await bad((ws) => (ws.pageLayout.zoom = { horizontalFitToPages: 0.5 }))).toBe("InvalidArgument");
+    expect(await bad((ws) => (ws.pageLayout.zoom = { scale: 90 }))).toBe("ok");
+    expect(await bad((ws) => (ws.pageLayout.orientation = "Landscape"), { excelApi: "1.8" })).toBe("ApiNotFound");
+  });
+});

@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS, HostLimits, MARK_FILL, OfficeAdapter, OfficeHost } from
 import { isMarkRule, isUntouchedMarkNote } from "../../src/excel/marks";
 import { createFakeOffice, FakeOfficeOptions, Fill, WorkbookModel } from "../../src/fake-excel";
 import { PortError } from "../../src/addin/port";
+import { buildReport } from "../../src/addin/report";
 import { SheetSpec, toGrid, withCell } from "../fixtures/sheetSpec";
 import { procurement, sichuanProject, SichuanIndicator, smartHall } from "../fixtures/sichuan";
 import { nationalProject } from "../fixtures/others";
@@ -480,42 +481,59 @@ describe("writing as Excel parses, and undo", () => {
 });
 
 describe("the report sheet and the settings", () => {
-  const header = ["工作表", "单元格", "级别", "问题", "说明", "可自动修复"];
-  const row = { sheet: "项目支出绩效自评表", cell: "H21", severity: "错误", problem: "合计不符", message: "合计应为 97.92", fixable: true };
+  const SMART_HALL = sichuanProject(smartHall).name;
+  /** The report of the model's sheets, checked by the engine. */
+  const reportOf = (model: WorkbookModel, only?: string[]) =>
+    buildReport({ lang: "zh", date: new Date(2026, 2, 15), sheets: (only ?? model.sheets.map((s) => s.name)).map((name) => ({ sheet: name, result: checkSheet(model.toGrid(name)) })), fixed: [] });
+  const findingsTop = (model: WorkbookModel, sheet: string) => {
+    for (let r = 0; r < 200; r++) if (model.value(sheet, r, 0) === "工作表" && model.value(sheet, r, 1) === "单元格") return r + 1;
+    throw new Error("no findings header");
+  };
 
   test("the report sheet is created, then cleared and rewritten (office-js-helpers forceCreateSheet)", async () => {
-    const { model, adapter } = setup([nationalProject()]);
-    expect(await adapter.writeReport("核对报告", header, [row, row])).toBe("核对报告");
-    expect(model.sheets.map((s) => s.name)).toEqual(["项目支出绩效自评表", "核对报告"]);
-    expect(model.value("核对报告", 2, 1)).toBe("H21");
+    const { model, adapter } = setup([sichuanProject(smartHall)]);
+    const report = reportOf(model);
+    expect(report.findings.rows.length).toBeGreaterThan(1);
+    expect(await adapter.writeReport(report)).toBe("核对报告");
+    expect(model.sheets.map((s) => s.name)).toEqual([SMART_HALL, "核对报告"]);
+    const top = findingsTop(model, "核对报告");
+    expect(model.value("核对报告", top, 1)).toBe(report.findings.rows[0].cell);
     expect(model.sheet("核对报告")!.bold.has("0,0")).toBe(true);
-    await adapter.writeReport("核对报告", header, [row]);
+    const shorter = { ...report, findings: { ...report.findings, rows: report.findings.rows.slice(0, 1) } };
+    await adapter.writeReport(shorter);
     expect(model.sheets).toHaveLength(2);
-    expect(model.value("核对报告", 2, 1)).toBe("");
+    expect(model.value("核对报告", top + 1, 1)).toBe("");
+    // Clearing took the old rows' links too.
+    expect(model.sheet("核对报告")!.hyperlinks.has(`${top + 1},1`)).toBe(false);
   });
 
   test("a sheet of the user's called 核对报告 is never cleared: the report goes to 核对报告 (2), also after the pane reloads", async () => {
-    const { model, adapter } = setup([nationalProject()]);
+    const { model, adapter } = setup([sichuanProject(smartHall)]);
+    const report = reportOf(model);
     model.addGrid(MemoryGrid.fromValues("核对报告", [["我自己的核对记录"], ["第二行"]]));
-    expect(await adapter.writeReport("核对报告", header, [row])).toBe("核对报告 (2)");
+    expect(await adapter.writeReport(report)).toBe("核对报告 (2)");
     expect(model.value("核对报告", 0, 0)).toBe("我自己的核对记录");
     expect((await adapter.sheets()).map((s) => [s.name, s.report])).toEqual([
-      ["项目支出绩效自评表", false],
+      [SMART_HALL, false],
       ["核对报告", false],
       ["核对报告 (2)", true],
     ]);
     const reloaded = connect(model).adapter;
-    expect(await reloaded.writeReport("核对报告", header, [row, row])).toBe("核对报告 (2)");
+    expect(await reloaded.writeReport(report)).toBe("核对报告 (2)");
     expect(model.sheets).toHaveLength(3);
     expect(model.value("核对报告", 1, 0)).toBe("第二行");
   });
 
   test("a long report is written in requests under the payload limit", async () => {
-    const { model, fake, adapter } = setup([nationalProject()], { maxRequestBytes: 50_000 }, { ...DEFAULT_LIMITS, maxRequestBytes: 40_000 });
-    const rows = Array.from({ length: 2000 }, (_, i) => ({ ...row, cell: `H${i + 1}`, message: `合计应为 ${i}，表中为 ${i + 1}：各项得分之和与合计行不一致` }));
-    await adapter.writeReport("核对报告", header, rows);
+    const { model, fake, adapter } = setup([sichuanProject(smartHall)], { maxRequestBytes: 50_000 }, { ...DEFAULT_LIMITS, maxRequestBytes: 40_000 });
+    const report = reportOf(model);
+    const row = report.findings.rows[0];
+    const rows = Array.from({ length: 2000 }, (_, i) => ({ ...row, cell: `H${i + 1}`, link: { sheet: row.sheet, cell: `H${i + 1}` }, explanation: `合计应为 ${i}，表中为 ${i + 1}：各项得分之和与合计行不一致` }));
+    await adapter.writeReport({ ...report, findings: { ...report.findings, rows } });
     expect(fake.stats.largestRequest).toBeLessThanOrEqual(50_000);
-    expect(model.value("核对报告", 2000, 1)).toBe("H2000");
+    const top = findingsTop(model, "核对报告");
+    expect(model.value("核对报告", top + 1999, 1)).toBe("H2000");
+    expect(model.followHyperlink("核对报告", top + 1999, 1)).toEqual({ sheet: SMART_HALL, row: 1999, col: 7 });
   });
 
   test("the profile choice is stored in the document's settings; a failed save says so", async () => {
@@ -531,7 +549,7 @@ describe("the report sheet and the settings", () => {
   test("the settings stay within a small budget: the add-in remembers at most 20 report sheets", async () => {
     const { model, adapter } = setup([nationalProject()]);
     for (let i = 0; i < 25; i++) {
-      model.renameSheet((await adapter.writeReport("核对报告", header, [row])) as string, `旧报告${i}`);
+      model.renameSheet(await adapter.writeReport(reportOf(model, [nationalProject().name])), `旧报告${i}`);
     }
     const saved = model.settings.get("selfeval.reports") as string[];
     expect(saved.length).toBe(20);

@@ -5,6 +5,7 @@
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { OfficeAdapter, OfficeHost } from "../../src/excel/officeAdapter";
+import { buildReport } from "../../src/addin/report";
 
 // Mock data is loosely typed on purpose: office-addin-mock adds and reads properties freely.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -122,7 +123,16 @@ describe("office-addin-mock smoke tests", () => {
   });
 
   test("writeReport", async () => {
-    const report = sheet(range([["", ""]]));
+    const cells = range([[""]], {
+      merge(this: Record<string, any>) { this.merged = true; },
+      format: { fill: {}, font: {} },
+    });
+    const report = sheet(cells, {
+      pageLayout: {
+        setPrintArea(this: Record<string, any>) { this.printArea = true; },
+        setPrintTitleRows(this: Record<string, any>, rows: string) { this.titleRows = rows; },
+      },
+    });
     const { mock, adapter } = host({
       context: {
         workbook: {
@@ -133,12 +143,18 @@ describe("office-addin-mock smoke tests", () => {
           },
         },
       },
-    });
+    }, "1.9");
     // No sheets yet (the mock cannot load a collection's items: the stub answers the load).
     mock.context.workbook.worksheets.load = () => undefined;
     mock.context.workbook.worksheets.items = [];
     mock.context.workbook.context = mock.context;
-    await adapter.writeReport("核对报告", ["工作表", "单元格"], [{ sheet: "自评表", cell: "J9", severity: "错误", problem: "执行率得分不符", message: "m", fixable: false }]);
-    expect(mock.context.workbook.worksheets.report.used.values).toEqual([["工作表", "单元格"], ["自评表", "J9", "错误", "执行率得分不符", "m", ""]]);
+    const document = buildReport({ lang: "zh", date: new Date(2026, 2, 15), sheets: [{ sheet: "自评表", failure: "无法读取" }], fixed: [] });
+    expect(await adapter.writeReport(document)).toBe("核对报告");
+    const written = mock.context.workbook.worksheets.report;
+    expect(written.used.values[0][0]).toBe("绩效自评表核对报告");
+    expect(written.used.merged).toBe(true);
+    expect(written.used.format.rowHeight).toBeGreaterThan(15);
+    expect(written.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", printArea: true, zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(written.pageLayout.titleRows).toMatch(/^\$\d+:\$\d+$/);
   });
 });

@@ -6,7 +6,6 @@
 import { readFileSync } from "fs";
 import * as path from "path";
 import JSZip from "jszip";
-import { STRINGS } from "../../src/addin/i18n";
 import { MARK_FILL, OfficeAdapter, OfficeHost } from "../../src/excel/officeAdapter";
 import { isUntouchedMarkNote } from "../../src/excel/marks";
 import { createFakeOffice } from "../../src/fake-excel";
@@ -99,8 +98,8 @@ test("05 隐藏保护与同名报告: the hidden sheet is not checked, the prote
     ["核对报告", 0],
   ]);
   expect(model.sheet("受保护表")!.conditionalFormats).toEqual([]);
-  await session.writeReport(STRINGS.zh);
-  await session.writeReport(STRINGS.zh);
+  await session.writeReport("zh");
+  await session.writeReport("zh");
   expect(model.sheets.map((s) => s.name)).toEqual(["项目表", "隐藏底稿", "受保护表", "核对报告", "核对报告 (2)"]);
   expect(model.value("核对报告", 0, 0)).toBe("科室自己的核对记录");
 });

@@ -46,3 +46,15 @@ export function recalculate(input: string): string {
   if (!existsSync(out)) throw new Error(`LibreOffice produced no output for ${input}`);
   return out;
 }
+
+/** Print `input` (every sheet) to a PDF with LibreOffice; returns the PDF's path. */
+export function printToPdf(input: string): string {
+  const soffice = sofficePath();
+  if (!soffice) throw new Error("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui");
+  profile ??= profileDir();
+  const outDir = mkdtempSync(path.join(tmpdir(), "lo-pdf-"));
+  execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, input], { stdio: "pipe", timeout: 120000 });
+  const out = path.join(outDir, path.basename(input).replace(/\.[^.]+$/, ".pdf"));
+  if (!existsSync(out)) throw new Error(`LibreOffice produced no PDF for ${input}`);
+  return out;
+}

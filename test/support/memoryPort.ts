@@ -4,7 +4,8 @@
  * add-in does to the workbook (marks, selection, writes, report, undo) is recorded to assert on.
  */
 import { Cell, Fix, MemoryGrid, parseA1, ProfileId } from "../../src/engine";
-import { Capabilities, ClearOutcome, Mark, PortError, ReportRow, SheetInfo, UndoOutcome, WorkbookPort } from "../../src/addin/port";
+import { Capabilities, ClearOutcome, Mark, PortError, SheetInfo, UndoOutcome, WorkbookPort } from "../../src/addin/port";
+import type { ReportDocument } from "../../src/addin/report";
 import { SheetSpec, toGrid } from "../fixtures/sheetSpec";
 import { applyFixes } from "./recalc";
 
@@ -28,7 +29,7 @@ export class MemoryPort implements WorkbookPort {
   readonly writes: { sheet: string; fixes: Fix[] }[] = [];
   readonly undoSnapshots: UndoSnapshot[] = [];
   selected?: { sheet: string; cell: string };
-  report?: { title: string; header: string[]; rows: ReportRow[] };
+  report?: ReportDocument;
   /** The active sheet: the first one, until a cell is selected on another. */
   active: string;
   profile: ProfileId | null;
@@ -93,7 +94,7 @@ export class MemoryPort implements WorkbookPort {
   }
 
   async sheets(): Promise<SheetInfo[]> {
-    return [...this.grids.keys()].map((name) => ({ name, visible: true, report: name === this.report?.title }));
+    return [...this.grids.keys()].map((name) => ({ name, visible: true, report: name === this.report?.sheetName }));
   }
 
   async readSheet(name?: string): Promise<MemoryGrid> {
@@ -137,11 +138,12 @@ export class MemoryPort implements WorkbookPort {
     this.selected = { sheet, cell };
   }
 
-  async writeReport(title: string, header: string[], rows: ReportRow[]): Promise<string> {
-    this.report = { title, header, rows };
-    const values = [header, ...rows.map((r) => [r.sheet, r.cell, r.severity, r.problem, r.message, String(r.fixable)])];
-    this.grids.set(title, MemoryGrid.fromValues(title, values));
-    return title;
+  async writeReport(report: ReportDocument): Promise<string> {
+    this.report = report;
+    const { header, rows } = report.findings;
+    const values = [header, ...rows.map((r) => [r.sheet, r.cell, r.severityText, r.problem, r.explanation, r.stated, r.expected, r.statusText])];
+    this.grids.set(report.sheetName, MemoryGrid.fromValues(report.sheetName, values));
+    return report.sheetName;
   }
 
   loadProfile(): ProfileId | null {

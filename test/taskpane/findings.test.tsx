@@ -146,15 +146,15 @@ test("清除标记 takes the marks off; the notice can be dismissed", async () =
   expect(screen.queryByText("已清除全部标记，单元格恢复原来的填充。")).toBeNull();
 });
 
-test("生成核对报告 writes every finding of the workbook to the report sheet with the zh-CN header", async () => {
+test("生成核对报告 writes every finding of the workbook to the report sheet in the pane's language", async () => {
   const { port, session } = await checked();
   fireEvent.click(screen.getByRole("button", { name: "生成核对报告" }));
   await settled(session);
-  expect(port.report?.title).toBe("核对报告");
-  expect(port.report?.header).toEqual(["工作表", "单元格", "级别", "问题", "说明", "可自动修复"]);
-  expect(port.report?.rows.map((r) => [r.sheet, r.cell, r.severity, r.problem, r.fixable])).toEqual([
-    [SHEET, "J9", "错误", "执行率得分不符", true],
-    [SHEET, "J33", "错误", "合计不符", true],
+  expect(port.report?.sheetName).toBe("核对报告");
+  expect(port.report?.findings.header).toEqual(["工作表", "单元格", "级别", "问题", "说明", "表中", "应为", "状态"]);
+  expect(port.report?.findings.rows.map((r) => [r.sheet, r.cell, r.severityText, r.problem, r.statusText])).toEqual([
+    [SHEET, "J9", "错误", "执行率得分不符", "可自动修复"],
+    [SHEET, "J33", "错误", "合计不符", "可自动修复"],
   ]);
   expect(screen.getByText("核对报告已写入工作表“核对报告”。")).toBeTruthy();
 });

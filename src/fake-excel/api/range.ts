@@ -1,6 +1,6 @@
 /** Ranges, multi-area ranges, merged areas, and a range's format (fill, font). */
 import { a1 } from "../../engine/grid";
-import { applyTint, Bounds, Fill, intersects, key, NO_FILL } from "../model";
+import { applyTint, Bounds, CellLayout, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, Fill, Hyperlink, intersects, key, NO_FILL, SheetModel } from "../model";
 import { cellCount, ClientObject, Ctx, FakeOfficeError, MaybeNull } from "./core";
 import { FakeConditionalFormatCollection } from "./conditionalFormats";
 import type { FakeWorksheet } from "./workbook";
@@ -60,6 +60,11 @@ export class FakeRange extends MaybeNull {
       valueTypes: () => this.grid((r, c) => model.valueType(this.sheetName(), r, c)),
       formulas: () => this.grid((r, c) => model.formula(this.sheetName(), r, c)),
       numberFormat: () => this.grid((r, c) => model.format(this.sheetName(), r, c)),
+      hyperlink: () => {
+        this.ctx.requireApi("1.7", "Range.hyperlink");
+        const b = this.b();
+        return { ...(this.ws.sheetModel().hyperlinks.get(key(b.top, b.left)) ?? {}) };
+      },
     };
   }
   get address(): string {
@@ -158,10 +163,56 @@ export class FakeRange extends MaybeNull {
         const [r, c] = k.split(",").map(Number);
         return r >= b.top && r <= b.bottom && c >= b.left && c <= b.right;
       };
-      for (const m of [s.formats, s.fills, s.notes]) for (const k of [...m.keys()]) if (within(k)) m.delete(k);
+      // Clearing all takes formats (wrap, alignment, font) and hyperlinks too; column widths and row heights stay.
+      for (const m of [s.formats, s.fills, s.notes, s.hyperlinks, s.layout]) for (const k of [...m.keys()]) if (within(k)) m.delete(k);
       for (const k of [...s.bold]) if (within(k)) s.bold.delete(k);
       s.conditionalFormats = s.conditionalFormats.filter((cf) => !cf.areas.every((a) => a.top >= b.top && a.bottom <= b.bottom && a.left >= b.left && a.right <= b.right));
       s.merges = s.merges.filter((m) => !(m.top >= b.top && m.bottom <= b.bottom && m.left >= b.left && m.right <= b.right));
+    });
+  }
+  /**
+   * The hyperlink of the range's cells (ExcelApi 1.7). A link needs a target (a URL or a place in
+   * the workbook); its text, when given, becomes the top-left cell's text (as text, never parsed).
+   */
+  set hyperlink(link: Hyperlink) {
+    this.ctx.queue({ set: "hyperlink", link }, () => {
+      this.ctx.requireApi("1.7", "Range.hyperlink");
+      const fields = ["address", "documentReference", "screenTip", "textToDisplay"] as const;
+      if (!link || typeof link !== "object" || Object.keys(link).some((k) => !(fields as readonly string[]).includes(k)) || fields.some((f) => link[f] !== undefined && typeof link[f] !== "string")) {
+        throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+      }
+      if (!link.address && !link.documentReference) throw new FakeOfficeError("InvalidArgument", "A hyperlink needs an address or a document reference.");
+      const b = this.b();
+      const sheet = this.sheetName();
+      if (this.ctx.model.isLocked(sheet, b.top, b.left)) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
+      const { cells } = this.cellsOf();
+      const s = this.ws.sheetModel();
+      for (const [r, c] of cells) s.hyperlinks.set(key(r, c), { ...link });
+      if (link.textToDisplay !== undefined) this.ctx.model.write(sheet, b.top, b.left, [[{ exact: { value: link.textToDisplay } }]]);
+    });
+  }
+  get hyperlink(): Hyperlink {
+    return this.read("hyperlink");
+  }
+  /**
+   * Merge the range into one cell, or (across) each of its rows into one (ExcelApi 1.2). The top-left
+   * value stays. A merge that cuts through an existing merged area fails, as Excel refuses to
+   * change part of a merged cell (inferred); one wholly inside the new area is absorbed.
+   */
+  merge(across = false): void {
+    this.ctx.queue({ method: "merge", across }, () => {
+      this.ctx.requireApi("1.2", "Range.merge");
+      const b = this.b();
+      const s = this.ws.sheetModel();
+      if (s.protected) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
+      const areas = across ? Array.from({ length: b.bottom - b.top + 1 }, (_, i) => ({ ...b, top: b.top + i, bottom: b.top + i })) : [b];
+      for (const area of areas) {
+        if (area.left === area.right && area.top === area.bottom) continue;
+        const inside = (m: Bounds) => m.top >= area.top && m.bottom <= area.bottom && m.left >= area.left && m.right <= area.right;
+        if (s.merges.some((m) => intersects(m, area) && !inside(m))) throw new FakeOfficeError("InvalidOperation", "Cannot change part of a merged cell.");
+        s.merges = s.merges.filter((m) => !inside(m));
+        s.merges.push({ ...area });
+      }
     });
   }
   cellsOf(): { sheet: string; cells: [number, number][] } {
@@ -255,22 +306,131 @@ export class FakeMergedAreas extends MaybeNull {
   }
 }
 
-export class FakeRangeFormat {
+const HORIZONTAL = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"];
+const VERTICAL = ["Top", "Center", "Bottom", "Justify", "Distributed"];
+/** Excel's limits: a row is at most 409 points high; a column at most 255 characters wide (about 1,450 points at the default font). */
+const MAX_ROW_HEIGHT = 409;
+const MAX_COLUMN_WIDTH = 255 * (DEFAULT_COLUMN_WIDTH / 8.43);
+
+/**
+ * A range's format: fill, font, wrap and alignment (1.1), column widths and row heights in points
+ * (1.2). Each reads as its cells' common value, or null where they differ (as Excel).
+ */
+export class FakeRangeFormat extends ClientObject {
   readonly fill: FakeRangeFill;
   readonly font: FakeFont;
   constructor(
-    private readonly ctx: Ctx,
+    ctx: Ctx,
     private readonly range: FakeRange,
   ) {
+    super(ctx);
     this.fill = new FakeRangeFill(ctx, range);
     this.font = new FakeFont(ctx, range);
   }
+  private uniform<T>(values: T[]): T | null {
+    return values.every((v) => v === values[0]) ? values[0] : null;
+  }
+  private layoutOf(prop: keyof CellLayout, fallback: unknown): unknown {
+    const { sheet, cells } = this.range.cellsOf();
+    const s = this.ctx.model.sheet(sheet)!;
+    return this.uniform(cells.map(([r, c]) => s.layout.get(key(r, c))?.[prop] ?? fallback));
+  }
+  protected loaders() {
+    return {
+      wrapText: () => this.layoutOf("wrapText", false),
+      horizontalAlignment: () => this.layoutOf("horizontalAlignment", "General"),
+      verticalAlignment: () => this.layoutOf("verticalAlignment", "Bottom"),
+      columnWidth: () => {
+        this.ctx.requireApi("1.2", "RangeFormat.columnWidth");
+        const b = this.range.b();
+        const s = this.range.ws.sheetModel();
+        return this.uniform(Array.from({ length: b.right - b.left + 1 }, (_, i) => s.columnWidths.get(b.left + i) ?? DEFAULT_COLUMN_WIDTH));
+      },
+      rowHeight: () => {
+        this.ctx.requireApi("1.2", "RangeFormat.rowHeight");
+        const b = this.range.b();
+        const s = this.range.ws.sheetModel();
+        return this.uniform(Array.from({ length: b.bottom - b.top + 1 }, (_, i) => s.rowHeights.get(b.top + i) ?? DEFAULT_ROW_HEIGHT));
+      },
+    };
+  }
+  private setLayout(prop: keyof CellLayout, value: unknown, valid: (v: unknown) => boolean): void {
+    this.ctx.queue({ set: `format.${prop}`, value }, () => {
+      if (!valid(value)) throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${prop} = ${String(value)}`);
+      assertMayFormat(this.range.ws);
+      const { sheet, cells } = this.range.cellsOf();
+      const s = this.ctx.model.sheet(sheet)!;
+      for (const [r, c] of cells) s.layout.set(key(r, c), { ...s.layout.get(key(r, c)), [prop]: value });
+    });
+  }
+  get wrapText(): boolean {
+    return this.read("wrapText");
+  }
+  set wrapText(v: boolean) {
+    this.setLayout("wrapText", v, (x) => typeof x === "boolean");
+  }
+  get horizontalAlignment(): string {
+    return this.read("horizontalAlignment");
+  }
+  set horizontalAlignment(v: string) {
+    this.setLayout("horizontalAlignment", v, (x) => HORIZONTAL.includes(x as string));
+  }
+  get verticalAlignment(): string {
+    return this.read("verticalAlignment");
+  }
+  set verticalAlignment(v: string) {
+    this.setLayout("verticalAlignment", v, (x) => VERTICAL.includes(x as string));
+  }
+  get columnWidth(): number {
+    return this.read("columnWidth");
+  }
+  /** Every column of the range gets this width (points). */
+  set columnWidth(v: number) {
+    this.setSize("columnWidth", v, MAX_COLUMN_WIDTH, (s, b) => {
+      for (let c = b.left; c <= b.right; c++) s.columnWidths.set(c, v);
+    });
+  }
+  get rowHeight(): number {
+    return this.read("rowHeight");
+  }
+  /** Every row of the range gets this height (points): Excel no longer fits these rows to their text. */
+  set rowHeight(v: number) {
+    this.setSize("rowHeight", v, MAX_ROW_HEIGHT, (s, b) => {
+      for (let r = b.top; r <= b.bottom; r++) s.rowHeights.set(r, v);
+    });
+  }
+  /** A width or height in points (ExcelApi 1.2), from 0 to Excel's limit. */
+  private setSize(prop: "columnWidth" | "rowHeight", v: number, max: number, apply: (s: SheetModel, b: Bounds) => void): void {
+    this.ctx.queue({ set: `format.${prop}`, v }, () => {
+      this.ctx.requireApi("1.2", `RangeFormat.${prop}`);
+      if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > max) throw new FakeOfficeError("InvalidArgument", `Invalid ${prop} ${String(v)}.`);
+      assertMayFormat(this.range.ws);
+      apply(this.range.ws.sheetModel(), this.range.b());
+    });
+  }
   autofitColumns(): void {
-    this.ctx.queue({ method: "autofitColumns" }, () => assertMayFormat(this.range.ws));
+    this.ctx.queue({ method: "autofitColumns" }, () => {
+      this.ctx.requireApi("1.2", "RangeFormat.autofitColumns");
+      assertMayFormat(this.range.ws);
+    });
+  }
+  /**
+   * Rows fit their text again (1.2): their set heights are dropped. Excel measures wrapped text in
+   * cells of their own only; a merged cell's text is not measured, so a row of merged cells fitted
+   * this way shows one line (the fake keeps no measure: a fitted row simply has no set height).
+   */
+  autofitRows(): void {
+    this.ctx.queue({ method: "autofitRows" }, () => {
+      this.ctx.requireApi("1.2", "RangeFormat.autofitRows");
+      assertMayFormat(this.range.ws);
+      const b = this.range.b();
+      const s = this.range.ws.sheetModel();
+      for (let r = b.top; r <= b.bottom; r++) s.rowHeights.delete(r);
+    });
   }
 }
 
-/** Only bold is written (the report header); reading it is not supported. */
+/** Only bold and size are written (the report's headings); reading them is not supported. */
 export class FakeFont {
   constructor(
     private readonly ctx: Ctx,
@@ -289,6 +449,19 @@ export class FakeFont {
   }
   get bold(): boolean {
     throw new FakeOfficeError("PropertyNotLoaded", "The property 'bold' is not available.");
+  }
+  /** Points, 1 to 409 as Excel allows. */
+  set size(v: number) {
+    this.ctx.queue({ set: "font.size", v }, () => {
+      if (typeof v !== "number" || !Number.isFinite(v) || v < 1 || v > 409) throw new FakeOfficeError("InvalidArgument", `Invalid font size ${String(v)}.`);
+      assertMayFormat(this.range.ws);
+      const { sheet, cells } = this.range.cellsOf();
+      const s = this.ctx.model.sheet(sheet)!;
+      for (const [r, c] of cells) s.layout.set(key(r, c), { ...s.layout.get(key(r, c)), fontSize: v });
+    });
+  }
+  get size(): number {
+    throw new FakeOfficeError("PropertyNotLoaded", "The property 'size' is not available.");
   }
 }
 

@@ -1,5 +1,5 @@
 /** The workbook, the application (calculation), the worksheets and their protection. */
-import { Bounds, SheetModel } from "../model";
+import { Bounds, MAX_COLUMNS, PageLayoutModel, SheetModel } from "../model";
 import { ClientObject, Ctx, FakeOfficeError, MaybeNull, parseRange, WHOLE_SHEET } from "./core";
 import { FakeCommentCollection, FakeNoteCollection } from "./annotations";
 import { FakeRange, FakeRangeAreas } from "./range";
@@ -135,6 +135,10 @@ export class FakeWorksheet extends MaybeNull {
   get visibility(): string {
     return this.read("visibility");
   }
+  /** Printing: orientation, paper, print area, title rows, zoom (ExcelApi 1.9). */
+  get pageLayout(): FakePageLayout {
+    return new FakePageLayout(this.ctx, this);
+  }
   /** Notes (ExcelApi 1.18). */
   get notes(): FakeNoteCollection {
     return new FakeNoteCollection(this.ctx, this);
@@ -206,5 +210,101 @@ export class FakeProtection extends ClientObject {
   }
   get options(): { allowFormatCells: boolean } {
     return this.read("options");
+  }
+}
+
+const PAPER_SIZES = ["Letter", "LetterSmall", "Tabloid", "Ledger", "Legal", "Statement", "Executive", "A3", "A4", "A4Small", "A5", "B4", "B5", "Folio", "Quatro", "Paper10x14", "Paper11x17", "Note", "Envelope9", "Envelope10", "Envelope11", "Envelope12", "Envelope14", "Csheet", "Dsheet", "Esheet", "EnvelopeDL", "EnvelopeC5", "EnvelopeC3", "EnvelopeC4", "EnvelopeC6", "EnvelopeC65", "EnvelopeB4", "EnvelopeB5", "EnvelopeB6", "EnvelopeItaly", "EnvelopeMonarch", "EnvelopePersonal", "FanfoldUS", "FanfoldStdGerman", "FanfoldLegalGerman"];
+
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9), as Excel validates it: the orientation and paper are
+ * enumerations; zoom is a scale of 10–400 % or whole numbers of pages across and down; print title
+ * rows must be whole rows ("The range must span the entire row to be valid"); the print area and
+ * the title rows must lie on this sheet.
+ */
+export class FakePageLayout extends ClientObject {
+  constructor(
+    ctx: Ctx,
+    private readonly ws: FakeWorksheet,
+  ) {
+    super(ctx);
+  }
+  private layout(): PageLayoutModel {
+    this.ctx.requireApi("1.9", "Worksheet.pageLayout");
+    return this.ws.sheetModel().pageLayout;
+  }
+  protected loaders() {
+    return {
+      orientation: () => this.layout().orientation,
+      paperSize: () => this.layout().paperSize,
+      zoom: () => ({ ...this.layout().zoom }),
+      printGridlines: () => this.layout().printGridlines,
+    };
+  }
+  private change(what: string, value: unknown, apply: (layout: PageLayoutModel) => void): void {
+    this.ctx.queue({ set: `pageLayout.${what}`, value }, () => {
+      const layout = this.layout();
+      if (this.ws.sheetModel().protected) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
+      apply(layout);
+    });
+  }
+  get orientation(): string {
+    return this.read("orientation");
+  }
+  set orientation(v: string) {
+    this.change("orientation", v, (l) => {
+      if (v !== "Portrait" && v !== "Landscape") throw new FakeOfficeError("InvalidArgument", `Invalid orientation ${String(v)}.`);
+      l.orientation = v;
+    });
+  }
+  get paperSize(): string {
+    return this.read("paperSize");
+  }
+  set paperSize(v: string) {
+    this.change("paperSize", v, (l) => {
+      if (!PAPER_SIZES.includes(v)) throw new FakeOfficeError("InvalidArgument", `Invalid paper size ${String(v)}.`);
+      l.paperSize = v;
+    });
+  }
+  get printGridlines(): boolean {
+    return this.read("printGridlines");
+  }
+  set printGridlines(v: boolean) {
+    this.change("printGridlines", v, (l) => {
+      if (typeof v !== "boolean") throw new FakeOfficeError("InvalidArgument", `Invalid printGridlines ${String(v)}.`);
+      l.printGridlines = v;
+    });
+  }
+  get zoom(): { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number } {
+    return this.read("zoom");
+  }
+  set zoom(v: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }) {
+    this.change("zoom", v, (l) => {
+      const pages = (n: unknown) => n === undefined || (Number.isInteger(n) && (n as number) >= 0);
+      const fit = v?.horizontalFitToPages !== undefined || v?.verticalFitToPages !== undefined;
+      const validScale = v?.scale === undefined || (typeof v.scale === "number" && v.scale >= 10 && v.scale <= 400);
+      if (!v || typeof v !== "object" || !validScale || !pages(v.horizontalFitToPages) || !pages(v.verticalFitToPages) || (!fit && v.scale === undefined)) {
+        throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+      }
+      // Fitting to pages replaces the percentage (which then reads null), and the other way round.
+      l.zoom = fit ? { horizontalFitToPages: v.horizontalFitToPages ?? 0, verticalFitToPages: v.verticalFitToPages ?? 0 } : { scale: v.scale };
+    });
+  }
+  /** A range of this sheet, or an address on it. */
+  private boundsOf(target: FakeRange | FakeRangeAreas | string): Bounds[] {
+    if (typeof target === "string") return target.split(",").map((a) => parseRange(a.trim()));
+    if (target.ws.sheetModel() !== this.ws.sheetModel()) throw new FakeOfficeError("InvalidArgument", "The range must be on this worksheet.");
+    return target instanceof FakeRange ? [target.b()] : target.areas();
+  }
+  setPrintArea(printArea: FakeRange | FakeRangeAreas | string): void {
+    this.change("printArea", typeof printArea === "string" ? printArea : "range", (l) => {
+      l.printArea = this.boundsOf(printArea);
+    });
+  }
+  setPrintTitleRows(rows: FakeRange | string): void {
+    this.change("printTitleRows", typeof rows === "string" ? rows : "range", (l) => {
+      const bounds = this.boundsOf(rows);
+      if (bounds.length !== 1 || bounds[0].left !== 0 || bounds[0].right !== MAX_COLUMNS - 1) throw new FakeOfficeError("InvalidArgument", "The range must span the entire row to be valid.");
+      l.printTitleRows = { top: bounds[0].top, bottom: bounds[0].bottom };
+    });
   }
 }
