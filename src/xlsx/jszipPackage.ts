@@ -38,7 +38,7 @@ export class JSZipPackageEditor extends PackageEditor {
     for (const [key, content] of changed) {
       const name = this.names.get(key) ?? added.find((a) => a.toLowerCase() === key) ?? key;
       if (content === null) this.zip.remove(name);
-      else this.zip.file(name, content, { binary: true });
+      else this.zip.file(name, content, { binary: true, createFolders: false });
     }
     return this.zip.generateAsync({ type: "uint8array", compression });
   }
