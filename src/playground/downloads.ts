@@ -85,12 +85,18 @@ export async function markedWorkbook(original: Original, profile?: ProfileId) {
 }
 
 /** Excel's column width in characters for a width in points (Calibri 11: 7 px a character, 5 px of padding). */
-const charactersOf = (points: number) => Math.max(0, Math.round(((points * 4) / 3 - 5) / 7 * 100) / 100);
+const charactersOf = (points: number) => Math.max(0, Math.round((((points * 4) / 3 - 5) / 7) * 100) / 100);
+
+const HORIZONTAL: Record<string, ExcelJS.Alignment["horizontal"]> = { Left: "left", Center: "center", Right: "right", Fill: "fill", Justify: "justify", CenterAcrossSelection: "centerContinuous", Distributed: "distributed" };
+const VERTICAL: Record<string, ExcelJS.Alignment["vertical"]> = { Top: "top", Center: "middle", Bottom: "bottom", Justify: "justify", Distributed: "distributed" };
+/** Office.js paper sizes → the spreadsheet's paperSize codes. */
+const PAPER: Record<string, number> = { Letter: 1, Legal: 5, A3: 8, A4: 9, A5: 11, B4: 12, B5: 13 };
 
 /**
- * The report sheet alone in a workbook: its values, number formats, bold, wrapped text, merged cells,
- * column widths and links. A link to a cell of another sheet is left as its text: that sheet is not
- * in this workbook. Sheet text stays text (no cell becomes a formula).
+ * The report sheet alone in a workbook: its values, number formats, bold, wrapped and aligned text,
+ * merged cells, column widths, row heights, links and page setup (as far as the in-browser Excel
+ * models them). A link to a cell of another sheet is left as its text: that sheet is not in this
+ * workbook. Sheet text stays text (no cell becomes a formula).
  */
 export async function reportWorkbook(model: WorkbookModel, sheetName: string): Promise<Uint8Array> {
   const sheet = model.sheet(sheetName);
@@ -104,21 +110,40 @@ export async function reportWorkbook(model: WorkbookModel, sheetName: string): P
       const cell = grid.cell(r, c);
       if (!cell || cell.value === null) continue;
       const out = ws.getCell(r + 1, c + 1);
-      const text = isCellError(cell.value) ? { error: cell.value.error as ExcelJS.ErrorValue } : cell.value;
       const link = look.link(r, c);
-      const inside = link && "address" in link && (link.sheet === undefined || link.sheet === sheetName);
       if (link && "url" in link) out.value = { text: String(cell.value), hyperlink: link.url };
-      else if (inside) out.value = { text: String(cell.value), hyperlink: `#'${sheetName.replace(/'/g, "''")}'!${link.address}` };
-      else out.value = text as ExcelJS.CellValue;
+      else if (link && (link.sheet === undefined || link.sheet === sheetName)) out.value = { text: String(cell.value), hyperlink: `#'${sheetName.replace(/'/g, "''")}'!${link.address}` };
+      else out.value = (isCellError(cell.value) ? { error: cell.value.error } : cell.value) as ExcelJS.CellValue;
       if (cell.numFmt) out.numFmt = cell.numFmt;
-      if (look.bold(r, c)) out.font = { bold: true };
-      if (look.wrap(r, c)) out.alignment = { wrapText: true, vertical: "top" };
     }
+  }
+  // Formats also where a cell is empty (a bold, wrapped heading row; the merged area's other cells).
+  for (let r = 0; r < grid.rowCount; r++) {
+    for (let c = 0; c < grid.colCount; c++) {
+      const { bold, wrap, horizontal, vertical, fontSize } = look.cell(r, c);
+      if (bold || fontSize) ws.getCell(r + 1, c + 1).font = { ...(bold ? { bold } : {}), ...(fontSize ? { size: fontSize } : {}) };
+      const alignment: Partial<ExcelJS.Alignment> = { ...(wrap ? { wrapText: true } : {}), ...(horizontal && HORIZONTAL[horizontal] ? { horizontal: HORIZONTAL[horizontal] } : {}), ...(vertical && VERTICAL[vertical] ? { vertical: VERTICAL[vertical] } : {}) };
+      if (Object.keys(alignment).length) ws.getCell(r + 1, c + 1).alignment = alignment;
+    }
+    const height = look.rowHeight(r);
+    if (height !== undefined) ws.getRow(r + 1).height = height;
   }
   for (const m of grid.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   for (let c = 0; c < grid.colCount; c++) {
     const width = look.columnWidth(c);
     if (width !== undefined) ws.getColumn(c + 1).width = charactersOf(width);
+  }
+  const page = look.page();
+  if (page) {
+    const fit = page.zoom.horizontalFitToPages !== undefined || page.zoom.verticalFitToPages !== undefined;
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      orientation: page.orientation === "Landscape" ? "landscape" : "portrait",
+      ...(PAPER[page.paperSize] ? { paperSize: PAPER[page.paperSize] as ExcelJS.PageSetup["paperSize"] } : {}),
+      ...(fit ? { fitToPage: true, fitToWidth: page.zoom.horizontalFitToPages ?? 0, fitToHeight: page.zoom.verticalFitToPages ?? 0 } : { scale: page.zoom.scale ?? 100 }),
+      ...(page.printArea?.length ? { printArea: page.printArea.map((b) => `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`).join("&&") } : {}),
+      ...(page.printTitleRows ? { printTitlesRow: `${page.printTitleRows.top + 1}:${page.printTitleRows.bottom + 1}` } : {}),
+    };
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

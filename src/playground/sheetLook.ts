@@ -1,8 +1,9 @@
 /**
- * How a sheet of the in-browser Excel looks beyond its values and fills: bold, wrapped text, column
- * widths and links. The grid draws it, and the report download writes it. The fake models some of
- * these (bold and merges always; the rest as it grows), so each is read where the sheet model has
- * it, and a link is also read from a HYPERLINK formula, as Excel stores one typed into a cell.
+ * How a sheet of the in-browser Excel looks beyond its values and fills: bold, wrapped and aligned
+ * text, column widths and row heights, links, and its page setup. The grid draws it, and the report
+ * download writes it. The fake always models bold and merges; the rest (hyperlinks, layout, widths,
+ * heights, page layout: Office.js's Range.hyperlink, Range.format, Worksheet.pageLayout) is read
+ * where the sheet model has it. A link is also read from a HYPERLINK formula, as a user types one.
  */
 import { parseA1 } from "../engine";
 import type { SheetModel, WorkbookModel } from "../fake-excel";
@@ -10,21 +11,42 @@ import type { SheetModel, WorkbookModel } from "../fake-excel";
 /** Where a link goes: a cell of this workbook, or a web address. */
 export type LinkTarget = { sheet?: string; address: string } | { url: string };
 
-export interface SheetLook {
-  bold(row: number, col: number): boolean;
-  wrap(row: number, col: number): boolean;
-  /** The column's width in points, when set (Excel's default is 8.43 characters, 48 pt). */
-  columnWidth(col: number): number | undefined;
-  link(row: number, col: number): LinkTarget | undefined;
+export interface CellLook {
+  bold: boolean;
+  wrap: boolean;
+  horizontal?: string;
+  vertical?: string;
+  /** Points. */
+  fontSize?: number;
 }
 
-/** Parts of the sheet model that a fake may or may not have (read only where present). */
+export interface PageSetup {
+  orientation: "Portrait" | "Landscape";
+  paperSize: string;
+  printArea?: { top: number; left: number; bottom: number; right: number }[];
+  printTitleRows?: { top: number; bottom: number };
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+}
+
+export interface SheetLook {
+  cell(row: number, col: number): CellLook;
+  /** The column's width in points, when set (Excel's default: 8.43 characters, 48 pt). */
+  columnWidth(col: number): number | undefined;
+  /** The row's height in points, when set. */
+  rowHeight(row: number): number | undefined;
+  /** Whether the sheet says where its text wraps (else the grid wraps everything, to stay readable). */
+  readonly wrapKnown: boolean;
+  link(row: number, col: number): LinkTarget | undefined;
+  page(): PageSetup | undefined;
+}
+
+/** Parts of the sheet model that the fake may or may not have (read only where present). */
 interface OptionalLook {
-  bold?: Set<string>;
-  wrap?: Set<string>;
-  wrapText?: Set<string>;
+  hyperlinks?: Map<string, { address?: string; documentReference?: string; textToDisplay?: string }>;
+  layout?: Map<string, { wrapText?: boolean; horizontalAlignment?: string; verticalAlignment?: string; fontSize?: number }>;
   columnWidths?: Map<number, number>;
-  hyperlinks?: Map<string, string | { address?: string; documentReference?: string; url?: string }>;
+  rowHeights?: Map<number, number>;
+  pageLayout?: PageSetup;
 }
 
 const key = (row: number, col: number) => `${row},${col}`;
@@ -53,19 +75,20 @@ export function hyperlinkFormulaTarget(formula: string | undefined): LinkTarget 
 
 export function sheetLook(model: WorkbookModel, sheet: SheetModel): SheetLook {
   const look = sheet as SheetModel & OptionalLook;
-  const wrap = look.wrap ?? look.wrapText;
   return {
-    bold: (r, c) => !!look.bold?.has(key(r, c)),
-    wrap: (r, c) => !!wrap?.has(key(r, c)),
+    cell: (r, c) => {
+      const layout = look.layout?.get(key(r, c));
+      return { bold: sheet.bold.has(key(r, c)), wrap: !!layout?.wrapText, horizontal: layout?.horizontalAlignment, vertical: layout?.verticalAlignment, fontSize: layout?.fontSize };
+    },
     columnWidth: (c) => look.columnWidths?.get(c),
+    rowHeight: (r) => look.rowHeights?.get(r),
+    wrapKnown: look.layout !== undefined && [...look.layout.values()].some((l) => l.wrapText !== undefined),
     link: (r, c) => {
       const own = look.hyperlinks?.get(key(r, c));
-      if (own !== undefined) {
-        const ref = typeof own === "string" ? own : (own.documentReference ?? own.address ?? own.url ?? "");
-        return linkTarget(ref);
-      }
+      if (own) return linkTarget(own.documentReference ?? own.address ?? "");
       if (!model.isFormula(sheet.name, r, c)) return undefined;
       return hyperlinkFormulaTarget(String(model.input(sheet.name, r, c)));
     },
+    page: () => look.pageLayout,
   };
 }
