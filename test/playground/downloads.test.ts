@@ -8,12 +8,13 @@ import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
 import * as path from "path";
 import { STRINGS } from "../../src/addin/i18n";
-import { a1, checkSheet, Grid, parseA1, planFixes } from "../../src/engine";
+import { a1, checkSheet, Grid, MemoryGrid, parseA1, planFixes } from "../../src/engine";
+import { SheetModel, WorkbookModel } from "../../src/fake-excel";
 import { changedCells, fixedWorkbook, markedWorkbook, reportWorkbook } from "../../src/playground/downloads";
 import { hyperlinkFormulaTarget, linkTarget } from "../../src/playground/sheetLook";
 import { Loaded, open } from "../../src/playground/workbench";
 import { markPackage } from "../../src/xlsx/mark";
-import { readXlsx } from "../../src/xlsx/readXlsx";
+import { isDateFormat, readXlsx } from "../../src/xlsx/readXlsx";
 import { ZipPackageEditor } from "../../src/xlsx/zipEditor";
 import { changedParts, partsOf } from "../support/packages";
 
@@ -136,7 +137,9 @@ test("the report: the 核对报告 sheet the pane wrote, alone in a workbook, re
       const value = fake.cell(r, c)!.value;
       const out = ws.getCell(r + 1, c + 1);
       expect(out.formula).toBeUndefined();
-      expect([r, c, typeof out.value === "object" && out.value && "text" in out.value ? out.value.text : out.value]).toEqual([r, c, value]);
+      // ExcelJS gives a link's text, and a date-formatted number (the report's date) as a Date.
+      const read = out.value instanceof Date ? out.value.getTime() / 86_400_000 + 25_569 : typeof out.value === "object" && out.value && "text" in out.value ? out.value.text : out.value;
+      expect([r, c, read]).toEqual([r, c, value]);
       expect([r, c, !!out.font?.bold]).toEqual([r, c, sheetModel.bold.has(`${r},${c}`)]);
       cells++;
     }
@@ -146,7 +149,51 @@ test("the report: the 核对报告 sheet the pane wrote, alone in a workbook, re
   expect((ws.model as { merges?: string[] }).merges ?? []).toHaveLength(fake.merges.length);
   // The command line reads the same values.
   const grid = (await readXlsx(Buffer.from(bytes))).grids[0];
-  for (const r of fake.occupiedRows()) for (const c of fake.occupiedCols(r)) expect([r, c, grid.cell(r, c)?.value]).toEqual([r, c, fake.cell(r, c)!.value]);
+  for (const r of fake.occupiedRows())
+    for (const c of fake.occupiedCols(r)) {
+      const read = grid.cell(r, c)?.value;
+      // The CLI reader gives a date-formatted number as the text of its date (as ExcelJS does).
+      const value = isDateFormat(fake.cell(r, c)!.numFmt) && typeof read === "string" ? Date.parse(read) / 86_400_000 + 25_569 : read;
+      expect([r, c, value]).toEqual([r, c, fake.cell(r, c)!.value]);
+    }
+});
+
+test("the report's look: widths, heights, bold, wrap, alignment, merges, links and page setup, as far as the in-browser Excel models them", async () => {
+  const model = new WorkbookModel();
+  model.addGrid(new MemoryGrid("评价表", [[{ value: "项目" }, { value: 95 }]], []));
+  const rows = [
+    [{ value: "核对报告" }],
+    [{ value: "单元格" }, { value: "问题" }, { value: "说明" }],
+    [{ value: "评价表!B1" }, { value: "合计不符" }, { value: "合计应为 94.36（各项得分 90 + 执行率得分 4.36）" }],
+    [{ value: "回到标题" }, { value: "说明" }],
+  ];
+  model.addGrid(new MemoryGrid("核对报告", rows, [{ top: 0, left: 0, bottom: 0, right: 2 }]));
+  // The shapes the fake gives Range.format, Range.hyperlink and Worksheet.pageLayout.
+  const sheet = model.sheet("核对报告")! as SheetModel & Record<string, unknown>;
+  for (const k of ["0,0", "1,0", "1,1", "1,2"]) sheet.bold.add(k);
+  sheet.layout = new Map([["2,2", { wrapText: true, verticalAlignment: "Top" }], ["0,0", { horizontalAlignment: "Center", fontSize: 14 }]]);
+  sheet.columnWidths = new Map([[0, 72], [1, 96], [2, 300]]);
+  sheet.rowHeights = new Map([[0, 28]]);
+  sheet.hyperlinks = new Map([["2,0", { documentReference: "评价表!B1", textToDisplay: "评价表!B1" }], ["3,0", { documentReference: "'核对报告'!A1" }], ["3,1", { address: "https://example.org/说明" }]]);
+  sheet.pageLayout = { orientation: "Landscape", paperSize: "A4", printArea: [{ top: 0, left: 0, bottom: 3, right: 2 }], printTitleRows: { top: 1, bottom: 1 }, zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printGridlines: false };
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(arrayBuffer(await reportWorkbook(model, "核对报告")));
+  const ws = wb.worksheets[0];
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["核对报告"]);
+  expect([1, 2, 3].map((c) => ws.getColumn(c).width)).toEqual([13, 17.57, 56.43]);
+  expect(ws.getRow(1).height).toBe(28);
+  expect(["A1", "A2", "B2", "C2", "A3"].map((a) => !!ws.getCell(a).font?.bold)).toEqual([true, true, true, true, false]);
+  expect(ws.getCell("A1").font?.size).toBe(14);
+  expect(ws.getCell("A1").alignment).toEqual({ horizontal: "center" });
+  expect(ws.getCell("C3").alignment).toEqual({ wrapText: true, vertical: "top" });
+  expect((ws.model as { merges?: string[] }).merges).toEqual(["A1:C1"]);
+  // A link into the report stays a link; one to a sheet the report workbook does not hold is left as its text.
+  expect(ws.getCell("A4").value).toEqual({ text: "回到标题", hyperlink: "#'核对报告'!A1" });
+  expect(ws.getCell("A3").value).toBe("评价表!B1");
+  expect(ws.getCell("B4").value).toEqual({ text: "说明", hyperlink: "https://example.org/说明" });
+  expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "2:2" });
+  expect(ws.pageSetup.printArea).toMatch(/^'?核对报告'?!\$?A\$?1:\$?C\$?4$|^A1:C4$/);
 });
 
 test("the marked copy: what `selfeval check --mark` writes for the file as it was opened", async () => {
