@@ -32,6 +32,8 @@ const useStyles = makeStyles({
   table: { borderCollapse: "collapse", fontSize: "12px", tableLayout: "fixed" },
   head: { position: "sticky", top: 0, background: tokens.colorNeutralBackground3, zIndex: 1, fontWeight: "normal", minWidth: "72px", border: `1px solid ${tokens.colorNeutralStroke2}` },
   rowHead: { background: tokens.colorNeutralBackground3, fontWeight: "normal", padding: "0 4px", border: `1px solid ${tokens.colorNeutralStroke2}`, position: "sticky", left: 0 },
+  // The corner stays with the row numbers when the sheet scrolls sideways.
+  corner: { left: 0, zIndex: 2 },
   cell: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: "2px 4px",
@@ -89,10 +91,27 @@ export function SheetGrid({ model, label, rowHeader }: { model: WorkbookModel; l
   const styles = useStyles();
   useModelVersion(model);
   const selectedRef = useRef<HTMLTableCellElement>(null);
+  const scrollerRef = useRef<HTMLDivElement>(null);
   const sheet = model.sheets[model.active];
   const selection = model.selection;
   useEffect(() => {
-    selectedRef.current?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    const cell = selectedRef.current;
+    const box = scrollerRef.current;
+    if (!cell || !box) return;
+    // Into view below the column letters and right of the row numbers (both sticky); a cell wider
+    // than the view (a merged row) shows its left edge.
+    const c = cell.getBoundingClientRect();
+    const b = box.getBoundingClientRect();
+    const head = box.querySelector("thead")?.getBoundingClientRect().height ?? 0;
+    const rowHead = box.querySelector("tbody th")?.getBoundingClientRect().width ?? 0;
+    const left = c.left - b.left + box.scrollLeft - rowHead;
+    const right = c.right - b.left + box.scrollLeft;
+    if (left < box.scrollLeft || right - left > box.clientWidth - rowHead) box.scrollLeft = left;
+    else if (right > box.scrollLeft + box.clientWidth) box.scrollLeft = right - box.clientWidth;
+    const top = c.top - b.top + box.scrollTop - head;
+    const bottom = c.bottom - b.top + box.scrollTop;
+    if (top < box.scrollTop || bottom - top > box.clientHeight - head) box.scrollTop = top;
+    else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight;
   }, [selection?.sheet, selection?.address]);
   if (!sheet) return null;
 
@@ -156,7 +175,7 @@ export function SheetGrid({ model, label, rowHeader }: { model: WorkbookModel; l
           </button>
         ))}
       </div>
-      <div className={styles.scroller} tabIndex={0} role="region" aria-label={sheet.name} data-testid="sheet-grid">
+      <div ref={scrollerRef} className={styles.scroller} tabIndex={0} role="region" aria-label={sheet.name} data-testid="sheet-grid">
         <table className={styles.table} style={sized ? { width: "max-content" } : undefined}>
           <caption className={styles.caption}>{sheet.name}</caption>
           {sized && (
@@ -169,7 +188,7 @@ export function SheetGrid({ model, label, rowHeader }: { model: WorkbookModel; l
           )}
           <thead>
             <tr>
-              <th className={styles.head} scope="col" aria-label={rowHeader} />
+              <th className={`${styles.head} ${styles.corner}`} scope="col" aria-label={rowHeader} />
               {Array.from({ length: cols }, (_, c) => (
                 <th key={c} className={styles.head} scope="col">
                   {columnName(c)}
