@@ -335,7 +335,7 @@ test("downloads: the fixed workbook, the report, and the marked copy, each as Ch
   await page.getByTestId("download-status").filter({ hasText: "还没有核对报告" }).waitFor();
 
   await checkSheetNamed(page, sheet);
-  await button(page, "全部修复").click();
+  await paneCommand(page, "全部修复");
   await notice(page, /已写入 2 处公式/).waitFor();
   await idle(page);
   const fixed = await download(page, "fixed");
@@ -411,7 +411,7 @@ test("a report sheet drawn readably: bold headings, set widths, and a link jumps
   // The sample's own report, as the pane writes it.
   await page.locator("[data-testid=file-input]").setInputFiles(path.join(__dirname, "..", "..", "examples", "自评表示例.xlsx"));
   await page.getByRole("tab", { name: "收支台账" }).waitFor();
-  await button(page, "检查整个工作簿").click();
+  await paneCommand(page, "检查整个工作簿");
   await pane(page).getByRole("heading", { name: "工作簿检查结果" }).waitFor({ timeout: 60000 });
   await idle(page);
   await paneCommand(page, "生成核对报告");
