@@ -1,5 +1,7 @@
-// Development (`npm start`, the browser tests): one build of the task pane, the playground and the
-// test stand-in for office.js, served over HTTPS on localhost for sideloading.
+// `npm start`: a production build of the task pane and the playground, served over HTTPS on localhost
+// (for sideloading and the playground: minified, so the playground paints within a few seconds).
+// Development (`npm run start:dev`, the browser tests): one quick build of the task pane, the
+// playground and the test stand-in for office.js, served the same way.
 // Production (`npm run build`): two folders. dist/web is the add-in alone, the folder to deploy:
 // the task pane (also the ribbon's function file), its icons, help page and manifest, and the
 // licences of what it bundles; no source maps, no playground. dist/playground is the playground
@@ -47,7 +49,23 @@ const examples = { from: "examples/*.xlsx", to: "examples/[name][ext]" };
 // Size limits watch the add-in; the playground (ExcelJS, HyperFormula) is a development page.
 const addinBudget = { maxAssetSize: 1_000_000, maxEntrypointSize: 1_000_000, assetFilter: (file) => file.startsWith("taskpane") && file.endsWith(".js") };
 
-module.exports = (_env, argv) => {
+/** The dev server both `npm start` (production) and `npm run start:dev` use. */
+const devServer = (staticDir) => ({
+  server: httpsServer(),
+  host: "localhost",
+  port: 3000,
+  hot: false,
+  headers: { "Access-Control-Allow-Origin": "*" },
+  static: staticDir ? { directory: staticDir, watch: false } : false,
+  client: { overlay: { warnings: false } },
+  open: false,
+  onListening: (server) => {
+    const base = `https://localhost:${server.server.address().port}/`;
+    console.log(`\n  自评表核对 / SelfEval Check\n  体验页 Playground:  ${base}playground.html\n  加载项 Add-in:      ${base}taskpane.html (manifest: ${base}manifest.xml)\n`);
+  },
+});
+
+module.exports = (env, argv) => {
   const production = argv.mode === "production";
   if (!production) {
     return {
@@ -65,20 +83,25 @@ module.exports = (_env, argv) => {
         new CopyWebpackPlugin({ patterns: [icons, { from: "src/help.html", to: "help.html" }, examples, { from: "manifest.xml", to: "manifest.xml" }] }),
       ],
       performance: addinBudget,
-      devServer: {
-        server: httpsServer(),
-        host: "localhost",
-        port: 3000,
-        hot: false,
-        headers: { "Access-Control-Allow-Origin": "*" },
-        static: { directory: path.join(__dirname, "dist", "web"), watch: false },
-        client: { overlay: { warnings: false } },
-        open: false,
-        onListening: (server) => {
-          const base = `https://localhost:${server.server.address().port}/`;
-          console.log(`\n  自评表核对 / SelfEval Check\n  体验页 Playground:  ${base}playground.html\n  加载项 Add-in:      ${base}taskpane.html (manifest: ${base}manifest.xml)\n`);
-        },
-      },
+      devServer: devServer(path.join(__dirname, "dist", "web")),
+    };
+  }
+
+  if (env?.WEBPACK_SERVE) {
+    // `npm start`: the production build of both pages, served from memory (the manifest stays on localhost).
+    return {
+      ...common(true),
+      name: "serve",
+      entry: { taskpane: "./src/taskpane/bootstrap.ts", playground: "./src/playground/index.tsx" },
+      output: { path: path.resolve(__dirname, "dist", "serve"), filename: "[name].[contenthash:8].js", clean: true },
+      plugins: [
+        taskpanePage(),
+        playgroundPage(),
+        new CopyWebpackPlugin({ patterns: [icons, { from: "src/help.html", to: "help.html" }, examples, { from: "manifest.xml", to: "manifest.xml" }] }),
+        new LicensesPlugin({ title: "自评表核对 / SelfEval Check — add-in and playground as served by npm start" }),
+      ],
+      performance: addinBudget,
+      devServer: devServer(undefined),
     };
   }
 

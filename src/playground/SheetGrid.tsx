@@ -1,13 +1,16 @@
 /**
  * The playground's spreadsheet: the fake workbook's active sheet as a grid, with its merges, fills
  * and conditional formats (the add-in's marks show here), values shown through their number
- * formats as Excel shows them, notes and the selected cell. Clicking a cell selects it.
+ * formats as Excel shows them, notes and the selected cell. Clicking a cell selects it. Where the
+ * sheet sets them (the 核对报告 sheet does), column widths, row heights, bold, wrapped and aligned
+ * text are drawn as set, and a link to a cell jumps to it.
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { a1, columnName } from "../engine";
 import type { WorkbookModel } from "../fake-excel";
 import { displayValue } from "./displayValue";
+import { LinkTarget, sheetLook } from "./sheetLook";
 
 /** Rows drawn at most (a dropped workbook can be large; the add-in still reads all of it). */
 const MAX_ROWS = 1500;
@@ -24,10 +27,13 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   active: { background: tokens.colorNeutralBackground1, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
-  scroller: { overflow: "auto", maxHeight: "calc(100vh - 150px)", border: `1px solid ${tokens.colorNeutralStroke1}` },
+  root: { display: "flex", flexDirection: "column", flex: "1 1 auto", minHeight: 0 },
+  scroller: { overflow: "auto", flex: "1 1 auto", minHeight: 0, border: `1px solid ${tokens.colorNeutralStroke1}` },
   table: { borderCollapse: "collapse", fontSize: "12px", tableLayout: "fixed" },
   head: { position: "sticky", top: 0, background: tokens.colorNeutralBackground3, zIndex: 1, fontWeight: "normal", minWidth: "72px", border: `1px solid ${tokens.colorNeutralStroke2}` },
   rowHead: { background: tokens.colorNeutralBackground3, fontWeight: "normal", padding: "0 4px", border: `1px solid ${tokens.colorNeutralStroke2}`, position: "sticky", left: 0 },
+  // The corner stays with the row numbers when the sheet scrolls sideways.
+  corner: { left: 0, zIndex: 2 },
   cell: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     padding: "2px 4px",
@@ -40,6 +46,11 @@ const useStyles = makeStyles({
     color: "#1b1b1b",
   },
   number: { textAlign: "right" },
+  // A sheet that sets its column widths is drawn at those widths.
+  sized: { maxWidth: "none", overflow: "hidden" },
+  noWrap: { whiteSpace: "pre", overflowWrap: "normal" },
+  bold: { fontWeight: tokens.fontWeightSemibold },
+  link: { color: "#0563C1", textDecoration: "underline", cursor: "pointer" },
   selected: { outline: "2px solid #107C41", outlineOffset: "-2px" },
   note: {
     position: "absolute",
@@ -59,6 +70,11 @@ function cssFill(model: WorkbookModel, sheet: string, r: number, c: number, draw
   return /Gradient$/.test(own.pattern) && drawn === own.color ? `linear-gradient(90deg, ${own.color}, ${own.patternColor})` : drawn;
 }
 
+/** Points (Excel's unit for widths, heights and font sizes) → CSS pixels. */
+const px = (points: number) => `${Math.round((points * 4) / 3)}px`;
+const TEXT_ALIGN: Record<string, "left" | "center" | "right" | "justify"> = { Left: "left", Center: "center", Right: "right", Justify: "justify", Distributed: "justify", CenterAcrossSelection: "center" };
+const VERTICAL_ALIGN: Record<string, "top" | "middle" | "bottom"> = { Top: "top", Center: "middle", Bottom: "bottom" };
+
 function useModelVersion(model: WorkbookModel): number {
   const version = useRef(0);
   return useSyncExternalStore(
@@ -75,10 +91,27 @@ export function SheetGrid({ model, label, rowHeader }: { model: WorkbookModel; l
   const styles = useStyles();
   useModelVersion(model);
   const selectedRef = useRef<HTMLTableCellElement>(null);
+  const scrollerRef = useRef<HTMLDivElement>(null);
   const sheet = model.sheets[model.active];
   const selection = model.selection;
   useEffect(() => {
-    selectedRef.current?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    const cell = selectedRef.current;
+    const box = scrollerRef.current;
+    if (!cell || !box) return;
+    // Into view below the column letters and right of the row numbers (both sticky); a cell wider
+    // than the view (a merged row) shows its left edge.
+    const c = cell.getBoundingClientRect();
+    const b = box.getBoundingClientRect();
+    const head = box.querySelector("thead")?.getBoundingClientRect().height ?? 0;
+    const rowHead = box.querySelector("tbody th")?.getBoundingClientRect().width ?? 0;
+    const left = c.left - b.left + box.scrollLeft - rowHead;
+    const right = c.right - b.left + box.scrollLeft;
+    if (left < box.scrollLeft || right - left > box.clientWidth - rowHead) box.scrollLeft = left;
+    else if (right > box.scrollLeft + box.clientWidth) box.scrollLeft = right - box.clientWidth;
+    const top = c.top - b.top + box.scrollTop - head;
+    const bottom = c.bottom - b.top + box.scrollTop;
+    if (top < box.scrollTop || bottom - top > box.clientHeight - head) box.scrollTop = top;
+    else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight;
   }, [selection?.sheet, selection?.address]);
   if (!sheet) return null;
 
@@ -111,9 +144,22 @@ export function SheetGrid({ model, label, rowHeader }: { model: WorkbookModel; l
     model.selection = { sheet: sheet.name, address: `${sheet.name}!${address}` };
     model.changed();
   };
+  // A link to a cell shows that sheet with the cell selected, as Excel does; a web link opens a new tab.
+  const follow = (target: LinkTarget) => {
+    if ("url" in target) return;
+    const name = target.sheet ?? sheet.name;
+    const index = model.sheets.findIndex((s) => s.name === name && s.visibility === "Visible");
+    if (index < 0) return;
+    model.active = index;
+    model.selection = { sheet: name, address: `${name}!${target.address}` };
+    model.changed();
+  };
+  const look = sheetLook(model, sheet);
+  const widths = Array.from({ length: cols }, (_, c) => look.columnWidth(c));
+  const sized = widths.some((w) => w !== undefined);
 
   return (
-    <div>
+    <div className={styles.root}>
       {/* One Tab stop for the sheet tabs; arrow keys, Home and End move between them (the ARIA tabs pattern). */}
       <div className={styles.tabs} role="tablist" aria-label={label} onKeyDown={onTabKey}>
         {tabs.map(({ s, i }) => (
@@ -129,12 +175,20 @@ export function SheetGrid({ model, label, rowHeader }: { model: WorkbookModel; l
           </button>
         ))}
       </div>
-      <div className={styles.scroller} tabIndex={0} role="region" aria-label={sheet.name} data-testid="sheet-grid">
-        <table className={styles.table}>
+      <div ref={scrollerRef} className={styles.scroller} tabIndex={0} role="region" aria-label={sheet.name} data-testid="sheet-grid">
+        <table className={styles.table} style={sized ? { width: "max-content" } : undefined}>
           <caption className={styles.caption}>{sheet.name}</caption>
+          {sized && (
+            <colgroup>
+              <col style={{ width: "40px" }} />
+              {widths.map((w, c) => (
+                <col key={c} style={{ width: px(w ?? 48) }} />
+              ))}
+            </colgroup>
+          )}
           <thead>
             <tr>
-              <th className={styles.head} scope="col" aria-label={rowHeader} />
+              <th className={`${styles.head} ${styles.corner}`} scope="col" aria-label={rowHeader} />
               {Array.from({ length: cols }, (_, c) => (
                 <th key={c} className={styles.head} scope="col">
                   {columnName(c)}
@@ -144,7 +198,7 @@ export function SheetGrid({ model, label, rowHeader }: { model: WorkbookModel; l
           </thead>
           <tbody>
             {Array.from({ length: rows }, (_, r) => (
-              <tr key={r}>
+              <tr key={r} style={look.rowHeight(r) !== undefined ? { height: px(look.rowHeight(r)!) } : undefined}>
                 <th className={styles.rowHead} scope="row">
                   {r + 1}
                 </th>
@@ -157,14 +211,31 @@ export function SheetGrid({ model, label, rowHeader }: { model: WorkbookModel; l
                   const fill = model.displayedFill(sheet.name, r, c);
                   const note = sheet.notes.get(`${r},${c}`);
                   const isSelected = selectedAddress === address;
+                  const cellLook = look.cell(r, c);
+                  const link = cell ? look.link(r, c) : undefined;
+                  const text = cell ? displayValue(cell.value, cell.numFmt) : "";
+                  const classes = [
+                    styles.cell,
+                    typeof cell?.value === "number" ? styles.number : "",
+                    isSelected ? styles.selected : "",
+                    sized ? styles.sized : "",
+                    look.wrapKnown && !cellLook.wrap ? styles.noWrap : "",
+                    cellLook.bold ? styles.bold : "",
+                  ];
+                  const style: React.CSSProperties = {
+                    ...(fill ? { background: cssFill(model, sheet.name, r, c, fill) } : {}),
+                    ...(cellLook.horizontal && TEXT_ALIGN[cellLook.horizontal] ? { textAlign: TEXT_ALIGN[cellLook.horizontal] } : {}),
+                    ...(cellLook.vertical && VERTICAL_ALIGN[cellLook.vertical] ? { verticalAlign: VERTICAL_ALIGN[cellLook.vertical] } : {}),
+                    ...(cellLook.fontSize ? { fontSize: px(cellLook.fontSize) } : {}),
+                  };
                   return (
                     <td
                       key={c}
                       ref={isSelected ? selectedRef : undefined}
                       rowSpan={merge ? merge.bottom - merge.top + 1 : undefined}
                       colSpan={merge ? merge.right - merge.left + 1 : undefined}
-                      className={`${styles.cell} ${typeof cell?.value === "number" ? styles.number : ""} ${isSelected ? styles.selected : ""}`}
-                      style={fill ? { background: cssFill(model, sheet.name, r, c, fill) } : undefined}
+                      className={classes.join(" ")}
+                      style={style}
                       title={note}
                       data-cell={address}
                       data-fill={fill}
@@ -172,7 +243,26 @@ export function SheetGrid({ model, label, rowHeader }: { model: WorkbookModel; l
                       aria-current={isSelected || undefined}
                       onClick={() => select(address)}
                     >
-                      {cell ? displayValue(cell.value, cell.numFmt) : ""}
+                      {link && !("url" in link) ? (
+                        <a
+                          className={styles.link}
+                          href={`#${link.sheet ?? sheet.name}!${link.address}`}
+                          data-link={`${link.sheet ?? sheet.name}!${link.address}`}
+                          onClick={(e) => {
+                            e.preventDefault();
+                            e.stopPropagation();
+                            follow(link);
+                          }}
+                        >
+                          {text}
+                        </a>
+                      ) : link ? (
+                        <a className={styles.link} href={link.url} target="_blank" rel="noopener noreferrer">
+                          {text}
+                        </a>
+                      ) : (
+                        text
+                      )}
                       {note ? <span className={styles.note} aria-hidden="true" /> : null}
                     </td>
                   );

@@ -1,7 +1,8 @@
 /**
  * An .xlsx (the bundled sample, or a file dropped on the page) → the playground's in-browser Excel,
  * kept as Excel keeps it: text stays text ("100%" typed as text is not a number), numbers keep their
- * number formats, dates are serial numbers with their date formats, formulas show the results the
+ * number formats, dates are serial numbers with their date formats (zh-CN Excel's built-in ones
+ * included, src/xlsx/builtinFormats.ts), formulas show the results the
  * file saved (as Excel does for a workbook it last saved), and the sheets' visibility, protection,
  * own fills and notes come along.
  */
@@ -10,16 +11,10 @@ import { Cell, CellValue, MemoryGrid, MergeArea } from "../engine";
 import { Session } from "../addin/session";
 import { OfficeAdapter, OfficeHost } from "../excel/officeAdapter";
 import { createFakeOffice, FakeOffice, Fill, key, Visibility, WorkbookModel } from "../fake-excel";
+import { withZhCnDateFormats } from "../xlsx/builtinFormats";
+import { LoadError } from "./loadError";
 
-/** Why a file could not be opened, for a message in the page's language (never the library's text). */
-export type LoadFailure = "not-xlsx" | "encrypted" | "corrupt" | "no-sheets";
-
-export class LoadError extends Error {
-  constructor(readonly kind: LoadFailure) {
-    super(kind);
-    this.name = "LoadError";
-  }
-}
+export { LoadError, type LoadFailure } from "./loadError";
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
@@ -154,7 +149,8 @@ export async function workbookFromXlsx(data: ArrayBuffer): Promise<WorkbookModel
   if (!startsWith(head, [0x50, 0x4b])) throw new LoadError("not-xlsx");
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(data);
+    // Dates saved by Chinese Excel name their format by a built-in id that ExcelJS does not know.
+    await wb.xlsx.load(await withZhCnDateFormats(data));
   } catch {
     throw new LoadError("corrupt");
   }

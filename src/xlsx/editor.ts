@@ -222,6 +222,13 @@ interface Span {
   end: number;
 }
 
+/** The numFmtId of a <numFmt> or <xf> element's text (0 when absent). */
+function numFmtIdOf(element: string): number {
+  const x = new XmlScanner(element);
+  x.next(true);
+  return StyleBook.parse(x.attr("numFmtId"));
+}
+
 /** cellXfs of styles.xml: clones an xf with another number format or fill, once per (xf, change). */
 export class StyleBook {
   private xml: string | undefined;
@@ -357,6 +364,21 @@ export class StyleBook {
     const index = this.append("cellXfs", clone, ["cellStyles", "dxfs", "tableStyles", "colors", "extLst"]);
     this.cache.set(cacheKey, index);
     return index;
+  }
+
+  /**
+   * Give built-in number formats that the cells use, and the stylesheet does not define, their codes
+   * (`codes` by id: zh-CN Excel's dates, for a reader that does not know the ids). Returns the ids
+   * defined; nothing changes when there are none.
+   */
+  defineBuiltinFormats(codes: Readonly<Record<number, string>>): number[] {
+    if (this.xml === undefined && this.pkg.text(this.part) === undefined) return [];
+    const xml = this.load();
+    const defined = new Set(this.collection("numFmts").items.map((span) => numFmtIdOf(xml.slice(span.start, span.end))));
+    const used = new Set(this.collection("cellXfs").items.map((span) => numFmtIdOf(xml.slice(span.start, span.end))));
+    const missing = [...used].filter((id) => id in codes && !defined.has(id)).sort((a, b) => a - b);
+    for (const id of missing) this.append("numFmts", `<numFmt numFmtId="${id}" formatCode="${escapeXml(toBytes(codes[id]))}"/>`, ["fonts", "fills", "borders", "cellStyleXfs", "cellXfs"]);
+    return missing;
   }
 
   withNumFmt(base: number, code: string): number {

@@ -3,10 +3,13 @@
  * driven by playwright-core), clicking what a user clicks. A screenshot of each state is saved
  * under test-output/e2e/.
  */
+import ExcelJS from "exceljs";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
-import { checkSheet, Finding, ProfileId } from "../../src/engine";
+import { a1, checkSheet, Finding, parseA1, planFixes, ProfileId } from "../../src/engine";
+import { readXlsx } from "../../src/xlsx/readXlsx";
+import { workbookWithBuiltinDates } from "../support/builtinDates";
 import { SAMPLE_SHEETS } from "../../scripts/make-examples";
 import { toGrid } from "../fixtures/sheetSpec";
 import { buildPages, launch, SCREENSHOTS, serve } from "../support/browser";
@@ -264,6 +267,182 @@ test("marks over the user's own fills (host-check 01): drawn on top, and 清除�
   await notice(page, /已清除/).waitFor();
   expect(await fills("标记与恢复")).toEqual(reference);
   await shot(page, "15-own-fills-back");
+  await page.close();
+});
+
+/** A pane command, on the toolbar or, where it does not fit, in its overflow menu. */
+async function paneCommand(page: Page, name: string) {
+  const direct = button(page, name);
+  if (await direct.isVisible()) return direct.click();
+  await pane(page).getByRole("button", { name: /更多|More/ }).click();
+  await page.getByRole("menuitem", { name }).click();
+}
+
+/** Click a download button and take the file Chromium saves. */
+async function download(page: Page, kind: "fixed" | "report" | "marked"): Promise<{ name: string; bytes: Buffer }> {
+  const [saved] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-download=${kind}]`).click()]);
+  const file = await saved.path();
+  return { name: saved.suggestedFilename(), bytes: readFileSync(file!) };
+}
+
+test("the page at once: a loading message in its HTML, then its words and the guide, before the workbook part arrives", async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // Hold the scripts back, to see each stage: first the page's own bundle, then the workbook part (ExcelJS, HyperFormula).
+  const held: { main: (() => void)[]; workbook: (() => void)[] } = { main: [], workbook: [] };
+  let released = false;
+  await page.route(/\.js$/, (route) => {
+    const url = route.request().url();
+    const stage = /\/playground\.[0-9a-f]+\.js$/.test(url) ? "main" : "workbook";
+    if (released) void route.continue();
+    else held[stage].push(() => void route.continue());
+  });
+  await page.goto(`${server.url}playground.html`, { waitUntil: "commit" });
+  const loading = page.getByTestId("page-loading");
+  await loading.waitFor();
+  expect(await loading.innerText()).toContain("正在载入体验页");
+  await shot(page, "16-loading-message");
+
+  while (held.main.length === 0) await page.waitForTimeout(20);
+  held.main.splice(0).forEach((go) => go());
+  const guide = page.getByTestId("guide");
+  await guide.waitFor();
+  // The guide's four steps, with nothing of the workbook yet.
+  expect(await guide.locator("li").allInnerTexts()).toEqual([expect.stringContaining("打开工作簿"), expect.stringContaining("检查本表"), expect.stringContaining("阅读问题"), expect.stringContaining("修复并下载")]);
+  expect(await page.getByRole("heading", { name: "自评表核对 · 体验页" }).isVisible()).toBe(true);
+  await page.getByTestId("preparing").waitFor();
+  expect(await page.locator("[data-testid=sheet-grid]").count()).toBe(0);
+  expect(held.workbook.length).toBeGreaterThan(0);
+  await shot(page, "17-guide-before-workbook");
+
+  // The workbook part arrives: the sample opens beside the pane.
+  released = true;
+  held.workbook.splice(0).forEach((go) => go());
+  await page.locator("[data-testid=sheet-grid] td[data-cell]").first().waitFor();
+  await button(page, "检查本表").waitFor();
+  expect(await guide.isVisible()).toBe(true);
+  await page.close();
+});
+
+test("downloads: the fixed workbook, the report, and the marked copy, each as Chromium saves it", async () => {
+  const page = await open();
+  const sheet = "智慧化信息化管理系统建设";
+  const planned = planFixes(checkSheet(toGrid(spec(sheet))).findings);
+
+  // Nothing fixed yet: the page says what to do first, and no file is made.
+  await page.locator("[data-download=fixed]").click();
+  await page.getByTestId("download-status").filter({ hasText: "还没有修复任何单元格" }).waitFor();
+  await page.locator("[data-download=report]").click();
+  await page.getByTestId("download-status").filter({ hasText: "还没有核对报告" }).waitFor();
+
+  await checkSheetNamed(page, sheet);
+  await paneCommand(page, "全部修复");
+  await notice(page, /已写入 2 处公式/).waitFor();
+  await idle(page);
+  const fixed = await download(page, "fixed");
+  expect(fixed.name).toBe("自评表示例（已修复）.xlsx");
+  await page.getByTestId("download-status").filter({ hasText: "已下载“自评表示例（已修复）.xlsx”" }).waitFor();
+  await shot(page, "18-downloaded-fixed");
+  // The fixed workbook, read by the command line's reader: only the planned cells differ from the sample, with the planned formulas.
+  const sample = readFileSync(path.join(__dirname, "..", "..", "examples", "自评表示例.xlsx"));
+  const before = (await readXlsx(sample)).grids;
+  const after = (await readXlsx(fixed.bytes)).grids;
+  expect(after.map((g) => g.sheetName)).toEqual(before.map((g) => g.sheetName));
+  const differing: string[] = [];
+  before.forEach((g, i) => {
+    const h = after[i];
+    for (let r = 0; r < Math.max(g.rowCount, h.rowCount); r++)
+      for (let c = 0; c < Math.max(g.colCount, h.colCount); c++) if (JSON.stringify(g.cell(r, c) ?? null) !== JSON.stringify(h.cell(r, c) ?? null)) differing.push(`${g.sheetName}!${a1(r, c)}`);
+  });
+  expect(differing.sort()).toEqual(planned.map((f) => `${sheet}!${f.cell}`).sort());
+  const fixedSheet = after.find((g) => g.sheetName === sheet)!;
+  for (const f of planned) expect(fixedSheet.cell(parseA1(f.cell).row, parseA1(f.cell).col)?.formula).toBe(f.formula);
+
+  // 生成核对报告, then the report alone.
+  await paneCommand(page, "生成核对报告");
+  await notice(page, /核对报告已写入/).waitFor();
+  await idle(page);
+  await shot(page, "19-report-sheet");
+  const reportName = await page.getByRole("tab", { selected: true }).innerText();
+  expect(reportName).toMatch(/^核对报告/);
+  const report = await download(page, "report");
+  expect(report.name).toBe("自评表示例（核对报告）.xlsx");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(report.bytes as unknown as ArrayBuffer);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([reportName]);
+  const shownInGrid = await page.locator("[data-testid=sheet-grid] td[data-cell]").evaluateAll((tds) => tds.filter((td) => (td as HTMLElement).innerText.trim()).map((td) => [td.getAttribute("data-cell"), (td as HTMLElement).innerText.trim()]));
+  for (const [address, text] of shownInGrid) {
+    const v = wb.worksheets[0].getCell(address!).text;
+    expect([address, v.trim()]).toEqual([address, text]);
+  }
+
+  // The marked copy: the sample as it was opened, its problem cells red with a comment.
+  const marked = await download(page, "marked");
+  expect(marked.name).toBe("自评表示例（标记）.xlsx");
+  const m = new ExcelJS.Workbook();
+  await m.xlsx.load(marked.bytes as unknown as ArrayBuffer);
+  const j9 = m.getWorksheet(sheet)!.getCell("J9");
+  expect((j9.fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
+  expect(j9.value).toBe(5);
+  expect(m.worksheets.map((w) => w.name)).toContain("核对报告");
+  await shot(page, "20-downloaded-marked");
+  expect((page as Page & { errors?: string[] }).errors ?? []).toEqual([]);
+  await page.close();
+});
+
+test("a report sheet drawn readably: bold headings, set widths, and a link jumps to its cell", async () => {
+  // A workbook whose sheet links to another's cell (a HYPERLINK typed by a user).
+  const wb = new ExcelJS.Workbook();
+  const index = wb.addWorksheet("目录");
+  index.getCell("A1").value = "问题清单";
+  index.getCell("A1").font = { bold: true };
+  index.getCell("A2").value = { formula: `HYPERLINK("#'评价表'!B23","评价表!B23")`, result: "评价表!B23" } as ExcelJS.CellFormulaValue;
+  const target = wb.addWorksheet("评价表");
+  target.getCell("B23").value = 95;
+  const file = path.join(tempDir(), "链接.xlsx");
+  await wb.xlsx.writeFile(file);
+  const page = await open();
+  await page.locator("[data-testid=file-input]").setInputFiles(file);
+  await page.getByRole("tab", { name: "目录" }).waitFor();
+  const link = cell(page, "A2").getByRole("link", { name: "评价表!B23" });
+  await link.click();
+  await expect(page.getByRole("tab", { name: "评价表" }).getAttribute("aria-selected")).resolves.toBe("true");
+  await expect(cell(page, "B23").getAttribute("aria-current")).resolves.toBe("true");
+
+  // The sample's own report, as the pane writes it.
+  await page.locator("[data-testid=file-input]").setInputFiles(path.join(__dirname, "..", "..", "examples", "自评表示例.xlsx"));
+  await page.getByRole("tab", { name: "收支台账" }).waitFor();
+  await paneCommand(page, "检查整个工作簿");
+  await pane(page).getByRole("heading", { name: "工作簿检查结果" }).waitFor({ timeout: 60000 });
+  await idle(page);
+  await paneCommand(page, "生成核对报告");
+  await notice(page, /核对报告已写入/).waitFor();
+  await idle(page);
+  expect(await page.getByRole("tab", { selected: true }).innerText()).toMatch(/^核对报告/);
+  // Its heading row is drawn bold, as the pane set it.
+  const weight = await cell(page, "A1").evaluate((td) => Number(getComputedStyle(td).fontWeight));
+  expect(weight).toBeGreaterThanOrEqual(600);
+  await shot(page, "21-report-in-grid");
+  // Where the report links a finding to its cell (the report sheet's links), the link shows that cell.
+  const links = page.locator("[data-testid=sheet-grid] a[data-link]");
+  if ((await links.count()) > 0) {
+    const to = (await links.first().getAttribute("data-link"))!;
+    await links.first().click();
+    const [toSheet, toCell] = [to.slice(0, to.lastIndexOf("!")), to.slice(to.lastIndexOf("!") + 1)];
+    await expect(page.getByRole("tab", { name: toSheet, exact: true }).getAttribute("aria-selected")).resolves.toBe("true");
+    await expect(cell(page, toCell).getAttribute("aria-current")).resolves.toBe("true");
+    await shot(page, "22-report-link-followed");
+  }
+  await page.close();
+});
+
+test("dates saved by Chinese Excel (built-in format ids) show as Excel shows them", async () => {
+  const file = path.join(tempDir(), "日期.xlsx");
+  writeFileSync(file, await workbookWithBuiltinDates([31, 22, 28, 34, 57]));
+  const page = await open();
+  await page.locator("[data-testid=file-input]").setInputFiles(file);
+  await page.getByRole("tab", { name: "日期" }).waitFor();
+  expect(await Promise.all(["B1", "B2", "B3", "B4", "B5"].map((a) => cell(page, a).innerText()))).toEqual(["2024年3月15日", "2024/3/15 13:30", "3月15日", "下午1时30分", "2024年3月"]);
+  await shot(page, "23-dates");
   await page.close();
 });
 

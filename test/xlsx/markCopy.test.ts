@@ -14,15 +14,17 @@ import { changedParts, partsOf } from "../support/packages";
 
 const SAMPLE = path.join(__dirname, "..", "..", "examples", "自评表示例.xlsx");
 
-test("its module graph uses no Node API", () => {
+test("its module graph (and the fixed copy's, and the date formats') uses no Node API", () => {
   const root = path.join(__dirname, "..", "..");
   const config = ts.readConfigFile(path.join(root, "tsconfig.json"), ts.sys.readFile).config;
   const options = ts.convertCompilerOptionsFromJson({ ...config.compilerOptions, lib: ["ES2022", "DOM"], types: [], noEmit: true }, root).options;
-  const program = ts.createProgram([path.join(root, "src", "xlsx", "markCopy.ts")], options);
+  // The playground's other browser modules of the package layer too: its fixed copy and the date formats given to ExcelJS.
+  const program = ts.createProgram(["markCopy.ts", "fixCopy.ts", "builtinFormats.ts"].map((f) => path.join(root, "src", "xlsx", f)), options);
   const errors = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
   expect(errors).toEqual([]);
   const files = program.getSourceFiles().map((f) => path.relative(root, f.fileName)).filter((f) => f.startsWith("src"));
   expect(files).toContain(path.join("src", "xlsx", "mark.ts"));
+  expect(files).toContain(path.join("src", "xlsx", "fix.ts"));
   expect(files.some((f) => /zip\.ts$|zipEditor|cli/.test(f))).toBe(false);
 }, 60000);
 
