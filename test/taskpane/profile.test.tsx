@@ -46,7 +46,7 @@ test("switching to yunnan-lincang-2022 turns 优 at 93.42 into two GRADE_MISMATC
     expect(within(item).getByText("应为：良")).toBeTruthy();
   }
   expect(within(items[0]).getByRole("button", { name: "修复 B22" })).toBeTruthy();
-  expect(within(items[1]).getByText("需人工修改")).toBeTruthy();
+  expect(within(items[1]).getByText("没有自动修复：需在表中手工修改。")).toBeTruthy();
   // The grade in the table and the grade in the conclusion sentence: each in its own section.
   expect(screen.getAllByRole("heading", { level: 4 }).map((h) => h.textContent)).toEqual(["合计与等级", "结论文字"]);
 
