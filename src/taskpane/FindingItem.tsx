@@ -1,5 +1,5 @@
 import { useState, type KeyboardEvent } from "react";
-import { Button, Caption1, createFocusOutlineStyle, makeStyles, mergeClasses, Text, tokens, useId } from "@fluentui/react-components";
+import { Button, Caption1, makeStyles, mergeClasses, Text, tokens, useId } from "@fluentui/react-components";
 import { ChevronDownRegular, ChevronRightRegular, WrenchRegular } from "@fluentui/react-icons";
 import { format, Lang, Strings } from "../addin/i18n";
 import { codeName, Finding, Fix, fixDescriptionOf, messageOf, valueText } from "../engine";
@@ -27,8 +27,9 @@ const useStyles = makeStyles({
     cursor: "pointer",
     borderRadius: tokens.borderRadiusMedium,
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    // A ring a keyboard user sees on any background: 2 px, solid, the stroke Fluent uses for focus.
-    ...createFocusOutlineStyle({ style: { outlineWidth: tokens.strokeWidthThick } }),
+    // A ring a keyboard user sees: 2 px, solid, Fluent's focus stroke, drawn inside the card (never clipped by the pane's edge).
+    ":focus": { outlineStyle: "none" },
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: `calc(${tokens.strokeWidthThick} * -1)` },
   },
   head: { display: "flex", alignItems: "flex-start", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   name: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXS, minWidth: 0 },

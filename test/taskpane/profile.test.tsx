@@ -6,16 +6,9 @@
  * wrong under Lincang's 2022 bands (优 ≥ 95, 良 85–95).
  */
 import { fireEvent, screen, within } from "@testing-library/react";
-import { nationalProject } from "../fixtures/others";
-import { withCell } from "../fixtures/sheetSpec";
 import { sichuanProject, smartHall } from "../fixtures/sichuan";
+import { scoredLower } from "./paneSheets";
 import { renderPane, settled } from "./renderPane";
-
-function scoredLower() {
-  let spec = withCell(withCell(withCell(nationalProject(), "F18", "75%"), "H18", 12.5), "I18", "宣传覆盖不足");
-  spec = withCell(withCell(withCell(spec, "F19", "部分达成年度指标"), "H19", 7), "I19", "机制尚未覆盖县区");
-  return withCell(withCell(spec, "H21", 93.42), "B23", "自评得分为93.42分，自评等级为优");
-}
 
 const picker = () => screen.getByRole("combobox", { name: "评分标准" }) as HTMLSelectElement;
 const profileSection = () => screen.getByRole("region", { name: "评分标准" });
