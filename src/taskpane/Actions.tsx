@@ -33,7 +33,10 @@ const useStyles = makeStyles({
   button: { whiteSpace: "nowrap", flexShrink: 0, wordBreak: "keep-all" },
   // At 1.5× zoom a 320 px pane is about 214 CSS px wide: 检查本表 keeps its words and drops its icon.
   primaryIcon: { "@media (max-width: 240px)": { display: "none" } },
-  menuItem: { whiteSpace: "nowrap", wordBreak: "keep-all" },
+  // The menu is never wider than the pane; at 150 % zoom a long English item wraps between words
+  // (never inside one), a Chinese one keeps its characters together.
+  menu: { maxWidth: "calc(100vw - 16px)" },
+  menuItem: { wordBreak: "keep-all", overflowWrap: "normal" },
 });
 
 interface Command {
@@ -66,7 +69,7 @@ function commandsOf(session: Session, state: SessionState, strings: Strings): Co
  * unavailable commands stay focusable (aria-disabled): a button that becomes disabled under the
  * keyboard focus would drop the focus to the page.
  */
-export function Actions({ session, state, strings, lang }: { session: Session; state: SessionState; strings: Strings; lang: Lang }) {
+export function Actions({ session, state, strings, lang, menuMount }: { session: Session; state: SessionState; strings: Strings; lang: Lang; menuMount?: HTMLElement }) {
   const styles = useStyles();
   const commands = commandsOf(session, state, strings);
   const [primary, ...rest] = commands;
@@ -92,21 +95,22 @@ export function Actions({ session, state, strings, lang }: { session: Session; s
             </ToolbarButton>
           </OverflowItem>
         ))}
-        <OverflowMenu commands={rest} label={strings.moreActions} />
+        <OverflowMenu commands={rest} label={strings.moreActions} mountNode={menuMount} />
       </Toolbar>
     </Overflow>
   );
 }
 
-function OverflowMenu({ commands, label }: { commands: Command[]; label: string }) {
+function OverflowMenu({ commands, label, mountNode }: { commands: Command[]; label: string; mountNode?: HTMLElement }) {
+  const styles = useStyles();
   const { ref, isOverflowing } = useOverflowMenu<HTMLButtonElement>();
   if (!isOverflowing) return null;
   return (
-    <Menu>
+    <Menu mountNode={mountNode}>
       <MenuTrigger disableButtonEnhancement>
         <ToolbarButton ref={ref} icon={<MoreHorizontalRegular />} aria-label={label} title={label} data-command="more" />
       </MenuTrigger>
-      <MenuPopover>
+      <MenuPopover className={styles.menu}>
         <MenuList>
           {commands.map((c) => (
             <OverflowMenuItem key={c.id} command={c} />

@@ -23,7 +23,8 @@ const useStyles = makeStyles({
     minWidth: 0,
     boxSizing: "border-box",
   },
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  // At 150 % zoom the switch goes below the title rather than past the pane's edge.
+  header: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
   language: { flexShrink: 0, whiteSpace: "nowrap", minWidth: 0 },
 });
@@ -40,6 +41,8 @@ export function App({ session, lang: displayLang, theme = webLightTheme }: AppPr
   const styles = useStyles();
   const state = useSessionState(session);
   const [lang, setLang] = useState<Lang>(() => storedLang() ?? displayLang);
+  // Pop-ups open inside the pane's main landmark (and its FluentProvider), not at the end of the body.
+  const [main, setMain] = useState<HTMLElement | null>(null);
   const strings = STRINGS[lang];
   const busy = !!state.busy;
   // Cell notes are written in the pane's language.
@@ -50,7 +53,7 @@ export function App({ session, lang: displayLang, theme = webLightTheme }: AppPr
   };
   return (
     <FluentProvider theme={theme} lang={lang === "zh" ? "zh-CN" : "en"} className={styles.provider}>
-      <main className={styles.pane}>
+      <main className={styles.pane} ref={setMain}>
         <header className={styles.header}>
           <h1 className={styles.title}>{strings.appName}</h1>
           <Button
@@ -66,7 +69,7 @@ export function App({ session, lang: displayLang, theme = webLightTheme }: AppPr
             {strings.otherLanguage}
           </Button>
         </header>
-        <Actions session={session} state={state} strings={strings} lang={lang} />
+        <Actions session={session} state={state} strings={strings} lang={lang} menuMount={main ?? undefined} />
         <StatusArea session={session} state={state} strings={strings} />
         {/* The current sheet first, then the workbook's list, then the rules they were judged by. */}
         {state.result ? (

@@ -45,9 +45,11 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}`,
   },
-  fixLine: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS, minWidth: 0, maxWidth: "100%" },
+  // The description beside the button while it has room for a dozen characters a line, else below it.
+  fixLine: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", gap: tokens.spacingHorizontalS, minWidth: 0, maxWidth: "100%" },
   fixButton: { flexShrink: 0, whiteSpace: "nowrap" },
   fixText: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere", minWidth: 0 },
+  fixDescription: { flex: "1 1 12em" },
   disclosure: { whiteSpace: "nowrap", paddingLeft: 0 },
   formulas: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, margin: 0, maxWidth: "100%" },
   // A formula has no word boundaries worth keeping: it breaks anywhere rather than widen the pane.
@@ -128,7 +130,7 @@ export function FindingItem({
               >
                 {strings.fix}
               </Button>
-              <Caption1 id={fixDescriptionId} className={styles.fixText}>
+              <Caption1 id={fixDescriptionId} className={mergeClasses(styles.fixText, styles.fixDescription)}>
                 {fixDescriptionOf(fix, lang)}
               </Caption1>
             </span>
