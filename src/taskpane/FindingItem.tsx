@@ -56,6 +56,18 @@ const useStyles = makeStyles({
   formula: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all", color: tokens.colorNeutralForeground1 },
 });
 
+/** 表中：3,182.68 万元 — the label may go on a line of its own in a narrow card; the figure and its unit never break. */
+function Labelled({ label, value, strings, className }: { label: string; value: string; strings: Strings; className: string }) {
+  const [before, after] = format(strings.labelled, { label, value: "\u0001" }).split("\u0001");
+  return (
+    <span>
+      {before}
+      <span className={className}>{value}</span>
+      {after}
+    </span>
+  );
+}
+
 /** What a fix writes, cell by cell (the writes it carries along included). */
 function writesOf(fix: Fix): Fix[] {
   return [fix, ...(fix.also ?? []).flatMap(writesOf)];
@@ -110,8 +122,8 @@ export function FindingItem({
         {/* A note judges nothing: it has no 表中 / 应为. */}
         {!note && (finding.stated !== null || finding.expected !== null) && (
           <Caption1 className={styles.values}>
-            {finding.stated !== null && <span className={styles.value}>{format(strings.labelled, { label: strings.stated, value: valueText(finding, "stated", lang) })}</span>}
-            {finding.expected !== null && <span className={styles.value}>{format(strings.labelled, { label: strings.expected, value: valueText(finding, "expected", lang) })}</span>}
+            {finding.stated !== null && <Labelled label={strings.stated} value={valueText(finding, "stated", lang)} strings={strings} className={styles.value} />}
+            {finding.expected !== null && <Labelled label={strings.expected} value={valueText(finding, "expected", lang)} strings={strings} className={styles.value} />}
           </Caption1>
         )}
       </div>

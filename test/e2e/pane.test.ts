@@ -177,6 +177,8 @@ async function reachableCommands(page: PanePage): Promise<string[]> {
 
 async function axeViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
+  // Colours are judged at rest, not halfway through a button's transition from busy to ready.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[]; html: string; failureSummary?: string }[] }[] }> } }).axe;
     // Tabster's focus guards are left out, as Accessibility Insights leaves them out (tabster#288).

@@ -6,7 +6,7 @@
  */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { sichuanProject, smartHall } from "../fixtures/sichuan";
-import { isDisabled, liveRegion, renderPane, settled } from "./renderPane";
+import { isDisabled, liveRegion, renderPane, settled, wholeText } from "./renderPane";
 
 const SHEET = "智慧化信息化管理系统建设";
 
@@ -31,8 +31,8 @@ test("检查本表: exactly the two findings, under 错误, each under its table
   const score = findingItem("J9");
   expect(within(score).getByText("执行率得分不符")).toBeTruthy();
   expect(within(score).getByText("执行率得分应为 4.36（10 × 43.62%），表中为 5，多计了分")).toBeTruthy();
-  expect(within(score).getByText("表中：5")).toBeTruthy();
-  expect(within(score).getByText("应为：4.36")).toBeTruthy();
+  expect(within(score).getByText(wholeText("表中：5"))).toBeTruthy();
+  expect(within(score).getByText(wholeText("应为：4.36"))).toBeTruthy();
   const fixScore = within(score).getByRole("button", { name: "修复 J9" });
   const description = document.getElementById(fixScore.getAttribute("aria-describedby")!)!;
   expect(description.textContent).toBe("写入执行率得分公式（分值 × 执行率，不超过分值）；修复后总分为 94.36，结论文字需手工修改");

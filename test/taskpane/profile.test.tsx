@@ -8,7 +8,7 @@
 import { fireEvent, screen, within } from "@testing-library/react";
 import { sichuanProject, smartHall } from "../fixtures/sichuan";
 import { scoredLower } from "./paneSheets";
-import { renderPane, settled } from "./renderPane";
+import { renderPane, settled, wholeText } from "./renderPane";
 
 const picker = () => screen.getByRole("combobox", { name: "评分标准" }) as HTMLSelectElement;
 const profileSection = () => screen.getByRole("region", { name: "评分标准" });
@@ -35,8 +35,8 @@ test("switching to yunnan-lincang-2022 turns 优 at 93.42 into two GRADE_MISMATC
   expect(items.map((i) => within(i).getByText(/^[A-Z]+\d+$/).textContent)).toEqual(["B22", "B23"]);
   for (const item of items) {
     expect(within(item).getByText("等级不符")).toBeTruthy();
-    expect(within(item).getByText("表中：优")).toBeTruthy();
-    expect(within(item).getByText("应为：良")).toBeTruthy();
+    expect(within(item).getByText(wholeText("表中：优"))).toBeTruthy();
+    expect(within(item).getByText(wholeText("应为：良"))).toBeTruthy();
   }
   expect(within(items[0]).getByRole("button", { name: "修复 B22" })).toBeTruthy();
   expect(within(items[1]).getByText("没有自动修复：需在表中手工修改。")).toBeTruthy();

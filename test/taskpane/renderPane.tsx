@@ -50,3 +50,8 @@ export function pressTab(): Element {
 export function isDisabled(el: Element): boolean {
   return (el as HTMLButtonElement).disabled || el.getAttribute("aria-disabled") === "true";
 }
+
+/** A text shown across nested elements (表中：<figure>): the innermost element whose whole text it is. */
+export function wholeText(text: string) {
+  return (_content: string, el: Element | null) => !!el && el.textContent === text && ![...el.children].some((child) => child.textContent === text);
+}

@@ -6,7 +6,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { ledger, nationalProject } from "../fixtures/others";
 import { sichuanProject, smartHall } from "../fixtures/sichuan";
-import { isDisabled, liveRegion, renderPane, settled } from "./renderPane";
+import { isDisabled, liveRegion, renderPane, settled, wholeText } from "./renderPane";
 
 const SMART_HALL = "智慧化信息化管理系统建设";
 
@@ -99,8 +99,8 @@ test("English display language: every word of the pane in English, the engine's 
   expect(screen.getByText("Execution-rate score")).toBeTruthy();
   expect(screen.getByText("Template: Project self-evaluation (Sichuan form)")).toBeTruthy();
   expect(screen.getByText("Suggested for this sheet: Sichuan (department project self-evaluation form)")).toBeTruthy();
-  expect(screen.getByText("Stated: 5")).toBeTruthy();
-  expect(screen.getByText("Expected: 4.36")).toBeTruthy();
+  expect(screen.getByText(wholeText("Stated: 5"))).toBeTruthy();
+  expect(screen.getByText(wholeText("Expected: 4.36"))).toBeTruthy();
   const fix = screen.getByRole("button", { name: "Fix J9" });
   expect(fix.textContent).toBe("Fix");
   expect(screen.getByText("The execution-rate score should be 4.36 (10 × 43.62%); the sheet shows 5, more than earned")).toBeTruthy();

@@ -13,7 +13,7 @@ import { SheetSpec, withCell } from "../fixtures/sheetSpec";
 import { sichuanProject, smartHall } from "../fixtures/sichuan";
 import { Lang, STRINGS } from "../../src/addin/i18n";
 import { departmentBudget, paneSheets, scoredLower, trainingProject } from "./paneSheets";
-import { renderPane, settled } from "./renderPane";
+import { renderPane, settled, wholeText } from "./renderPane";
 
 async function checked(specs: SheetSpec[], lang: Lang = "zh") {
   const pane = renderPane(specs, { lang });
@@ -33,20 +33,20 @@ describe("amounts, rates and scores", () => {
     await checked([departmentBudget()]);
     const budget = card("BUDGET_SUM_MISMATCH");
     expect(messageOf(budget)).toBe("“年度资金总额”全年支出决算数（基本支出 + 项目支出）应为 3,182.68 万元（2,000.00 + 1,182.68），表中为 3,211.14 万元");
-    expect(within(budget).getByText("表中：3,211.14 万元")).toBeTruthy();
-    expect(within(budget).getByText("应为：3,182.68 万元")).toBeTruthy();
+    expect(within(budget).getByText(wholeText("表中：3,211.14 万元"))).toBeTruthy();
+    expect(within(budget).getByText(wholeText("应为：3,182.68 万元"))).toBeTruthy();
     // The rate of the same block: a percentage with two decimals.
     const rate = card("EXEC_RATE_MISMATCH");
-    expect(within(rate).getByText("表中：100.00%")).toBeTruthy();
-    expect(within(rate).getByText("应为：98.60%")).toBeTruthy();
+    expect(within(rate).getByText(wholeText("表中：100.00%"))).toBeTruthy();
+    expect(within(rate).getByText(wholeText("应为：98.60%"))).toBeTruthy();
     expect(messageOf(rate)).toBe("“基本支出年度资金总额”执行率应为 98.60%（2,000.00 ÷ 2,028.45），表中为 100.00%");
   });
 
   test("in English the unit is said in English", async () => {
     await checked([departmentBudget()], "en");
     const budget = card("BUDGET_SUM_MISMATCH");
-    expect(within(budget).getByText("Stated: 3,211.14 ×10,000 yuan")).toBeTruthy();
-    expect(within(budget).getByText("Expected: 3,182.68 ×10,000 yuan")).toBeTruthy();
+    expect(within(budget).getByText(wholeText("Stated: 3,211.14 ×10,000 yuan"))).toBeTruthy();
+    expect(within(budget).getByText(wholeText("Expected: 3,182.68 ×10,000 yuan"))).toBeTruthy();
     expect(messageOf(budget)).toContain("should be 3,182.68 ×10,000 yuan (2,000.00 + 1,182.68)");
   });
 
