@@ -30,8 +30,9 @@ const useStyles = makeStyles({
   detail: { color: tokens.colorNeutralForeground2 },
   line: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXS },
   errors: { color: tokens.colorStatusDangerForeground1, fontWeight: tokens.fontWeightSemibold },
-  agrees: { color: tokens.colorStatusSuccessForeground1, display: "inline-flex", flexShrink: 0, alignSelf: "center" },
-  differs: { color: tokens.colorStatusDangerForeground1, display: "inline-flex", flexShrink: 0, alignSelf: "center" },
+  verdict: { whiteSpace: "nowrap", display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXXS, verticalAlign: "bottom" },
+  agrees: { color: tokens.colorStatusSuccessForeground1, display: "inline-flex", flexShrink: 0 },
+  differs: { color: tokens.colorStatusDangerForeground1, display: "inline-flex", flexShrink: 0 },
   evaluation: { display: "flex", flexDirection: "column", paddingTop: tokens.spacingVerticalXXS },
 });
 
@@ -42,13 +43,19 @@ function ComparisonLine({ comparison, strings }: { comparison: Comparison; strin
     <Caption1 className={mergeClasses(styles.line, styles.detail)}>
       <span>
         {comparison.text}
-        {comparison.agrees !== undefined && <> · {comparison.agrees ? strings.agrees : strings.differs}</>}
+        {comparison.agrees !== undefined && (
+          <>
+            {" · "}
+            {/* The icon stays with its word when the line wraps. */}
+            <span className={styles.verdict}>
+              {comparison.agrees ? strings.agrees : strings.differs}
+              <span className={comparison.agrees ? styles.agrees : styles.differs} aria-hidden="true">
+                {comparison.agrees ? <CheckmarkCircleRegular /> : <DismissCircleRegular />}
+              </span>
+            </span>
+          </>
+        )}
       </span>
-      {comparison.agrees !== undefined && (
-        <span className={comparison.agrees ? styles.agrees : styles.differs} aria-hidden="true">
-          {comparison.agrees ? <CheckmarkCircleRegular /> : <DismissCircleRegular />}
-        </span>
-      )}
     </Caption1>
   );
 }
