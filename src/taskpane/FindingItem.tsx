@@ -3,6 +3,7 @@ import { Button, Caption1, makeStyles, mergeClasses, Text, tokens, useId } from 
 import { ChevronDownRegular, ChevronRightRegular, WrenchRegular } from "@fluentui/react-icons";
 import { format, Lang, Strings } from "../addin/i18n";
 import { codeName, Finding, Fix, fixDescriptionOf, messageOf, valueText } from "../engine";
+import { quoted } from "../engine/format";
 import { SeverityIcon } from "./SeverityIcon";
 
 const useStyles = makeStyles({
@@ -164,7 +165,7 @@ export function FindingItem({
                 {writes.map((w) => (
                   <div key={w.cell}>
                     <Caption1 as="span" className={styles.fixText}>
-                      {w.formula ? format(strings.formulaFor, { cell: w.cell }) : format(strings.valueFor, { cell: w.cell, value: String(w.value ?? "") })}
+                      {w.formula ? format(strings.formulaFor, { cell: w.cell }) : format(strings.valueFor, { cell: w.cell, value: quoted(String(w.value ?? ""), lang) })}
                     </Caption1>{" "}
                     {w.formula && <code className={styles.formula}>{w.formula}</code>}
                   </div>
