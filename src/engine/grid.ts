@@ -84,6 +84,15 @@ function storedIndices<T>(items: readonly (T | undefined)[]): number[] {
   return out.sort((a, b) => a - b);
 }
 
+function lastStoredIndex<T>(items: readonly (T | undefined)[]): number {
+  if (items.length > 256) {
+    const stored = storedIndices(items);
+    return stored.length ? stored[stored.length - 1] : -1;
+  }
+  for (let i = items.length - 1; i >= 0; i--) if (items[i] !== undefined) return i;
+  return -1;
+}
+
 /** A plain in-memory grid; rows are sparse arrays. */
 export class MemoryGrid implements Grid {
   readonly merges: MergeArea[];
@@ -92,14 +101,23 @@ export class MemoryGrid implements Grid {
   private readonly width: number;
   private readonly height: number;
   private readonly rowList: number[];
-  private readonly colLists = new Map<number, number[]>();
+  /** Occupied columns by row, computed when first asked (an array, not a map: cheaper on large sheets). */
+  private readonly colLists: (readonly number[])[] = [];
+  /** Rows holding one cell share one list per column: a tall one-column sheet needs no list per row. */
+  private readonly singleColumn: (readonly number[])[] = [];
 
   constructor(readonly sheetName: string, rows: (Cell | undefined)[][], merges: MergeArea[] = []) {
     this.rows = rows;
     this.merges = merges;
-    this.rowList = storedIndices(rows).filter((r) => this.occupiedCols(r).length > 0);
+    // Not through occupiedCols: caching a column list for every row would double a large sheet's memory.
+    this.rowList = [];
     let width = 0;
-    for (const r of this.rowList) width = Math.max(width, this.occupiedCols(r)[this.occupiedCols(r).length - 1] + 1);
+    for (const r of storedIndices(rows)) {
+      const last = lastStoredIndex(rows[r]);
+      if (last < 0) continue;
+      this.rowList.push(r);
+      if (last + 1 > width) width = last + 1;
+    }
     for (const m of merges) if (m.right + 1 > width) width = m.right + 1;
     this.width = width;
     let height = this.rowList.length ? this.rowList[this.rowList.length - 1] + 1 : 0;
@@ -129,11 +147,12 @@ export class MemoryGrid implements Grid {
   }
 
   occupiedCols(row: number): readonly number[] {
-    let cols = this.colLists.get(row);
+    let cols = this.colLists[row];
     if (!cols) {
       const cells = this.rows[row];
-      cols = cells ? storedIndices(cells) : [];
-      this.colLists.set(row, cols);
+      const stored = cells ? storedIndices(cells) : [];
+      cols = stored.length === 1 ? (this.singleColumn[stored[0]] ??= stored) : stored;
+      this.colLists[row] = cols;
     }
     return cols;
   }

@@ -4,7 +4,7 @@
  */
 import { ARITHMETIC, same, Words } from "./messages";
 import { Profile } from "./profiles";
-import { DIRECTION_COLUMN_WORDS, DURATION_UNIT, REVERSE_INDICATOR_NAME, SAVING_NAME, UNIT_SCALE } from "./recognize/labels";
+import { DIRECTION_COLUMN_WORDS, DURATION_UNIT, RAISED_REVERSE_NAME, REVERSE_INDICATOR_NAME, UNIT_SCALE } from "./recognize/labels";
 import {
   Direction,
   normalizeLabel,
@@ -152,7 +152,7 @@ function directionOf(inputs: IndicatorInputs, target: Quantity | null): Directio
   if (target?.direction) return target.direction;
   // A target written without ≥ / ≤ ("1000人", "95%") is an amount to reach, except for what is
   // to be kept down: costs, complaints, errors.
-  if (target && (inputs.names ?? []).some((n) => REVERSE_INDICATOR_NAME.test(n))) return (inputs.names ?? []).some((n) => SAVING_NAME.test(n)) ? "either" : "≤";
+  if (target && (inputs.names ?? []).some((n) => REVERSE_INDICATOR_NAME.test(n))) return (inputs.names ?? []).some((n) => RAISED_REVERSE_NAME.test(n)) ? "either" : "≤";
   // A duration without a direction may be a time limit or a length to reach.
   if (target && DURATION_UNIT.test(target.unit)) return "either";
   return target ? "≥" : undefined;

@@ -28,6 +28,17 @@ describe("rounding tolerance", () => {
   });
 });
 
+describe("which way a bare target runs", () => {
+  test("a sign column decides over a name that reads like something to keep down", () => {
+    expect(expected({ weight: 10, directionText: "≥", targetCell: cell(98), unitText: "%", actualCell: cell(97.2), names: ["投诉举报按时办结率"] })).toEqual([9.918367]);
+  });
+  test("complaints, errors and faults are kept down; handling them (办结, 修复) may run either way", () => {
+    expect(expected({ weight: 10, targetCell: cell("5件"), actualCell: cell("6件"), names: ["群众投诉件数"] })).not.toContain(10);
+    expect(expected({ weight: 10, targetCell: cell("98%"), actualCell: cell("97.2%"), names: ["投诉办结率"] })).toContain(9.918367);
+    expect(expected({ weight: 10, targetCell: cell("98%"), actualCell: cell("97.2%"), names: ["设备故障修复率"] })).toContain(9.918367);
+  });
+});
+
 describe("quantitative indicators", () => {
   test("≥ met → full weight; not met → weight × achieved ÷ target", () => {
     expect(expected({ weight: 10, targetCell: cell("≥1000人"), actualCell: cell("1200人") })).toEqual([10]);

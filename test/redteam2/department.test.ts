@@ -147,9 +147,9 @@ describe("RT2-D05 Tianjin 部门整体支出绩效自评表 (reconstructed: 计�
   test("[ok] clean: a fix round changes nothing", () => expect(cleanFixVerdict(tj)).toEqual(CLEAN_FIX));
   const faults: [string, Cells, string[]][] = [
     ["项目支出 执行数 271.82 → 281.82 (总额 1,318.62 ≠ 1,046.80 + 281.82)", { E7: 281.82 }, ["BUDGET_SUM_MISMATCH@E5 error"]],
-    ["执行率得分 8.5 (10 × 97.48 % = 9.75; under-scored)", { H5: 8.5, G20: 97.6 }, ["EXEC_SCORE_MISMATCH@H5 warning"]],
-    ["总分 99.85 (89.1 + 9.75 = 98.85)", { G20: 99.85 }, ["TOTAL_MISMATCH@G20 error"]],
-    ["计算符号 written 大于等于; 752,000 of 800,000 scored 15", { B13: "大于等于", G13: 15, G20: 99.75 }, ["INDICATOR_SCORE_MISMATCH@G13 error"]],
+    ["执行率得分 8.5 (10 × 97.48 % = 9.75; under-scored)", { H5: 8.5, G20: 97.52 }, ["EXEC_SCORE_MISMATCH@H5 warning"]],
+    ["总分 99.77 (89.02 + 9.75 = 98.77)", { G20: 99.77 }, ["TOTAL_MISMATCH@G20 error"]],
+    ["计算符号 written 大于等于; 752,000 of 800,000 scored 15", { B13: "大于等于", G13: 15, G20: 99.67 }, ["INDICATOR_SCORE_MISMATCH@G13 error"]],
   ];
   test.each(faults)("[ok] %s", (_n, cells, want) => expect(probe(tj, cells)).toEqual(expectOne(...want)));
 });

@@ -48,7 +48,8 @@ export const INDICATOR_COLUMNS: Readonly<Record<IndicatorRole, Synonyms>> = {
     /^完成(数|情况)$/,
     /^(指标|实际)(完成|达成)值$/,
   ],
-  direction: [/^指标(性质|方向(性)?)$/],
+  // 计算符号: the 天津 form writes ≥ / ≤ / = / 定性 in a column of its own before the target.
+  direction: [/^指标(性质|方向(性)?)$/, /^(计算|运算)符号$/],
   unit: [/^(度量|计量)?单位$/],
   reason: [/(偏差原因|未完成原因|扣分原因|原因分析|完成情况简述|得分简述|扣分说明|原因说明|改进措施|扣分理由)/],
 };
@@ -300,8 +301,11 @@ export const UNIT_SCALE: Readonly<Record<string, readonly [string, number]>> = {
 /** What is to be kept down: a target written without ≥ / ≤ for these is a ceiling. */
 export const REVERSE_INDICATOR_NAME = /成本|投诉|差错|故障|事故|超支|违规|违纪|失误|超标|损失|不良/;
 
-/** …but a saving or a reduction of these is to be raised (成本节约率): which way it runs is left open. */
-export const SAVING_NAME = /节约|节省|节支|降低|下降|减少|压减|压缩/;
+/**
+ * …but a saving or a reduction of these (成本节约率), or how they are handled (投诉办结率, 故障修复率),
+ * is to be raised: which way such a bare target runs is left open.
+ */
+export const RAISED_REVERSE_NAME = /节约|节省|节支|降低|下降|减少|压减|压缩|办结|处理|处置|解决|整改|回复|答复|响应|查处|修复|排除|化解|受理|反馈|调处|结案/;
 
 /** Achievements written in words. */
 export const OUTCOME_WORDS = {

@@ -142,11 +142,12 @@ export class SheetView {
     return this.rowLabels(row).some((l) => pattern.test(l.text));
   }
 
-  private readonly rowLabelCache = new Map<number, { col: number; text: string }[]>();
+  /** By row (an array: a map's entries would cost a large sheet tens of megabytes). */
+  private readonly rowLabelCache: { col: number; text: string }[][] = [];
 
   /** Master cells of a row with text, left to right: [{col, text}]. */
   rowLabels(row: number, from = 0, to = this.colCount - 1): { col: number; text: string }[] {
-    let all = this.rowLabelCache.get(row);
+    let all = this.rowLabelCache[row];
     if (!all) {
       all = [];
       for (const c of this.grid.occupiedCols(row)) {
@@ -154,7 +155,7 @@ export class SheetView {
         const t = this.masterLabel(row, c);
         if (t !== "") all.push({ col: c, text: t });
       }
-      this.rowLabelCache.set(row, all);
+      this.rowLabelCache[row] = all;
     }
     return from === 0 && to >= this.colCount - 1 ? all : all.filter((l) => l.col >= from && l.col <= to);
   }
