@@ -3,8 +3,8 @@
  * cells, fix, undo, report. The ribbon command and the task pane share one session (shared
  * runtime), so the pane shows what the ribbon's 检查本表 found.
  */
-import { checkSheet, Finding, Fix, planFixes, ProfileId, SheetResult } from "../engine";
-import { format, Lang, STRINGS } from "./i18n";
+import { checkSheet, EvaluationSummary, Finding, Fix, messageOf, planFixes, ProfileId, SheetResult } from "../engine";
+import { format, Lang, langOf, STRINGS } from "./i18n";
 import { Mark, PortError, ReadGap, SheetGrid, WorkbookPort } from "./port";
 import { buildReport, ReportSheet } from "./report";
 
@@ -16,6 +16,8 @@ export interface WorkbookSummary {
   errors: number;
   warnings: number;
   infos: number;
+  /** One line per evaluation on the sheet: project, stated and recomputed total and grade. */
+  evaluations: EvaluationSummary[];
   /** The sheet could not be read: why (the other sheets were checked). */
   failure?: SessionError;
   /** What the read could not deliver as Excel holds it. */
@@ -44,6 +46,8 @@ export interface SessionState {
   /** The last check of one sheet (the active one, or the one a finding was opened on). */
   result?: SheetResult;
   workbook?: WorkbookSummary[];
+  /** Counts the runs of 检查整个工作簿 (not the refreshes of its lines after a fix, an undo or a profile switch). */
+  workbookRun: number;
   /** The user's profile choice for this workbook; null means "as the template suggests". */
   profile: ProfileId | null;
   error?: SessionError;
@@ -57,16 +61,17 @@ type Listener = (s: SessionState) => void;
 
 const worst = (a: Mark["severity"], b: Mark["severity"]) => (a === "error" || b === "error" ? "error" : a === "warning" || b === "warning" ? "warning" : "info");
 
-/** One mark per cell, at the worst severity of its findings, with their messages as the note. */
-export function marksFor(findings: readonly Finding[]): Mark[] {
+/** One mark per cell, at the worst severity of its findings, with their messages (in the pane's language) as the note. */
+export function marksFor(findings: readonly Finding[], lang: Lang = "zh"): Mark[] {
   const byCell = new Map<string, Mark>();
   for (const f of findings) {
     if (f.severity === "info") continue;
     const m = byCell.get(f.cell);
-    if (!m) byCell.set(f.cell, { cell: f.cell, severity: f.severity, note: f.message });
+    const message = messageOf(f, lang);
+    if (!m) byCell.set(f.cell, { cell: f.cell, severity: f.severity, note: message });
     else {
       m.severity = worst(m.severity, f.severity);
-      m.note = `${m.note}\n${f.message}`;
+      m.note = `${m.note}\n${message}`;
     }
   }
   return [...byCell.values()];
@@ -77,9 +82,30 @@ export class Session {
   private readonly listeners = new Set<Listener>();
   /** What each fix of this session put right (the findings as they were before it), newest last; an undo takes its fix's back. */
   private readonly fixedByFix: Finding[][] = [];
+  /** The language of the cell notes: the pane's, else Office's display language. */
+  private lang: Lang;
 
-  constructor(readonly port: WorkbookPort) {
-    this.state = { profile: port.loadProfile(), canUndo: port.canUndo() };
+  constructor(
+    readonly port: WorkbookPort,
+    lang?: Lang,
+  ) {
+    this.state = { profile: port.loadProfile(), canUndo: port.canUndo(), workbookRun: 0 };
+    this.lang = lang ?? langOf(port.displayLanguage());
+  }
+
+  get language(): Lang {
+    return this.lang;
+  }
+
+  /**
+   * The pane's language changed: notes written from now on use it, and the sheet last checked is
+   * marked again so that its notes read as the pane does.
+   */
+  async setLanguage(lang: Lang): Promise<void> {
+    if (lang === this.lang) return;
+    this.lang = lang;
+    const { result } = this.state;
+    if (result) await this.run("check", () => this.mark(result));
   }
 
   getState(): SessionState {
@@ -121,7 +147,10 @@ export class Session {
   private async check(sheet?: string): Promise<SheetResult> {
     const grid = await this.port.readSheet(sheet);
     const result = this.checkGrid(grid);
-    this.set({ result, readGaps: grid.readGaps?.length ? [...grid.readGaps] : undefined });
+    const readGaps = grid.readGaps?.length ? [...grid.readGaps] : undefined;
+    // The workbook list keeps up with every check of one of its sheets (a fix, an undo, 查看).
+    const workbook = this.state.workbook?.map((line) => (line.sheet === result.sheet ? summaryLine(result, readGaps) : line));
+    this.set({ result, readGaps, ...(workbook ? { workbook } : {}) });
     return result;
   }
 
@@ -134,7 +163,7 @@ export class Session {
   /** The sheet's marks become those of this result. */
   private async mark(result: SheetResult): Promise<void> {
     try {
-      await this.port.highlight(result.sheet, marksFor(result.findings));
+      await this.port.highlight(result.sheet, marksFor(result.findings, this.lang));
     } catch (e) {
       // A protected sheet is checked but cannot be marked: the findings are in the pane.
       if (!(e instanceof PortError && e.kind === "protected")) throw e;
@@ -154,42 +183,48 @@ export class Session {
    */
   checkWorkbook(): Promise<WorkbookSummary[] | undefined> {
     return this.run("check-workbook", async () => {
-      const sheets = (await this.port.sheets()).filter((s) => s.visible && !s.report);
-      const active = await this.port.activeSheetName();
-      const summary: WorkbookSummary[] = [];
-      let activeResult: SheetResult | undefined;
-      let activeGaps: ReadGap[] | undefined;
-      for (const [i, { name }] of sheets.entries()) {
-        this.set({ busy: { task: "check-workbook", done: i, total: sheets.length } });
-        let grid: SheetGrid;
-        try {
-          grid = await this.port.readSheet(name);
-        } catch (e) {
-          summary.push({ sheet: name, template: null, errors: 0, warnings: 0, infos: 0, failure: sessionError(e) });
-          continue;
-        }
-        const result = this.checkGrid(grid);
-        // A protected sheet is checked, not marked; another failure to mark is said on its line.
-        let failure: SessionError | undefined;
-        await this.port.highlight(name, marksFor(result.findings)).catch((e) => {
-          if (!(e instanceof PortError && e.kind === "protected")) failure = sessionError(e);
-        });
-        const gaps = grid.readGaps?.length ? [...grid.readGaps] : undefined;
-        if (name === active) {
-          activeResult = result;
-          activeGaps = gaps;
-        }
-        const count = (s: string) => result.findings.filter((f) => f.severity === s).length;
-        summary.push({ sheet: name, template: result.template, errors: count("error"), warnings: count("warning"), infos: count("info"), gaps, failure });
-      }
-      this.set({
-        busy: { task: "check-workbook", done: sheets.length, total: sheets.length },
-        workbook: summary,
-        result: activeResult ?? this.state.result,
-        readGaps: activeResult ? activeGaps : this.state.readGaps,
-      });
+      const summary = await this.checkEverySheet(true);
+      this.set({ workbookRun: this.state.workbookRun + 1 });
       return summary;
     });
+  }
+
+  /**
+   * Check and mark every visible sheet. The pane then shows `show` (the sheet it showed, after a
+   * profile switch), else the active sheet, else what it showed before.
+   */
+  private async checkEverySheet(progress: boolean, show?: string): Promise<WorkbookSummary[]> {
+    const sheets = (await this.port.sheets()).filter((s) => s.visible && !s.report);
+    const active = await this.port.activeSheetName();
+    const summary: WorkbookSummary[] = [];
+    const checked = new Map<string, { result: SheetResult; gaps?: ReadGap[] }>();
+    for (const [i, { name }] of sheets.entries()) {
+      if (progress) this.set({ busy: { task: "check-workbook", done: i, total: sheets.length } });
+      let grid: SheetGrid;
+      try {
+        grid = await this.port.readSheet(name);
+      } catch (e) {
+        summary.push({ sheet: name, template: null, errors: 0, warnings: 0, infos: 0, evaluations: [], failure: sessionError(e) });
+        continue;
+      }
+      const result = this.checkGrid(grid);
+      // A protected sheet is checked, not marked; another failure to mark is said on its line.
+      let failure: SessionError | undefined;
+      await this.port.highlight(name, marksFor(result.findings, this.lang)).catch((e) => {
+        if (!(e instanceof PortError && e.kind === "protected")) failure = sessionError(e);
+      });
+      const gaps = grid.readGaps?.length ? [...grid.readGaps] : undefined;
+      checked.set(name, { result, gaps });
+      summary.push({ ...summaryLine(result, gaps), ...(failure ? { failure } : {}) });
+    }
+    const shown = (show !== undefined ? checked.get(show) : undefined) ?? checked.get(active);
+    this.set({
+      ...(progress ? { busy: { task: "check-workbook" as const, done: sheets.length, total: sheets.length } } : {}),
+      workbook: summary,
+      result: shown?.result ?? this.state.result,
+      readGaps: shown ? shown.gaps : this.state.readGaps,
+    });
+    return summary;
   }
 
   /** Open one sheet's findings from the workbook summary: the sheet is shown, at its first finding. */
@@ -299,7 +334,9 @@ export class Session {
   setProfile(id: ProfileId | null): Promise<void> {
     return this.run("profile", async () => {
       this.set({ profile: id });
-      if (this.state.result) await this.checkAndMark(this.state.result.sheet);
+      // Every sheet in the workbook list is judged by the new bands, not only the one shown.
+      if (this.state.workbook) await this.checkEverySheet(false, this.state.result?.sheet);
+      else if (this.state.result) await this.checkAndMark(this.state.result.sheet);
       await this.port.saveProfile(id);
     });
   }
@@ -316,6 +353,20 @@ export class Session {
   dismiss(): void {
     this.set({ error: undefined, notice: undefined });
   }
+}
+
+/** A sheet's line in the workbook list. */
+function summaryLine(result: SheetResult, gaps: ReadGap[] | undefined): WorkbookSummary {
+  const count = (s: Finding["severity"]) => result.findings.filter((f) => f.severity === s).length;
+  return {
+    sheet: result.sheet,
+    template: result.template,
+    errors: count("error"),
+    warnings: count("warning"),
+    infos: count("info"),
+    evaluations: result.evaluations,
+    ...(gaps ? { gaps } : {}),
+  };
 }
 
 function sessionError(e: unknown): SessionError {

@@ -1,20 +1,19 @@
 import { useEffect, useRef } from "react";
 import { Body1, Caption1, makeStyles, tokens, useId } from "@fluentui/react-components";
-import { CheckmarkCircleRegular, ErrorCircleRegular, InfoRegular, TableDismissRegular, WarningRegular } from "@fluentui/react-icons";
+import { CheckmarkCircleRegular, TableDismissRegular } from "@fluentui/react-icons";
 import type { Session } from "../addin/session";
 import { format, Lang, Strings } from "../addin/i18n";
 import { Finding, FindingSection, PROFILES, Severity, SheetResult, TEMPLATE_NAMES } from "../engine";
 import { EmptyState } from "./EmptyState";
 import { FindingItem } from "./FindingItem";
-import { countsOf } from "./words";
+import { SeverityIcon } from "./SeverityIcon";
+import { countsOf, countsText } from "./words";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 /** Sections in the order they appear in a table; a Record so that a new section cannot be forgotten. */
 const SECTION_RANK: Record<FindingSection, number> = { budget: 0, indicators: 1, weights: 2, totals: 3, statements: 4 };
 const SECTIONS = (Object.keys(SECTION_RANK) as FindingSection[]).sort((a, b) => SECTION_RANK[a] - SECTION_RANK[b]);
-
-const SEVERITY_ICON = { error: <ErrorCircleRegular />, warning: <WarningRegular />, info: <InfoRegular /> };
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -37,9 +36,6 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase300,
     fontWeight: tokens.fontWeightSemibold,
   },
-  errorIcon: { color: tokens.colorStatusDangerForeground1, display: "flex" },
-  warningIcon: { color: tokens.colorStatusWarningForeground1, display: "flex" },
-  infoIcon: { color: tokens.colorBrandForeground1, display: "flex" },
   sectionHeading: {
     margin: 0,
     fontSize: tokens.fontSizeBase200,
@@ -88,7 +84,7 @@ export function ResultView({ session, result, busy, strings, lang }: { session: 
       ) : (
         <>
           <Body1 as="p" className={styles.summary}>
-            {format(strings.summary, countsOf(result.findings))}
+            {countsText(countsOf(result.findings), strings)}
           </Body1>
           {marked && !session.port.capabilities().notes && <Caption1>{strings.notesUnavailable}</Caption1>}
           {SEVERITIES.map((severity) => {
@@ -97,9 +93,7 @@ export function ResultView({ session, result, busy, strings, lang }: { session: 
             return (
               <div key={severity} className={styles.group}>
                 <h3 className={styles.groupHeading}>
-                  <span className={styles[`${severity}Icon`]} aria-hidden="true">
-                    {SEVERITY_ICON[severity]}
-                  </span>
+                  <SeverityIcon severity={severity} />
                   {format(strings.groupCount, { label: strings.severity[severity], count: findings.length })}
                 </h3>
                 {SECTIONS.map((section) => {

@@ -10,7 +10,7 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
+import { ArrowUndoRegular, DismissRegular } from "@fluentui/react-icons";
 import { useRef } from "react";
 import type { Session, SessionState } from "../addin/session";
 import type { Strings } from "../addin/i18n";
@@ -71,19 +71,39 @@ export function StatusArea({ session, state, strings }: { session: Session; stat
           text={noticeText(notice, strings)}
           dismiss={strings.dismiss}
           onDismiss={dismiss}
+          // Undo is right where the fix is reported (in a narrow pane 撤销上次修复 is in the ⋯ menu).
+          action={notice.kind === "fixed" && state.canUndo ? { label: strings.undoThisFix, run: () => void session.undo() } : undefined}
         />
       )}
     </div>
   );
 }
 
-function StatusBar({ intent, text, dismiss, onDismiss }: { intent: "error" | "success" | "info" | "warning"; text: string; dismiss: string; onDismiss: () => void }) {
+function StatusBar({
+  intent,
+  text,
+  dismiss,
+  onDismiss,
+  action,
+}: {
+  intent: "error" | "success" | "info" | "warning";
+  text: string;
+  dismiss: string;
+  onDismiss: () => void;
+  action?: { label: string; run: () => void };
+}) {
   const bodyId = useId("status-body");
   return (
     // The bar has no title, so its body names it (the default label points at a title).
     <MessageBar intent={intent} layout="multiline" aria-labelledby={bodyId}>
       <MessageBarBody id={bodyId}>{text}</MessageBarBody>
-      <MessageBarActions containerAction={<Button appearance="transparent" size="small" icon={<DismissRegular />} aria-label={dismiss} onClick={onDismiss} />} />
+      <MessageBarActions containerAction={<Button appearance="transparent" size="small" icon={<DismissRegular />} aria-label={dismiss} onClick={onDismiss} />}>
+        {action && (
+          <Button size="small" icon={<ArrowUndoRegular />} onClick={action.run} style={{ whiteSpace: "nowrap" }}>
+            {action.label}
+          </Button>
+        )}
+      </MessageBarActions>
     </MessageBar>
   );
 }

@@ -11,20 +11,22 @@ import { registerCommands } from "../commands/commands";
 import { OfficeAdapter } from "../excel/officeAdapter";
 import { connectToOffice, OfficeOutcome, READY_TIMEOUT_MS } from "../excel/startup";
 import { mountTaskpane } from "./index";
+import { initialLang } from "./language";
 import { renderStartup } from "./startupView";
 
 export async function startTaskpane(root: HTMLElement, timeoutMs = READY_TIMEOUT_MS, connect: (ms: number) => Promise<OfficeOutcome> = connectToOffice): Promise<Session | undefined> {
   let ready: (session: Session | undefined) => void = () => undefined;
   const session = new Promise<Session | undefined>((resolve) => (ready = resolve));
   registerCommands(session);
-  renderStartup(root, "connecting", langOf(navigator.language));
+  renderStartup(root, "connecting", initialLang(navigator.language));
   const outcome = await connect(timeoutMs);
   if (outcome.kind !== "excel") {
     ready(undefined);
-    renderStartup(root, outcome.kind, langOf(("displayLanguage" in outcome && outcome.displayLanguage) || navigator.language));
+    renderStartup(root, outcome.kind, initialLang(("displayLanguage" in outcome && outcome.displayLanguage) || navigator.language));
     return undefined;
   }
-  const s = new Session(new OfficeAdapter(outcome.host));
+  // The ribbon's 检查本表 writes notes in the language the pane would show.
+  const s = new Session(new OfficeAdapter(outcome.host), initialLang(outcome.displayLanguage));
   ready(s);
   root.textContent = "";
   mountTaskpane(root, s, langOf(outcome.displayLanguage), outcome.dark ? webDarkTheme : webLightTheme);

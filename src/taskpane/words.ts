@@ -1,7 +1,8 @@
 /** Session state put into words: shared by the visible status and the screen-reader announcement. */
-import type { Notice, SessionState, Task } from "../addin/session";
-import { format, Strings } from "../addin/i18n";
-import type { SheetResult } from "../engine";
+import type { Notice, SessionState, Task, WorkbookSummary } from "../addin/session";
+import { format, Lang, Strings } from "../addin/i18n";
+import type { EvaluationSummary, Grade, SheetResult } from "../engine";
+import { num } from "../engine/format";
 import type { ReadGap } from "../addin/port";
 
 type BusyWord = "checking" | "fixing" | "undoing" | "clearing" | "reporting";
@@ -64,10 +65,68 @@ export function countsOf(findings: SheetResult["findings"]): { errors: number; w
   return { errors: count("error"), warnings: count("warning"), infos: count("info") };
 }
 
+/** "2 个错误，1 条提示": counts of zero are left out; nothing at all is 未发现问题. */
+export function countsText(counts: { errors: number; warnings: number; infos: number }, strings: Strings): string {
+  const parts = (["errors", "warnings", "infos"] as const).filter((k) => counts[k] > 0).map((k) => format(strings.counts[k], { n: counts[k] }));
+  return parts.length ? parts.join(strings.countSeparator) : strings.clean;
+}
+
+/** The workbook list's first line: sheets checked, with errors, with warnings only, clean, not tables, unreadable. */
+export function overallText(sheets: readonly WorkbookSummary[], strings: Strings): string {
+  const tables = sheets.filter((s) => !s.failure && s.template);
+  const n = {
+    errors: tables.filter((s) => s.errors > 0).length,
+    warnings: tables.filter((s) => s.errors === 0 && s.warnings > 0).length,
+    clean: tables.filter((s) => s.errors === 0 && s.warnings === 0).length,
+    notTables: sheets.filter((s) => !s.failure && !s.template).length,
+    unreadable: sheets.filter((s) => s.failure && !s.template).length,
+  };
+  const parts = (Object.keys(n) as (keyof typeof n)[]).filter((k) => n[k] > 0).map((k) => format(strings.workbookParts[k], { n: n[k] }));
+  return format(strings.workbookOverall, { n: sheets.length }) + (parts.length ? strings.overallSeparator + parts.join(strings.countSeparator) : "");
+}
+
+export interface Comparison {
+  text: string;
+  /** Both stated and recomputed: whether they agree; undefined when one is missing. */
+  agrees?: boolean;
+}
+
+function compare<T>(stated: T | undefined, expected: T | undefined, show: (v: T) => string, line: string, strings: Strings): Comparison | undefined {
+  if (stated === undefined && expected === undefined) return undefined;
+  const values =
+    stated === undefined
+      ? format(strings.expectedOnly, { expected: show(expected!) })
+      : expected === undefined
+        ? format(strings.statedOnly, { stated: show(stated) })
+        : format(strings.statedExpected, { stated: show(stated), expected: show(expected) });
+  const agrees = stated === undefined || expected === undefined ? undefined : show(stated) === show(expected);
+  return { text: format(line, { values }), agrees };
+}
+
+/** An evaluation's total and grade, stated against recomputed: "总分：表中 100，应为 95". */
+export function evaluationLines(e: EvaluationSummary, strings: Strings): { total?: Comparison; grade?: Comparison } {
+  return {
+    total: compare(e.statedTotal, e.recomputedTotal, (v: number) => num(v), strings.totalLine, strings),
+    grade: compare<Grade>(e.statedGrade, e.expectedGrade, (g) => strings.grades[g], strings.gradeLine, strings),
+  };
+}
+
 export function resultText(result: SheetResult, strings: Strings): string {
   if (result.template === null) return strings.notTemplate;
   if (result.findings.length === 0) return strings.noFindings;
-  return format(strings.summary, countsOf(result.findings));
+  return countsText(countsOf(result.findings), strings);
+}
+
+/** The grade bands in the pane's language: English names the grade and keeps its character. */
+export function bandsText(bands: readonly { grade: Grade; min: number }[], strings: Strings, lang: Lang): string {
+  return bands
+    .map((band, i) => {
+      const grade = strings.grades[band.grade];
+      if (i === 0) return `${grade} ≥ ${band.min}`;
+      if (band.min === -Infinity) return `${grade} < ${bands[i - 1].min}`;
+      return `${grade} ${band.min}–${bands[i - 1].min}`;
+    })
+    .join(lang === "zh" ? "；" : "; ");
 }
 
 /** What the live region says now: the task under way, else its outcome. */

@@ -5,6 +5,7 @@
 import { format, STRINGS } from "../../src/addin/i18n";
 import { Session } from "../../src/addin/session";
 import { registerCommands } from "../../src/commands/commands";
+import { countsText } from "../../src/taskpane/words";
 import { MARK_FILL, OfficeAdapter, OfficeHost } from "../../src/excel/officeAdapter";
 import { createFakeOffice, FakeOfficeOptions, WorkbookModel } from "../../src/fake-excel";
 import { MemoryGrid, parseA1 } from "../../src/engine";
@@ -222,8 +223,9 @@ test("the profile choice applies at once; a failed save of the settings says so"
   expect(session.getState().error?.kind).toBe("settings-failed");
 });
 
-test("English counts agree with their numbers", () => {
-  expect(format(STRINGS.en.summary, { errors: 1, warnings: 2, infos: 0 })).toBe("1 error, 2 warnings, 0 notes");
+test("English counts agree with their numbers; counts of zero are left out", () => {
+  expect(countsText({ errors: 1, warnings: 2, infos: 0 }, STRINGS.en)).toBe("1 error, 2 warnings");
   expect(format(STRINGS.en.fixed, { count: 1, remaining: 1 })).toBe("Wrote 1 formula; 1 problem remains.");
-  expect(format(STRINGS.zh.summary, { errors: 1, warnings: 2, infos: 0 })).toBe("1 个错误，2 个警告，0 个提示");
+  expect(countsText({ errors: 1, warnings: 0, infos: 2 }, STRINGS.zh)).toBe("1 个错误，2 条提示");
+  expect(countsText({ errors: 0, warnings: 0, infos: 0 }, STRINGS.zh)).toBe("未发现问题");
 });

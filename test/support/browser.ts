@@ -19,9 +19,9 @@ const TYPES: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Build the web pages (development mode: faster, same code) into dist/e2e. */
-export function buildPages(): string {
-  const out = path.join(ROOT, "dist", "e2e");
+/** Build the web pages (development mode: faster, same code) into dist/<folder> (one per suite: Jest runs suites side by side). */
+export function buildPages(folder = "e2e"): string {
+  const out = path.join(ROOT, "dist", folder);
   execFileSync(process.execPath, [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "development", "--output-path", out], {
     cwd: ROOT,
     stdio: "pipe",

@@ -6,7 +6,7 @@
  */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { sichuanProject, smartHall } from "../fixtures/sichuan";
-import { isDisabled, liveRegion, renderPane, settled } from "./renderPane";
+import { isDisabled, liveRegion, renderPane, settled, wholeText } from "./renderPane";
 
 const SHEET = "智慧化信息化管理系统建设";
 
@@ -23,7 +23,7 @@ const findingItem = (cell: string) => row(cell).closest("li")!;
 
 test("检查本表: exactly the two findings, under 错误, each under its table section, with message, values and fix", async () => {
   const { port } = await checked();
-  expect(screen.getByText("2 个错误，0 个警告，0 个提示")).toBeTruthy();
+  expect(screen.getByText("2 个错误")).toBeTruthy();
   expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual(["错误（2）"]);
   expect(screen.getAllByRole("heading", { level: 4 }).map((h) => h.textContent)).toEqual(["预算执行", "合计与等级"]);
   expect(screen.getAllByRole("listitem")).toHaveLength(2);
@@ -31,12 +31,19 @@ test("检查本表: exactly the two findings, under 错误, each under its table
   const score = findingItem("J9");
   expect(within(score).getByText("执行率得分不符")).toBeTruthy();
   expect(within(score).getByText("执行率得分应为 4.36（10 × 43.62%），表中为 5，多计了分")).toBeTruthy();
-  expect(within(score).getByText("表中：5")).toBeTruthy();
-  expect(within(score).getByText("应为：4.36")).toBeTruthy();
+  expect(within(score).getByText(wholeText("表中：5"))).toBeTruthy();
+  expect(within(score).getByText(wholeText("应为：4.36"))).toBeTruthy();
   const fixScore = within(score).getByRole("button", { name: "修复 J9" });
   const description = document.getElementById(fixScore.getAttribute("aria-describedby")!)!;
-  expect(description.textContent).toContain("写入执行率得分公式");
-  expect(description.textContent).toContain("=I9*MIN(1,MAX(0,IF(F9<=0,0,G9/F9)))");
+  expect(description.textContent).toBe("写入执行率得分公式（分值 × 执行率，不超过分值）；修复后总分为 94.36，结论文字需手工修改");
+  // The formula is behind 查看公式, not in the card's body.
+  expect(score.textContent).not.toContain("=I9");
+  const disclosure = within(score).getByRole("button", { name: "查看公式" });
+  expect(disclosure.getAttribute("aria-expanded")).toBe("false");
+  fireEvent.click(disclosure);
+  expect(disclosure.getAttribute("aria-expanded")).toBe("true");
+  const formulas = document.getElementById(disclosure.getAttribute("aria-controls")!)!;
+  expect(formulas.textContent).toBe("J9 将写入： =I9*MIN(1,MAX(0,IF(F9<=0,0,G9/F9)))");
 
   const total = findingItem("J33");
   expect(within(total).getByText("合计不符")).toBeTruthy();
@@ -81,7 +88,7 @@ test("修复 on one finding writes only its fix (a live formula), shows the shee
   expect(within(findingItem("J33")).getByText("合计应为 94.36（各项得分 90 + 执行率得分 4.36），表中为 100")).toBeTruthy();
   const conclusion = findingItem("B34");
   expect(within(conclusion).getByText("结论中的分数不符")).toBeTruthy();
-  expect(within(conclusion).getByText("需人工修改")).toBeTruthy();
+  expect(within(conclusion).getByText("没有自动修复：需在表中手工修改。")).toBeTruthy();
   expect(within(conclusion).queryByRole("button", { name: /修复/ })).toBeNull();
   expect(screen.getAllByRole("heading", { level: 4 }).map((h) => h.textContent)).toEqual(["合计与等级", "结论文字"]);
 });

@@ -2,7 +2,8 @@
 /**
  * The pane by keyboard: every control in the Tab sequence has a name, a finding row is reached with
  * Tab and selects its cell with Enter or Space, and fixing a finding from its own button leaves the
- * focus on the results rather than nowhere.
+ * focus on the results rather than nowhere. (jsdom moves the focus through every toolbar button;
+ * in a browser the toolbar is one Tab stop with arrow keys inside: test/e2e/pane.test.ts.)
  */
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { sichuanProject, smartHall } from "../fixtures/sichuan";
@@ -12,6 +13,8 @@ const SHEET = "智慧化信息化管理系统建设";
 
 async function checkedByKeyboard() {
   const pane = renderPane([sichuanProject(smartHall)]);
+  // The language switch in the header, then the toolbar.
+  expect(pressTab().getAttribute("aria-label")).toBe("Switch to English");
   const first = pressTab();
   expect(first.textContent).toBe("检查本表");
   fireEvent.click(first); // a native button: the browser turns Enter into this click
@@ -35,16 +38,16 @@ const accessibleName = (el: Element) => el.getAttribute("aria-label") ?? (el.get
 test("Tab reaches the first finding after the commands; Enter on it selects J9; every stop is named", async () => {
   const { port } = await checkedByKeyboard();
   const passed = tabUntil((el) => el.getAttribute("role") === "button" && el.textContent!.includes("J9"));
-  expect(passed.map((el) => el.textContent)).toEqual(["检查整个工作簿", "全部修复", "插入正确等级和合计", "撤销上次修复", "清除标记", "生成核对报告", expect.stringContaining("执行率得分不符")]);
+  expect(passed.map((el) => el.textContent)).toEqual(["全部修复", "撤销上次修复", "检查整个工作簿", "生成核对报告", "插入正确等级和合计", "清除标记", expect.stringContaining("执行率得分不符")]);
   const findingRow = passed[passed.length - 1] as HTMLElement;
   expect(document.activeElement).toBe(findingRow);
 
   fireEvent.keyDown(findingRow, { key: "Enter" });
   await waitFor(() => expect(port.selected).toEqual({ sheet: SHEET, cell: "J9" }));
 
-  // On through the rest of the pane: the fix button, the next finding, its fix button, the profile picker.
+  // On through the rest of the pane: the fix button, its formula, the next finding, its fix and formula, the profile picker.
   const rest = tabUntil((el) => el.tagName === "SELECT");
-  expect(rest.map(accessibleName)).toEqual(["修复 J9", expect.stringContaining("合计不符"), "修复 J33", "评分标准"]);
+  expect(rest.map(accessibleName)).toEqual(["修复 J9", "查看公式", expect.stringContaining("合计不符"), "修复 J33", "查看公式", "评分标准"]);
 });
 
 test("Space on a finding row selects its cell too, without scrolling the pane", async () => {
@@ -88,11 +91,17 @@ test("closing a message by keyboard leaves the focus on the results heading, not
   expect(document.activeElement?.textContent).toBe(`“${SHEET}”的检查结果`);
 });
 
-test("检查整个工作簿 puts the focus on its summary, shown above the sheet's findings", async () => {
+test("检查整个工作簿 puts the focus on its summary, shown below the current sheet's findings", async () => {
   const { session } = await checkedByKeyboard();
   fireEvent.click(screen.getByRole("button", { name: "检查整个工作簿" }));
   await settled(session);
   await waitFor(() => expect(document.activeElement?.textContent).toBe("工作簿检查结果"));
   const headings = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
-  expect(headings.indexOf("工作簿检查结果")).toBeLessThan(headings.indexOf(`“${SHEET}”的检查结果`));
+  expect(headings.indexOf(`“${SHEET}”的检查结果`)).toBeLessThan(headings.indexOf("工作簿检查结果"));
+  // A fix refreshes the sheet's line without taking the focus to the summary again.
+  const fix = screen.getByRole("button", { name: "修复 J9" });
+  fix.focus();
+  fireEvent.click(fix);
+  await settled(session);
+  expect(document.activeElement?.textContent).toBe(`“${SHEET}”的检查结果`);
 });

@@ -28,10 +28,11 @@ test("progress while the sheets are read, then the summary; 查看 opens a sheet
   expect(screen.queryByRole("progressbar")).toBeNull();
   const summary = screen.getByRole("heading", { level: 2, name: "工作簿检查结果" }).closest("section")!;
   const lines = within(summary).getAllByRole("listitem");
+  expect(within(summary).getByTestId("workbook-overall").textContent).toBe("已检查 3 张工作表：1 张有错误，1 张未发现问题，1 张非自评表");
   expect(lines.map((l) => l.textContent)).toEqual([
-    "项目支出绩效自评表项目支出绩效自评表（财政部表式）0 个错误，0 个警告，0 个提示查看",
-    `${SMART_HALL}部门预算项目支出绩效自评表（四川表式）2 个错误，0 个警告，0 个提示查看`,
-    "收支台账非自评表查看",
+    "项目支出绩效自评表查看项目支出绩效自评表（财政部表式）未发现问题项目：基层政务服务能力提升培训总分：表中 97.92，应为 97.92 · 一致等级：表中 优，应为 优 · 一致",
+    `${SMART_HALL}查看部门预算项目支出绩效自评表（四川表式）2 个错误项目：市政务服务大厅智慧化信息化管理系统建设总分：表中 100，应为 95 · 不符等级：表中未填，应为 优`,
+    "收支台账查看非自评表",
   ]);
   // The active sheet (the first) is the one whose findings are shown, and it is marked as current.
   expect(screen.getByRole("heading", { level: 2, name: "“项目支出绩效自评表”的检查结果" })).toBeTruthy();
