@@ -377,7 +377,10 @@ test("downloads: the fixed workbook, the report, and the marked copy, each as Ch
   expect(wb.worksheets.map((w) => w.name)).toEqual([reportName]);
   const shownInGrid = await page.locator("[data-testid=sheet-grid] td[data-cell]").evaluateAll((tds) => tds.filter((td) => (td as HTMLElement).innerText.trim()).map((td) => [td.getAttribute("data-cell"), (td as HTMLElement).innerText.trim()]));
   for (const [address, text] of shownInGrid) {
-    const v = wb.worksheets[0].getCell(address!).text;
+    const cell = wb.worksheets[0].getCell(address!);
+    // A date is stored as a date with a date format (ExcelJS's .text ignores formats): compare the day it names.
+    const v = cell.value instanceof Date ? `${cell.value.getUTCFullYear()}年${cell.value.getUTCMonth() + 1}月${cell.value.getUTCDate()}日` : cell.text;
+    if (cell.value instanceof Date) expect(String(cell.numFmt)).toMatch(/[yY]/);
     expect([address, v.trim()]).toEqual([address, text]);
   }
 
