@@ -1,64 +1,20 @@
 /**
  * The second blind corpus (test/corpus2, built by build/): workbooks modelled on forms of provinces and offices
- * the first corpus and the seeds do not show, each read by the CLI's reader and checked by the engine, compared
- * with expected.json by the verdict of test/engine/corpus.test.ts — every expected finding at its cell with its
- * severity, no error that is not expected, and nothing at all on sheets that are not self-evaluation tables.
+ * the first corpus and the seeds do not show, judged by the same verdict as the first corpus
+ * (test/support/corpusVerdict.ts), and rebuilt to check the committed files are what the generator writes.
  */
-import { readFileSync, readdirSync } from "fs";
+import { readFileSync } from "fs";
 import * as path from "path";
-import { checkSheet, Finding, SheetResult } from "../../src/engine";
-import { readWorkbook } from "../../src/cli/readWorkbook";
+import { corpusFiles, describeCorpus } from "../support/corpusVerdict";
 import { buildAll } from "./build/build";
 
-interface Expected {
-  template: boolean;
-  findings: { code: string; cell: string; severity: string; note: string }[];
-}
-
 const dir = __dirname;
-const expected: Record<string, Record<string, Expected>> = JSON.parse(readFileSync(path.join(dir, "expected.json"), "utf8"));
-const files = readdirSync(dir).filter((f) => f.endsWith(".xlsx")).sort();
-
-const results = new Map<string, Promise<SheetResult[]>>();
-function checked(file: string): Promise<SheetResult[]> {
-  if (!results.has(file)) results.set(file, readWorkbook(path.join(dir, file)).then(({ grids }) => grids.map((g) => checkSheet(g))));
-  return results.get(file)!;
-}
-
-const key = (f: { code: string; cell: string }) => `${f.code}@${f.cell}`;
-const line = (f: Finding) => `${key(f)} ${f.severity} — ${f.message}`;
 
 test("the committed workbooks and expected.json are what the generator builds, byte for byte", async () => {
   const built = await buildAll();
-  expect([...built.files.keys()].sort()).toEqual(files);
+  expect([...built.files.keys()].sort()).toEqual(corpusFiles(dir));
   for (const [name, bytes] of built.files) expect(Buffer.compare(bytes, readFileSync(path.join(dir, name)))).toBe(0);
   expect(built.expected).toBe(readFileSync(path.join(dir, "expected.json"), "utf8"));
 });
 
-test("every corpus workbook is listed in expected.json", () => {
-  expect(files).toEqual(Object.keys(expected).sort());
-});
-
-describe.each(files)("%s", (file) => {
-  test.each(Object.keys(expected[file]))("%s", async (sheet) => {
-    const want = expected[file][sheet];
-    const result = (await checked(file)).find((r) => r.sheet === sheet);
-    expect(result).toBeDefined();
-    const got = result!.findings;
-    if (!want.template) {
-      expect(got.map(line)).toEqual([]);
-      expect(result!.template).toBeNull();
-      return;
-    }
-    expect(result!.template).not.toBeNull();
-    // Every expected finding, at its cell, with its severity.
-    const found = want.findings.map((w) => {
-      const f = got.find((g) => key(g) === key(w));
-      return f ? `${key(w)} ${f.severity}` : `${key(w)} missing — ${w.note}`;
-    });
-    expect(found).toEqual(want.findings.map((w) => `${key(w)} ${w.severity}`));
-    // No error finding that is not expected.
-    const extraErrors = got.filter((g) => g.severity === "error" && !want.findings.some((w) => key(w) === key(g)));
-    expect(extraErrors.map(line)).toEqual([]);
-  });
-});
+describeCorpus(dir);
