@@ -3,7 +3,8 @@
  * switches the pane to it). Finding messages and fix descriptions come from the engine's catalogue
  * (messageOf, fixDescriptionOf) in either language; these are the pane's own.
  */
-import type { FindingCode, Grade, Severity } from "../engine";
+import { describeBands } from "../engine";
+import type { FindingCode, Grade, Profile, Severity } from "../engine";
 import type { PortErrorKind, ReadGap } from "./port";
 import type { FindingSection } from "../engine";
 
@@ -290,4 +291,9 @@ export function format(template: string, params: Record<string, string | number 
   return template
     .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (_m, k: string, one: string, other: string) => (Number(params[k]) === 1 ? one : other))
     .replace(/\{(\w+)\}/g, (_m, k: string) => String(params[k] ?? ""));
+}
+
+/** A profile's grade bands in the given language: "优 ≥ 90；良 80–90；…", "Excellent (优) ≥ 90; Good (良) 80–90; …". */
+export function bandsText(profile: Profile, lang: Lang): string {
+  return describeBands(profile, (g) => STRINGS[lang].grades[g], lang === "zh" ? "；" : "; ");
 }

@@ -4,8 +4,8 @@
  * profiles) and what the add-in fixed in this session; the Excel adapter (src/excel/report.ts) lays
  * it out and writes it.
  */
-import { codeName, describeBands, Finding, Grade, messageOf, PROFILES, ProfileId, Severity, SheetResult, valueText } from "../engine";
-import { format, Lang, STRINGS } from "./i18n";
+import { codeName, Finding, Grade, messageOf, PROFILES, ProfileId, Severity, SheetResult, valueText } from "../engine";
+import { bandsText, format, Lang, STRINGS } from "./i18n";
 
 /** A date as Excel keeps it: days since 1899-12-30, shown through `format`. */
 export interface ReportDate {
@@ -75,7 +75,6 @@ export interface ReportInput {
   fixed: readonly Finding[];
 }
 
-const GRADE_EN: Record<Grade, string> = { 优: "Excellent", 良: "Good", 中: "Fair", 差: "Poor" };
 
 /** Projects listed by name in the facts; more are counted. */
 const LISTED_PROJECTS = 8;
@@ -150,28 +149,13 @@ export function excelDate(date: Date): number {
   return (Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
 
-/** A grade as the report names it: 优, or "Excellent (优)" in English. */
-export function gradeText(grade: Grade, lang: Lang): string {
-  return lang === "en" ? `${GRADE_EN[grade]} (${grade})` : grade;
-}
-
-/** "优 ≥ 90；良 80–90；…", or in English "Excellent (优) ≥ 90; Good (良) 80–90; …". */
-export function bandsText(id: ProfileId, lang: Lang): string {
-  const zh = describeBands(PROFILES[id]);
-  if (lang === "zh") return zh;
-  return zh
-    .split("；")
-    .map((band) => band.replace(/^(优|良|中|差)/, (g) => gradeText(g as Grade, "en")))
-    .join("; ");
-}
-
 /** Codes that state the total or the grade: one of them on an evaluation's cells means they disagree. */
 const TOTAL_CODES = new Set<Finding["code"]>(["TOTAL_MISMATCH", "HEADER_SCORE_MISMATCH", "GRADE_MISMATCH"]);
 
 function evaluationRows(result: SheetResult, lang: Lang): ReportEvaluationRow[] {
   const w = WORDS[lang];
   const scoreAndGrade = (total: number | undefined, grade: Grade | undefined) =>
-    total === undefined && grade === undefined ? "—" : `${total === undefined ? "—" : String(total)} · ${grade === undefined ? "—" : gradeText(grade, lang)}`;
+    total === undefined && grade === undefined ? "—" : `${total === undefined ? "—" : String(total)} · ${grade === undefined ? "—" : STRINGS[lang].grades[grade]}`;
   return result.evaluations.map((e, i) => {
     // evaluations[i] summarises units[i]: the engine's own judgement of its total and grade decides.
     const bounds = result.units[i]?.bounds;
@@ -283,7 +267,7 @@ export function buildReport({ lang, date, sheets, fixed }: ReportInput): ReportD
     { label: w.unit, value: units.length ? units.join(w.listSeparator) : w.unstated },
     { label: w.project, value: projects.length ? listedProjects : w.unstated },
     { label: w.date, value: { serial: excelDate(date), format: w.dateFormat } },
-    ...profiles.map((id) => ({ label: w.profile, value: `${PROFILES[id].name[lang]}${lang === "zh" ? "：" : ": "}${bandsText(id, lang)}\n${w.source}${PROFILES[id].source[lang]}` })),
+    ...profiles.map((id) => ({ label: w.profile, value: `${PROFILES[id].name[lang]}${lang === "zh" ? "：" : ": "}${bandsText(PROFILES[id], lang)}\n${w.source}${PROFILES[id].source[lang]}` })),
     { label: w.overall, value: overall },
   ];
 

@@ -122,13 +122,14 @@ export function gradeFor(total: number, profile: Profile): Grade {
 }
 
 /** "优 ≥ 90；良 80–90；中 60–80；差 < 60" */
-export function describeBands(profile: Profile): string {
+export function describeBands(profile: Profile, gradeName: (grade: Grade) => string = (g) => g, separator = "；"): string {
   const b = profile.gradeBands;
   return b
     .map((band, i) => {
-      if (i === 0) return `${band.grade} ≥ ${band.min}`;
-      if (band.min === -Infinity) return `${band.grade} < ${b[i - 1].min}`;
-      return `${band.grade} ${band.min}–${b[i - 1].min}`;
+      const grade = gradeName(band.grade);
+      if (i === 0) return `${grade} ≥ ${band.min}`;
+      if (band.min === -Infinity) return `${grade} < ${b[i - 1].min}`;
+      return `${grade} ${band.min}–${b[i - 1].min}`;
     })
-    .join("；");
+    .join(separator);
 }

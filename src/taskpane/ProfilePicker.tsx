@@ -1,8 +1,7 @@
 import { Body1, Caption1, makeStyles, Select, tokens, useId } from "@fluentui/react-components";
 import type { Session, SessionState } from "../addin/session";
-import { format, Lang, Strings } from "../addin/i18n";
-import { describeBands, isProfileId, PROFILE_IDS, PROFILES } from "../engine";
-import { bandsText } from "./words";
+import { bandsText, format, Lang, Strings } from "../addin/i18n";
+import { isProfileId, PROFILE_IDS, PROFILES } from "../engine";
 
 const AUTOMATIC = "";
 
@@ -42,7 +41,7 @@ export function ProfilePicker({ session, state, strings, lang }: { session: Sess
       {state.profile === null && suggested && state.result?.template && <Body1>{format(strings.profileSuggested, { name: PROFILES[suggested].name[lang] })}</Body1>}
       <dl className={styles.bands}>
         <dt className={styles.term}>{strings.profileBands}</dt>
-        <dd className={styles.definition}>{lang === "zh" ? describeBands(inForce) : bandsText(inForce.gradeBands, strings, lang)}</dd>
+        <dd className={styles.definition}>{bandsText(inForce, lang)}</dd>
       </dl>
       <Caption1 className={styles.source}>{inForce.source[lang]}</Caption1>
     </section>

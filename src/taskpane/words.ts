@@ -1,6 +1,6 @@
 /** Session state put into words: shared by the visible status and the screen-reader announcement. */
 import type { Notice, SessionState, Task, WorkbookSummary } from "../addin/session";
-import { format, Lang, Strings } from "../addin/i18n";
+import { format, Strings } from "../addin/i18n";
 import type { EvaluationSummary, Grade, SheetResult } from "../engine";
 import { num } from "../engine/format";
 import type { ReadGap } from "../addin/port";
@@ -115,18 +115,6 @@ export function resultText(result: SheetResult, strings: Strings): string {
   if (result.template === null) return strings.notTemplate;
   if (result.findings.length === 0) return strings.noFindings;
   return countsText(countsOf(result.findings), strings);
-}
-
-/** The grade bands in the pane's language: English names the grade and keeps its character. */
-export function bandsText(bands: readonly { grade: Grade; min: number }[], strings: Strings, lang: Lang): string {
-  return bands
-    .map((band, i) => {
-      const grade = strings.grades[band.grade];
-      if (i === 0) return `${grade} ≥ ${band.min}`;
-      if (band.min === -Infinity) return `${grade} < ${bands[i - 1].min}`;
-      return `${grade} ${band.min}–${bands[i - 1].min}`;
-    })
-    .join(lang === "zh" ? "；" : "; ");
 }
 
 /** What the live region says now: the task under way, else its outcome. */

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "fs";
 import * as path from "path";
-import { bandsText, buildReport, excelDate, ReportDocument, ReportSheet } from "../../src/addin/report";
+import { buildReport, excelDate, ReportDocument, ReportSheet } from "../../src/addin/report";
+import { bandsText } from "../../src/addin/i18n";
 import { checkSheet, codeName, messageOf, PROFILES, valueText } from "../../src/engine";
 import { readWorkbook } from "../../src/cli/readWorkbook";
 import { dateSerial } from "../../src/fake-excel";
@@ -46,7 +47,7 @@ describe("the example workbook (examples/自评表示例.xlsx)", () => {
     // One line per profile in force on some sheet, each with its bands and where they come from.
     const used = [...new Set(sheets.filter((s) => s.result.template).map((s) => s.result.profile))];
     expect(used).toEqual(["sichuan", "yunnan", "national"]);
-    expect(fact(report, "评分标准")).toEqual(used.map((id) => `${PROFILES[id].name.zh}：${bandsText(id, "zh")}\n依据：${PROFILES[id].source.zh}`));
+    expect(fact(report, "评分标准")).toEqual(used.map((id) => `${PROFILES[id].name.zh}：${bandsText(PROFILES[id], "zh")}\n依据：${PROFILES[id].source.zh}`));
     expect(fact(report, "评分标准")[0]).toMatch(/^四川（部门预算项目支出绩效自评表）：优 ≥ 90；良 80–90；中 60–80；差 < 60\n依据：四川省自评表/);
     // Sheets checked / with errors / with warnings only / clean / not tables, as the engine found them.
     const withErrors = sheets.filter((s) => s.result.findings.some((f) => f.severity === "error")).length;
