@@ -134,16 +134,15 @@ export async function reportWorkbook(model: WorkbookModel, sheetName: string): P
     if (width !== undefined) ws.getColumn(c + 1).width = charactersOf(width);
   }
   const page = look.page();
-  if (page) {
-    const fit = page.zoom.horizontalFitToPages !== undefined || page.zoom.verticalFitToPages !== undefined;
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      orientation: page.orientation === "Landscape" ? "landscape" : "portrait",
-      ...(PAPER[page.paperSize] ? { paperSize: PAPER[page.paperSize] as ExcelJS.PageSetup["paperSize"] } : {}),
-      ...(fit ? { fitToPage: true, fitToWidth: page.zoom.horizontalFitToPages ?? 0, fitToHeight: page.zoom.verticalFitToPages ?? 0 } : { scale: page.zoom.scale ?? 100 }),
-      ...(page.printArea?.length ? { printArea: page.printArea.map((b) => `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`).join("&&") } : {}),
-      ...(page.printTitleRows ? { printTitlesRow: `${page.printTitleRows.top + 1}:${page.printTitleRows.bottom + 1}` } : {}),
-    };
-  }
+  const fit = page.zoom.horizontalFitToPages !== undefined || page.zoom.verticalFitToPages !== undefined;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: page.orientation === "Landscape" ? "landscape" : "portrait",
+    ...(PAPER[page.paperSize] ? { paperSize: PAPER[page.paperSize] as ExcelJS.PageSetup["paperSize"] } : {}),
+    ...(fit ? { fitToPage: true, fitToWidth: page.zoom.horizontalFitToPages ?? 0, fitToHeight: page.zoom.verticalFitToPages ?? 0 } : { scale: page.zoom.scale ?? 100 }),
+    ...(page.printArea?.length ? { printArea: page.printArea.map((b) => `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`).join("&&") } : {}),
+    ...(page.printTitleRows ? { printTitlesRow: `${page.printTitleRows.top + 1}:${page.printTitleRows.bottom + 1}` } : {}),
+    showGridLines: page.printGridlines,
+  };
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

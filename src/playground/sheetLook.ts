@@ -1,12 +1,11 @@
 /**
  * How a sheet of the in-browser Excel looks beyond its values and fills: bold, wrapped and aligned
  * text, column widths and row heights, links, and its page setup. The grid draws it, and the report
- * download writes it. The fake always models bold and merges; the rest (hyperlinks, layout, widths,
- * heights, page layout: Office.js's Range.hyperlink, Range.format, Worksheet.pageLayout) is read
- * where the sheet model has it. A link is also read from a HYPERLINK formula, as a user types one.
+ * download writes it, as the fake models them (Office.js's Range.hyperlink, Range.format,
+ * Worksheet.pageLayout). A link is also read from a HYPERLINK formula, as a user types one.
  */
 import { parseA1 } from "../engine";
-import type { SheetModel, WorkbookModel } from "../fake-excel";
+import type { PageLayoutModel, SheetModel, WorkbookModel } from "../fake-excel";
 
 /** Where a link goes: a cell of this workbook, or a web address. */
 export type LinkTarget = { sheet?: string; address: string } | { url: string };
@@ -20,14 +19,6 @@ export interface CellLook {
   fontSize?: number;
 }
 
-export interface PageSetup {
-  orientation: "Portrait" | "Landscape";
-  paperSize: string;
-  printArea?: { top: number; left: number; bottom: number; right: number }[];
-  printTitleRows?: { top: number; bottom: number };
-  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
-}
-
 export interface SheetLook {
   cell(row: number, col: number): CellLook;
   /** The column's width in points, when set (Excel's default: 8.43 characters, 48 pt). */
@@ -37,16 +28,7 @@ export interface SheetLook {
   /** Whether the sheet says where its text wraps (else the grid wraps everything, to stay readable). */
   readonly wrapKnown: boolean;
   link(row: number, col: number): LinkTarget | undefined;
-  page(): PageSetup | undefined;
-}
-
-/** Parts of the sheet model that the fake may or may not have (read only where present). */
-interface OptionalLook {
-  hyperlinks?: Map<string, { address?: string; documentReference?: string; textToDisplay?: string }>;
-  layout?: Map<string, { wrapText?: boolean; horizontalAlignment?: string; verticalAlignment?: string; fontSize?: number }>;
-  columnWidths?: Map<number, number>;
-  rowHeights?: Map<number, number>;
-  pageLayout?: PageSetup;
+  page(): PageLayoutModel;
 }
 
 const key = (row: number, col: number) => `${row},${col}`;
@@ -74,21 +56,20 @@ export function hyperlinkFormulaTarget(formula: string | undefined): LinkTarget 
 }
 
 export function sheetLook(model: WorkbookModel, sheet: SheetModel): SheetLook {
-  const look = sheet as SheetModel & OptionalLook;
   return {
     cell: (r, c) => {
-      const layout = look.layout?.get(key(r, c));
+      const layout = sheet.layout.get(key(r, c));
       return { bold: sheet.bold.has(key(r, c)), wrap: !!layout?.wrapText, horizontal: layout?.horizontalAlignment, vertical: layout?.verticalAlignment, fontSize: layout?.fontSize };
     },
-    columnWidth: (c) => look.columnWidths?.get(c),
-    rowHeight: (r) => look.rowHeights?.get(r),
-    wrapKnown: look.layout !== undefined && [...look.layout.values()].some((l) => l.wrapText !== undefined),
+    columnWidth: (c) => sheet.columnWidths.get(c),
+    rowHeight: (r) => sheet.rowHeights.get(r),
+    wrapKnown: [...sheet.layout.values()].some((l) => l.wrapText !== undefined),
     link: (r, c) => {
-      const own = look.hyperlinks?.get(key(r, c));
+      const own = sheet.hyperlinks.get(key(r, c));
       if (own) return linkTarget(own.documentReference ?? own.address ?? "");
       if (!model.isFormula(sheet.name, r, c)) return undefined;
       return hyperlinkFormulaTarget(String(model.input(sheet.name, r, c)));
     },
-    page: () => look.pageLayout,
+    page: () => sheet.pageLayout,
   };
 }

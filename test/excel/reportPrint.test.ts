@@ -1,5 +1,5 @@
 /**
- * The 核对报告 as it prints: the report the add-in writes into the fake Excel is saved as an .xlsx
+ * The 核对报告 as it prints: the report the add-in writes into the fake Excel is saved as the playground's report download saves it (an .xlsx
  * with its page setup and printed by LibreOffice. A4 landscape, every column on one page across,
  * the problems' header row on every page. (pdfinfo and pdftotext come with poppler-utils.)
  */
@@ -7,7 +7,7 @@ import { execFileSync } from "child_process";
 import { readFileSync, writeFileSync, mkdirSync } from "fs";
 import * as path from "path";
 import { openWorkbook } from "../../src/playground/loadWorkbook";
-import { sheetToXlsx } from "../support/fakeXlsx";
+import { reportWorkbook } from "../../src/playground/downloads";
 import { printToPdf } from "../support/libreoffice";
 import { tempDir } from "../support/workbooks";
 import { WorkbookModel } from "../../src/fake-excel";
@@ -37,7 +37,7 @@ async function exampleReport(lang: "zh" | "en") {
 
 async function print(model: WorkbookModel, sheet: string, name: string) {
   const xlsx = path.join(tempDir("report-print-"), `${name}.xlsx`);
-  writeFileSync(xlsx, await sheetToXlsx(model, sheet));
+  writeFileSync(xlsx, await reportWorkbook(model, sheet));
   const pdf = printToPdf(xlsx);
   mkdirSync(OUT, { recursive: true });
   writeFileSync(path.join(OUT, `${name}.pdf`), readFileSync(pdf));
