@@ -1,7 +1,8 @@
 /**
- * The 核对报告 as it prints: the report the add-in writes into the fake Excel is saved as the playground's report download saves it (an .xlsx
- * with its page setup and printed by LibreOffice. A4 landscape, every column on one page across,
- * the problems' header row on every page. (pdfinfo and pdftotext come with poppler-utils.)
+ * The 核对报告 as it prints: the report the add-in writes into the fake Excel is saved as the
+ * playground's report download saves it (an .xlsx with its page setup) and printed by LibreOffice.
+ * A4 landscape, every column on one page across, the problems' header row on every page.
+ * (pdfinfo and pdftotext come with poppler-utils.)
  */
 import { execFileSync } from "child_process";
 import { readFileSync, writeFileSync, mkdirSync } from "fs";
