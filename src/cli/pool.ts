@@ -72,8 +72,10 @@ export async function checkAll(jobs: Job[], options: PoolOptions): Promise<void>
         }
         pump();
         if (nextToReport === jobs.length) {
-          for (const s of slots) void s.worker.terminate();
+          // Resolved once the workers are gone, so that nothing of the run outlives it.
+          const ending = [...slots].map((s) => s.worker.terminate());
           slots.clear();
+          await Promise.all(ending);
           resolveAll();
         }
       }, rejectAll);
