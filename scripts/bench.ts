@@ -204,24 +204,45 @@ interface ChildRun {
   ms: number;
   cpuMs: number;
   maxRssMb: number;
+  /** CPU of the main thread, and of the threads still alive at the end other than it: V8's compiler and GC threads and libuv's pool (Linux only, else 0). */
+  mainCpuMs: number;
+  helperCpuMs: number;
 }
 
 /**
- * The compiled CLI (or, `cli` false, a node script) in a child process: exit code, wall time, CPU of
- * the whole process (all threads) and its peak RSS, reported by the child on fd 3.
+ * Source of a function, run in the child at its end, that sums CPU per thread from /proc: the main
+ * thread, and the helpers still alive (worker threads have ended; their CPU is the rest of the total).
  */
-function childRun(args: string[], cli = true): Promise<ChildRun> {
+const THREAD_CPU = `function threadCpu() {
+  const fs = require("fs"), msPerTick = 10; let main = 0, helpers = 0;
+  try {
+    for (const tid of fs.readdirSync("/proc/self/task")) {
+      const stat = fs.readFileSync("/proc/self/task/" + tid + "/stat", "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // after the name: state, …, utime (14th field), stime (15th)
+      const ms = (Number(f[11]) + Number(f[12])) * msPerTick;
+      if (Number(tid) === process.pid) main = ms; else helpers += ms;
+    }
+  } catch {}
+  return { main, helpers };
+}`;
+
+/**
+ * The compiled CLI (or, `cli` false, a node script) in a child process: exit code, wall time, CPU of
+ * the whole process (all threads) and its peak RSS, reported by the child on fd 3. `nodeFlags` only
+ * for diagnostics (the CLI as installed runs with none).
+ */
+function childRun(args: string[], cli = true, nodeFlags: string[] = []): Promise<ChildRun> {
   const mainJs = path.join(__dirname, "..", "src", "cli", "main.js");
-  const script = `const m = require(${JSON.stringify(mainJs)}); m.main(process.argv.slice(1), { stdout: () => {}, stderr: () => {} }).then((c) => {
-    const u = process.resourceUsage(); require("fs").writeSync(3, JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1000, rss: u.maxRSS })); process.exitCode = c; });`;
+  const script = `${THREAD_CPU}; const m = require(${JSON.stringify(mainJs)}); m.main(process.argv.slice(1), { stdout: () => {}, stderr: () => {} }).then((c) => {
+    const u = process.resourceUsage(), t = threadCpu(); require("fs").writeSync(3, JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1000, rss: u.maxRSS, main: t.main, helpers: t.helpers })); process.exitCode = c; });`;
   const t = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, cli ? ["-e", script, ...args] : args, { stdio: ["ignore", "ignore", "inherit", "pipe"] });
+    const child = spawn(process.execPath, [...nodeFlags, ...(cli ? ["-e", script, ...args] : args)], { stdio: ["ignore", "ignore", "inherit", "pipe"] });
     let report = "";
     child.stdio[3]!.on("data", (d) => (report += d));
     child.on("close", (code) => {
-      const r = JSON.parse(report || '{"cpu":0,"rss":0}') as { cpu: number; rss: number };
-      resolve({ code, ms: performance.now() - t, cpuMs: r.cpu, maxRssMb: r.rss / 1024 });
+      const r = JSON.parse(report || '{"cpu":0,"rss":0}') as { cpu: number; rss: number; main?: number; helpers?: number };
+      resolve({ code, ms: performance.now() - t, cpuMs: r.cpu, maxRssMb: r.rss / 1024, mainCpuMs: r.main ?? 0, helperCpuMs: r.helpers ?? 0 });
     });
   });
 }
@@ -305,7 +326,17 @@ async function run() {
   const two = await childRun(["check", small1000, "--format", "json", "--jobs", "2"]);
   info("1,000 workbooks, --jobs 1: wall (CPU)", `${one.ms.toFixed(0)} ms (${one.cpuMs.toFixed(0)})`);
   info("1,000 workbooks, --jobs 2: wall (CPU)", `${two.ms.toFixed(0)} ms (${two.cpuMs.toFixed(0)})`);
+  // Where one worker's CPU goes: with V8 compiling and collecting on helper threads, one worker already
+  // keeps more than one core busy, and every further worker compiles the same code again.
+  for (const [label, r] of [["--jobs 1", one], ["--jobs 2", two]] as const) {
+    const workers = r.cpuMs - r.mainCpuMs - r.helperCpuMs;
+    info(`1,000 workbooks, ${label}: CPU of workers / helpers / main`, `${workers.toFixed(0)} / ${r.helperCpuMs.toFixed(0)} / ${r.mainCpuMs.toFixed(0)} ms`);
+  }
   line("speed-up of 2 workers over 1", `${(one.ms / two.ms).toFixed(2)}×`, "≥ 1.7×", one.ms / two.ms >= 1.7);
+  // Diagnostic: the same two runs with V8's optimising compiler off, so that each worker's work stays on its
+  // own thread: how far the pool itself parallelises, apart from the compiler's warm-up on the helper threads.
+  const [oneNoOpt, twoNoOpt] = [await childRun(["check", small1000, "--format", "json", "--jobs", "1"], true, ["--no-opt"]), await childRun(["check", small1000, "--format", "json", "--jobs", "2"], true, ["--no-opt"])];
+  info("diagnostic, V8 --no-opt: --jobs 1 / --jobs 2 wall, speed-up", `${oneNoOpt.ms.toFixed(0)} / ${twoNoOpt.ms.toFixed(0)} ms, ${(oneNoOpt.ms / twoNoOpt.ms).toFixed(2)}×`);
   // What --summary keeps of each file: its findings and evaluation lines.
   const outcomes = await Promise.all(
     distinct.map(async (f) => (await readXlsx(readFileSync(f))).grids.map((g) => checkSheet(g)).map((r) => ({ sheet: r.sheet, template: r.template, profile: r.profile, findings: r.findings, evaluations: r.evaluations }))),
