@@ -5,7 +5,8 @@ import { jiangsu } from "./w02_jiangsu";
 import { guizhou } from "./w03_guizhou";
 import { zhejiang } from "./w04_zhejiang";
 import { lookalikes } from "./w05_lookalikes";
+import { henanGansu } from "./w06_henan_gansu";
 
 export function modules(): WorkbookModule[] {
-  return [guangdong(), jiangsu(), guizhou(), zhejiang(), lookalikes()];
+  return [guangdong(), jiangsu(), guizhou(), zhejiang(), lookalikes(), henanGansu()];
 }

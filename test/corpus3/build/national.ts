@@ -28,12 +28,19 @@ export interface NatForm {
   conclusion?: string;
   /** Blank margin columns before column A's content. */
   off?: number;
+  /** A two-row budget header: 预算数 over 年初预算数 | 全年预算数, the other headers merged down both rows. */
+  twoRowHeader?: boolean;
+  /** A top line 自评得分 | value | 自评等级 | grade, under the 主管部门 row. */
+  top?: [Value, string];
+  /** The 分值 stated on the 总分 row (100 unless a module says otherwise). */
+  tableWeight?: Value;
 }
 export interface NatLayout {
   sheet: Sheet;
   /** Address helpers: column letter of logical column k (1-based). */
   col: (k: number) => string;
   budgetRows: number[];
+  topRow?: number;
   sumRow: number;
   gradeRow?: number;
   conclusionRow?: number;
@@ -52,8 +59,23 @@ export function writeNational(s: Sheet, f: NatForm): NatLayout {
   const d = put("主管部门", f.dept[0], null, null, "实施单位", f.dept[1]);
   mergeRow(d, 2, 4);
   mergeRow(d, 6, 9);
-  const head = put(`项目资金（${f.unit}）`, null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分");
-  mergeRow(head, 8, 9);
+  let topRow: number | undefined;
+  if (f.top) {
+    topRow = put("自评得分", f.top[0], null, null, "自评等级", f.top[1]);
+    mergeRow(topRow, 2, 4);
+    mergeRow(topRow, 6, 9);
+  }
+  let head: number;
+  if (f.twoRowHeader) {
+    head = put(`项目资金（${f.unit}）`, null, "预算数", null, "全年执行数", "分值", "执行率", "得分");
+    const h2 = put(null, null, "年初预算数", "全年预算数");
+    mergeRow(head, 3, 4);
+    for (const k of [5, 6, 7]) s.merge(`${col(k)}${head}:${col(k)}${h2}`);
+    s.merge(`${col(8)}${head}:${col(9)}${h2}`);
+  } else {
+    head = put(`项目资金（${f.unit}）`, null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分");
+    mergeRow(head, 8, 9);
+  }
   const budgetRows: number[] = [];
   f.budget.forEach(([label, a, b, c], i) => {
     const r = i === 0 ? put(null, label, a, b, c, 10, f.rate, f.execScore) : put(null, label, a, b, c, "—", "—", "—");
@@ -87,7 +109,7 @@ export function writeNational(s: Sheet, f: NatForm): NatLayout {
   }
   closeRun(s.next - 1);
   s.merge(`${col(1)}${ih}:${col(1)}${s.next - 1}`);
-  const sumRow = put("总分", null, null, null, null, null, 100, f.total);
+  const sumRow = put("总分", null, null, null, null, null, f.tableWeight ?? 100, f.total);
   mergeRow(sumRow, 1, 6);
   mergeRow(sumRow, 8, 9);
   let gradeRow: number | undefined;
@@ -100,7 +122,7 @@ export function writeNational(s: Sheet, f: NatForm): NatLayout {
     conclusionRow = put("自评结论", f.conclusion);
     mergeRow(conclusionRow, 2, 9);
   }
-  return { sheet: s, col, budgetRows, sumRow, gradeRow, conclusionRow, l1Rows };
+  return { sheet: s, col, budgetRows, topRow, sumRow, gradeRow, conclusionRow, l1Rows };
 }
 
 export const BOX = (g: string) => ["优", "良", "中", "差"].map((x) => (x === g ? `☑${x}` : `□${x}`)).join(" ");

@@ -54,7 +54,7 @@ const itops: NatForm = {
   execScore: fx("ROUND(G6*MIN(1,H6),2)"),
   goal: ["保障45家单位政务系统稳定运行，系统正常运行率不低于99%。", "45家单位系统全年稳定运行，正常运行率99.6%，发生安全事件3起（均已处置）。"],
   items: [
-    { l1: "产出指标", l2: "数量指标", name: "运维覆盖单位数", target: "≥45个", actual: "45个", weight: 12, score: 12, reason: null },
+    { l1: "产出指标", l2: "数量指标", name: "运维覆盖单位数", target: "﹦45个", actual: "45个", weight: 12, score: 12, reason: null },
     { l1: "产出指标", l2: "质量指标", name: "系统正常运行率", target: "≥99%", actual: "99.6%", weight: 12, score: 12, reason: null },
     { l1: "产出指标", l2: "质量指标", name: "数据备份完成率", target: "＝１００％", actual: "１００％", weight: 8, score: 8, reason: null },
     { l1: "产出指标", l2: "时效指标", name: "故障响应时间", target: "≤2小时", actual: "1.5小时", weight: 10, score: 10, reason: null },
@@ -66,7 +66,7 @@ const itops: NatForm = {
     { l1: "满意度指标", l2: "服务对象满意度指标", name: "使用单位满意度", target: "满意度较高", actual: "达成年度指标", weight: 10, score: 9, reason: "个别单位反映系统响应偏慢，已扩容。", band: [0.8, 1.0001] },
   ],
   total: fx("I6+SUM(I13:I20)"),
-  grade: BOX("优"),
+  grade: "优■ 良□ 中□ 差□",
   conclusion: "经自评，该项目自评得分为92.9分，自评等级：优。",
 };
 
@@ -128,7 +128,7 @@ export function guangdong(): WorkbookModule {
         sheet: b,
         expect: {
           template: true,
-          about: `CLEAN with traps: 年度资金总额 row as live SUM formulas; 执行率 =ROUND(F6/E6,4) in % format (117.36 ÷ 118.50 = 99.04 %), 得分 =ROUND(G6*MIN(1,H6),2) = 9.9; full-width ＝１００％; ≥90 % achieved 88.2 % scored 14 (14.7 rounded down); ≤2起 achieved 3起 scored 10 (ratio rule 15 × 2 ÷ 3; linear gives 7.5 — the default accepts either); a qualitative 达成年度指标 at 9 of 10; 总分 =I6+SUM(I13:I20) = ${tb}; conclusion “自评得分为92.9分，自评等级：优”.`,
+          about: `CLEAN with traps: 年度资金总额 row as live SUM formulas; 执行率 =ROUND(F6/E6,4) in % format (117.36 ÷ 118.50 = 99.04 %), 得分 =ROUND(G6*MIN(1,H6),2) = 9.9; full-width ＝１００％; ≥90 % achieved 88.2 % scored 14 (14.7 rounded down); ≤2起 achieved 3起 scored 10 (ratio rule 15 × 2 ÷ 3; linear gives 7.5 — the default accepts either); a qualitative 达成年度指标 at 9 of 10; a target with ﹦ (U+FE66) “﹦45个”; the grade as “优■ 良□ 中□ 差□” (box after the word); 总分 =I6+SUM(I13:I20) = ${tb}; conclusion “自评得分为92.9分，自评等级：优”.`,
           findings: [],
         },
       },

@@ -116,7 +116,7 @@ export function jiangsu(): WorkbookModule {
   holds("江苏 A 评价得分", 96.9, ta, 0.005);
   if (grade(ta) !== "优") throw new Error("江苏 A grade");
 
-  const B: Table = { sheetName: "绩评基表-3（职业技能培训）", project: "职业技能提升培训省级补助资金", frame: frameB, total: 84.8, box: BOX("良"), conclusion: "综上，该项目绩效评价得分88.4分，评价等级为良。" };
+  const B: Table = { sheetName: "绩评基表-3（职业技能培训）", project: "职业技能提升培训省级补助资金", frame: frameB, total: 84.8, box: BOX("良"), conclusion: "综上，该项目绩效评价得分88.4分，评价等级为优。" };
   assertLevels(B);
   const b = build(B);
   const tb = checkItems("江苏 B", b.items);
@@ -146,9 +146,10 @@ export function jiangsu(): WorkbookModule {
         sheet: b.sheet,
         expect: {
           template: true,
-          about: `Hierarchical table with two independent faults. Recomputed total: leaves capped at their 分值 → ${tb} (${uncapped} uncapped); the conclusion (88.4, 良) and ☑良 agree with it.`,
+          about: `Hierarchical table with three independent faults. Recomputed total: leaves capped at their 分值 → ${tb} (${uncapped} uncapped); the conclusion's score 88.4 and the ☑良 box agree with it, the conclusion's grade word does not.`,
           findings: [
             { code: "SCORE_EXCEEDS_WEIGHT", cell: `H${over}`, severity: "error", note: "培训组织规范性: 得分 5 > 分值 4" },
+            { code: "GRADE_MISMATCH", cell: b.conclusionCell, severity: "error", note: `the sentence says “评价等级为优”; ${tb} (and ${uncapped} uncapped) is 良, as the ☑良 box says` },
             { code: "TOTAL_MISMATCH", cell: `H${b.sumRow}`, severity: "error", note: `总分 says 84.8; the leaves sum to ${tb} with 5 capped at 4 (${uncapped} uncapped) — 84.8 is neither, nor any rounding of either` },
           ],
         },

@@ -82,7 +82,7 @@ const justice: Dept = {
   name: "某县司法局",
   rows: [
     ["年度资金总额", 1276.4, "+22.70", 1299.11, 1278.87, 98.44],
-    ["基本支出年度资金总额", 856.4, "+35.20", 891.6, 880.12, 98.71],
+    ["基本支出年度资金总额", 856.4, "+35.20", 891.6, 880.12, 0.9871],
     ["项目支出年度资金总额", 420.0, "-12.50", 407.5, 398.75, 97.85],
   ],
   score: 9.84,
@@ -164,7 +164,7 @@ export function guizhou(): WorkbookModule {
         sheet: b,
         expect: {
           template: true,
-          about: `CLEAN with traps: adjustments typed as signed text “+22.70”, “+35.20”, “-12.50”; 基本 + 项目 收入 891.60 + 407.50 = 1299.10 vs 1299.11 (within 0.01); rates as bare percentage points (98.44 = 98.44 %); full-width “≥１０场”; ≤2 % achieved 2.4 % scored 12 (linear 12, ratio 12.5 rounded down); 部分达成 at 10.5 of 15 (70 %); check box “√优”. Total ${tb}.`,
+          about: `CLEAN with traps: adjustments typed as signed text “+22.70”, “+35.20”, “-12.50”; 基本 + 项目 收入 891.60 + 407.50 = 1299.10 vs 1299.11 (within 0.01); rates as bare percentage points (98.44 = 98.44 %) and one as a bare fraction with no % format (基本支出 0.9871 = 98.71 %); full-width “≥１０场”; ≤2 % achieved 2.4 % scored 12 (linear 12, ratio 12.5 rounded down); 部分达成 at 10.5 of 15 (70 %); check box “√优”. Total ${tb}.`,
           findings: [],
         },
       },
