@@ -1,5 +1,5 @@
 /** 浙江: 项目支出绩效自评表 in 元, first-level labels declaring section weights (产出指标（50分）…). */
-import { Sheet, WorkbookModule, pct, checkItems, weights, holds, breaks, rateHolds, scoreHolds, scoreBreaks, execScore, AMOUNT_TOL, grade, round } from "../../corpus2/build/lib";
+import { Sheet, WorkbookModule, fx, pct, checkItems, weights, holds, breaks, rateHolds, scoreHolds, scoreBreaks, execScore, AMOUNT_TOL, grade, round } from "../../corpus2/build/lib";
 import { writeNational, NatForm, NatItem } from "./national";
 
 const P = "产出指标（50分）";
@@ -36,6 +36,37 @@ const trees: NatForm = {
   conclusion: "该项目自评得分为98.42分，自评等级为优。",
 };
 
+/** Clean, in 元 with a text rate and a completion-ratio reading. */
+const law: NatForm = {
+  title: "项目支出绩效自评表",
+  year: "（2023年度）",
+  project: "“八五”普法宣传教育经费",
+  dept: ["某区司法局", "某区司法局"],
+  unit: "元",
+  budget: [
+    ["年度资金总额", "1,200,000.00", "1,250,000.00", "1,248,377.50"],
+    ["其中：当年财政拨款", "1,200,000.00", "1,200,000.00", "1,198,377.50"],
+    ["上年结转资金", "0.00", "50,000.00", "50,000.00"],
+    ["其他资金", "/", "/", "/"],
+  ],
+  rate: "99.87%",
+  execScore: 9.99,
+  goal: ["开展普法宣传活动40场以上，群众法律知识知晓率提升10个百分点。", "开展活动42场，知晓率提升8个百分点，活动按计划完成率85%。"],
+  items: [
+    { l1: P, l2: "数量指标", name: "普法宣传活动场次", target: "≥40场", actual: "４２场", weight: 15, score: 15, reason: null },
+    { l1: P, l2: "质量指标", name: "宣传资料覆盖率", target: "≥95%", actual: "97.5%", weight: 10, score: 10, reason: null },
+    // ≥90 %, 85 %: 10 × 85 ÷ 90 = 9.44 (value) or 10 × 85 % = 8.5 (completion ratio): stated 8.5 fits the second reading.
+    { l1: P, l2: "时效指标", name: "活动按计划完成率", target: "≥90%", actual: "85%", weight: 10, score: 8.5, reason: "受天气影响3场户外活动延期。", exact: [(10 * 85) / 90, 8.5] },
+    { l1: P, l2: "成本指标", name: "单场活动成本", target: "≤3000元", actual: "2,860元", weight: 15, score: 15, reason: null },
+    // 提升10个百分点, achieved 8: 15 × 8 ÷ 10 = 12 (also 80 % of the weight, inside the 达成 band if read as qualitative).
+    { l1: E, l2: "社会效益指标", name: "群众法律知识知晓率", target: "提升10个百分点", actual: "提升8个百分点", weight: 15, score: 12, reason: "农村地区宣传覆盖不足，下年度增加送法下乡场次。", exact: 12 },
+    { l1: E, l2: "可持续影响指标", name: "普法长效机制", target: "健全", actual: "达成年度指标", weight: 15, score: 15, reason: null, band: [0.8, 1.0001] },
+    { l1: S, l2: "服务对象满意度指标", name: "群众满意度", target: "≥90%", actual: "96%", weight: 10, score: 10, reason: null },
+  ],
+  total: fx("H6+SUM(H13:H19)"),
+  conclusion: "该项目自评得分为95.49分，自评等级为优。",
+};
+
 const num = (s: string | number) => (typeof s === "number" ? s : Number(String(s).replace(/,/g, "")));
 
 export function zhejiang(): WorkbookModule {
@@ -58,6 +89,20 @@ export function zhejiang(): WorkbookModule {
   const over = items.find((i) => i.fault === "over")!;
   const noReason = items.find((i) => i.fault === "noReason")!;
 
+  const b = new Sheet("项目自评表（普法）");
+  b.widths = a.widths;
+  const lb = writeNational(b, law);
+  if (lb.budgetRows[0] !== 6 || law.items[0].row !== 13 || law.items[6].row !== 19) throw new Error(`浙江 B layout ${lb.budgetRows} ${law.items[0].row}`);
+  holds("浙江 B 年初", 1200000, 1200000 + 0, AMOUNT_TOL);
+  holds("浙江 B 全年", 1250000, 1200000 + 50000, AMOUNT_TOL);
+  holds("浙江 B 执行", 1248377.5, 1198377.5 + 50000, AMOUNT_TOL);
+  rateHolds("浙江 B rate", 99.87, 1248377.5, 1250000);
+  scoreHolds("浙江 B execution score", 9.99, execScore(10, 1248377.5, 1250000));
+  for (const l of [P, E, S]) holds(`浙江 B ${l}`, round(law.items.filter((i) => (i as NatItem).l1 === l).reduce((x, i) => x + i.weight, 0), 6), Number(/（(\d+)分）/.exec(l)![1]), 0.005);
+  const tb = round(9.99 + checkItems("浙江 B", law.items), 6);
+  holds("浙江 B 总分 formula", b.num(`H${lb.sumRow}`), tb, 0.005);
+  holds("浙江 B conclusion", 95.49, tb, 0.005);
+  if (grade(tb) !== "优") throw new Error("浙江 B grade");
   void scoreBreaks;
 
   return {
@@ -76,6 +121,14 @@ export function zhejiang(): WorkbookModule {
             { code: "SECTION_WEIGHT_MISMATCH", cell: `B${la.l1Rows.get(P)}`, severity: "error", note: "产出指标（50分）: its indicators weigh 15 + 15 + 15 = 45" },
             { code: "SECTION_WEIGHT_MISMATCH", cell: `B${la.l1Rows.get(E)}`, severity: "error", note: "效益指标（30分）: its indicators weigh 15 + 10 + 10 = 35 (the block still sums to 90)" },
           ],
+        },
+      },
+      {
+        sheet: b,
+        expect: {
+          template: true,
+          about: `CLEAN with traps: amounts in 元 as text with separators (“1,248,377.50”), 其他资金 “/”; 执行率 text “99.87%” for 99.870 %, score 9.99; full-width “４２场”; ≥90 % achieved 85 % scored 8.5 (the completion-ratio reading; 9.44 by value); a target “提升10个百分点” achieved “提升8个百分点” scored 12; live 总分 =H6+SUM(H13:H19) = ${tb}; sentence “自评得分为95.49分，自评等级为优”.`,
+          findings: [],
         },
       },
     ],
