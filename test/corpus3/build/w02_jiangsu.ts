@@ -108,7 +108,7 @@ const frameB: Level1[] = [
 ];
 
 export function jiangsu(): WorkbookModule {
-  const A: Table = { sheetName: "绩评基表-3（乡村公路养护）", project: "农村公路养护省级补助资金", frame: frameA, total: 96.9, box: BOX("优"), conclusion: "综上，该项目绩效评价得分96.9分，评价等级为优。" };
+  const A: Table = { sheetName: "绩评基表-3（乡村公路养护）", project: "农村公路养护省级补助资金", frame: frameA, total: 96.9, box: BOX("优"), conclusion: "综上，该项目绩效评价得分96.9分，其中决策19.5分、过程19.3分、产出39分、效益19.1分，评价等级为优。" };
   assertLevels(A);
   const a = build(A);
   const ta = checkItems("江苏 A", a.items);
@@ -138,7 +138,7 @@ export function jiangsu(): WorkbookModule {
         sheet: a.sheet,
         expect: {
           template: true,
-          about: `CLEAN hierarchical table: every level's 分值 equals its children's (and the label weights agree); one score typed as text “3.8分”; scores below weight carry a 扣分原因; 总分 ${ta}; ☑优; conclusion “评价得分96.9分，评价等级为优”.`,
+          about: `CLEAN hierarchical table: every level's 分值 equals its children's (and the label weights agree); one score typed as text “3.8分”; scores below weight carry a 扣分原因; 总分 ${ta}; ☑优; conclusion “评价得分96.9分，其中决策19.5分、过程19.3分、产出39分、效益19.1分，评价等级为优” (section scores after the total).`,
           findings: [],
         },
       },

@@ -49,7 +49,7 @@ const law: NatForm = {
     ["上年结转资金", "0.00", "50,000.00", "50,000.00"],
     ["其他资金", "/", "/", "/"],
   ],
-  rate: "99.87%",
+  rate: "９９．８７％",
   execScore: 9.99,
   goal: ["开展普法宣传活动40场以上，群众法律知识知晓率提升10个百分点。", "开展活动42场，知晓率提升8个百分点，活动按计划完成率85%。"],
   items: [
@@ -127,7 +127,7 @@ export function zhejiang(): WorkbookModule {
         sheet: b,
         expect: {
           template: true,
-          about: `CLEAN with traps: amounts in 元 as text with separators (“1,248,377.50”), 其他资金 “/”; 执行率 text “99.87%” for 99.870 %, score 9.99; full-width “４２场”; ≥90 % achieved 85 % scored 8.5 (the completion-ratio reading; 9.44 by value); a target “提升10个百分点” achieved “提升8个百分点” scored 12; live 总分 =H6+SUM(H13:H19) = ${tb}; sentence “自评得分为95.49分，自评等级为优”.`,
+          about: `CLEAN with traps: amounts in 元 as text with separators (“1,248,377.50”), 其他资金 “/”; 执行率 text in full-width digits “９９．８７％” for 99.870 %, score 9.99; full-width “４２场”; ≥90 % achieved 85 % scored 8.5 (the completion-ratio reading; 9.44 by value); a target “提升10个百分点” achieved “提升8个百分点” scored 12; live 总分 =H6+SUM(H13:H19) = ${tb}; sentence “自评得分为95.49分，自评等级为优”.`,
           findings: [],
         },
       },

@@ -69,7 +69,7 @@ const toilets: NatForm = {
   project: "农村户厕改造奖补资金",
   dept: ["某县农业农村局", "某县农村人居环境整治办公室"],
   unit: "万元",
-  top: [97.64, BOX("优")],
+  top: ["97.64分", BOX("优")],
   budget: [
     ["年度资金总额", 150, 150, 147.63],
     ["其中：当年财政拨款", 150, 150, 147.63],
@@ -117,6 +117,7 @@ const squares: NatForm = {
     { l1: "满意度指标", l2: "服务对象满意度指标", name: "群众满意度", target: "≥90%", actual: "95%", weight: 10, score: 10, reason: null },
   ],
   total: 99.12,
+  conclusion: "项目年度预算320万元，实际支出300万元，执行率93.75%，建成广场8个，自评得分为99.12分，自评等级为“优”。",
 };
 
 export function henanGansu(): WorkbookModule {
@@ -160,6 +161,10 @@ export function henanGansu(): WorkbookModule {
   }
   b.set(`E${office.items[0].row}`, "’≥120台");
   b.set(`E${office.items[2].row}`, "大于等于90%");
+  b.set(`H${office.items[0].row}`, "15分");
+  const sumLabel = `A${office.items[office.items.length - 1].row! + 1}`;
+  if (b.value(sumLabel) !== "总分") throw new Error("河南 B 总分 label");
+  b.set(sumLabel, "总　分");
 
   const c = new Sheet("甘肃-农村改厕");
   c.widths = a.widths;
@@ -209,7 +214,7 @@ export function henanGansu(): WorkbookModule {
         sheet: b,
         expect: {
           template: true,
-          about: `CLEAN with traps: two-row budget header with line breaks inside labels (“全年\n执行数”, “全年\n预算数”), “绩 效 指 标” with spaces, “实际\n完成值”; a target with a stray apostrophe “’≥120台” and one in words “大于等于90%”; spending above the budget (86.02 ÷ 85.00 = 101.20 %, text “101.20%”), execution score capped at 10; 其中 rows summing with 其他资金 6.02; a ≤100 % cost rate achieved 101.2 % scored “9.9” (text; 9.88 by either reverse rule); 部分达成 at 7 of 10; total ${tb}.`,
+          about: `CLEAN with traps: two-row budget header with line breaks inside labels (“全年\n执行数”, “全年\n预算数”), “绩 效 指 标” with spaces, “实际\n完成值”; a target with a stray apostrophe “’≥120台” and one in words “大于等于90%”; spending above the budget (86.02 ÷ 85.00 = 101.20 %, text “101.20%”), execution score capped at 10; 其中 rows summing with 其他资金 6.02; a ≤100 % cost rate achieved 101.2 % scored “9.9” (text; 9.88 by either reverse rule); a score typed “15分”; the total label “总　分” (full-width space); 部分达成 at 7 of 10; total ${tb}.`,
           findings: [],
         },
       },
@@ -217,7 +222,7 @@ export function henanGansu(): WorkbookModule {
         sheet: c,
         expect: {
           template: true,
-          about: `Top line 自评得分 | 97.64 | 自评等级 | ☑优. 147.63 ÷ 150.00 = 98.42 %, score 9.84; total 9.84 + ${round(tc - 9.84, 6)} = ${tc} (总分 right).`,
+          about: `Top line 自评得分 | “97.64分” (text) | 自评等级 | ☑优. 147.63 ÷ 150.00 = 98.42 %, score 9.84; total 9.84 + ${round(tc - 9.84, 6)} = ${tc} (总分 right).`,
           findings: [
             { code: "HEADER_SCORE_MISMATCH", cell: `B${lc.topRow}`, severity: "error", note: `自评得分 97.64 vs recomputed ${tc} (digits swapped; both 优, so the ticked grade is right)` },
             { code: "WEIGHT_TOTAL_MISMATCH", cell: `G${lc.sumRow}`, severity: "error", note: `indicator weights 15 + 13 + 10 + 10 + 15 + 15 + 10 = ${w} plus the execution 分值 10 make ${10 + w}, against the 总分 row's 100 (90 for the indicators). No first-level label declares a weight, so no section finding` },
@@ -228,7 +233,7 @@ export function henanGansu(): WorkbookModule {
         sheet: d,
         expect: {
           template: true,
-          about: `执行数 300.00 of 全年 320.00 (93.75 %; 93.74 % on the 其中 sum 320.02): the execution score 9.4 fits either. Total ${td}.`,
+          about: `执行数 300.00 of 全年 320.00 (93.75 %; 93.74 % on the 其中 sum 320.02): the execution score 9.4 fits either. Total ${td}; a 自评结论 sentence with several numbers before the score (“预算320万元，实际支出300万元，执行率93.75%，建成广场8个，自评得分为99.12分，自评等级为“优””) — right.`,
           findings: [
             { code: "BUDGET_SUM_MISMATCH", cell: `D${ld.budgetRows[0]}`, severity: "error", note: "全年预算数 320.00 ≠ 其中 300.00 + 20.02 + 0 = 320.02 (0.02 万元 off, tolerance 0.01)" },
             { code: "UNREADABLE_VALUE", cell: `G${ld.budgetRows[0]}`, severity: "error", note: "执行率 is =F6/#REF! (a reference lost when a column was deleted), cached #REF!; only UNREADABLE_VALUE for that cell (the amounts give 93.75 %)" },
