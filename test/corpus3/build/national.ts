@@ -32,6 +32,8 @@ export interface NatForm {
   twoRowHeader?: boolean;
   /** A top line 自评得分 | value | 自评等级 | grade, under the 主管部门 row. */
   top?: [Value, string];
+  /** Stated rates of the 其中 rows (“—” unless given). */
+  subRates?: Value[];
   /** The 分值 stated on the 总分 row (100 unless a module says otherwise). */
   tableWeight?: Value;
 }
@@ -78,7 +80,7 @@ export function writeNational(s: Sheet, f: NatForm): NatLayout {
   }
   const budgetRows: number[] = [];
   f.budget.forEach(([label, a, b, c], i) => {
-    const r = i === 0 ? put(null, label, a, b, c, 10, f.rate, f.execScore) : put(null, label, a, b, c, "—", "—", "—");
+    const r = i === 0 ? put(null, label, a, b, c, 10, f.rate, f.execScore) : put(null, label, a, b, c, "—", f.subRates ? f.subRates[i - 1] : "—", "—");
     mergeRow(r, 8, 9);
     budgetRows.push(r);
   });

@@ -93,6 +93,10 @@ export function guangdong(): WorkbookModule {
   const col = lb.col;
   // The formulas above name fixed cells: check the layout put the rows where they point.
   if (lb.budgetRows[0] !== 6 || itops.items[0].row !== 13 || itops.items[7].row !== 20 || col(8) !== "I") throw new Error(`茂名 B layout ${lb.budgetRows} ${itops.items[0].row}`);
+  // The achievement of 系统正常运行率 stored as a fraction with a % format.
+  const uptime = itops.items.find((i) => i.name === "系统正常运行率")!;
+  if (b.value(`G${uptime.row}`) !== "99.6%") throw new Error("茂名 B uptime cell");
+  b.set(`G${uptime.row}`, pct(0.996, "0.0%"));
   const exec = b.num("F6");
   const budget = b.num("E6");
   holds("茂名 B 全年", budget, 118.5, AMOUNT_TOL);
@@ -106,8 +110,7 @@ export function guangdong(): WorkbookModule {
   holds("茂名 B conclusion", 92.9, tb, 0.005);
   if (grade(tb) !== "优") throw new Error("茂名 B grade");
   void breaks;
-  void pct;
-
+  
   return {
     file: "01_guangdong_maoming.xlsx",
     title:
@@ -128,7 +131,7 @@ export function guangdong(): WorkbookModule {
         sheet: b,
         expect: {
           template: true,
-          about: `CLEAN with traps: 年度资金总额 row as live SUM formulas; 执行率 =ROUND(F6/E6,4) in % format (117.36 ÷ 118.50 = 99.04 %), 得分 =ROUND(G6*MIN(1,H6),2) = 9.9; full-width ＝１００％; ≥90 % achieved 88.2 % scored 14 (14.7 rounded down); ≤2起 achieved 3起 scored 10 (ratio rule 15 × 2 ÷ 3; linear gives 7.5 — the default accepts either); a qualitative 达成年度指标 at 9 of 10; a target with ﹦ (U+FE66) “﹦45个”; the grade as “优■ 良□ 中□ 差□” (box after the word); 总分 =I6+SUM(I13:I20) = ${tb}; conclusion “自评得分为92.9分，自评等级：优”.`,
+          about: `CLEAN with traps: 年度资金总额 row as live SUM formulas; 执行率 =ROUND(F6/E6,4) in % format (117.36 ÷ 118.50 = 99.04 %), 得分 =ROUND(G6*MIN(1,H6),2) = 9.9; full-width ＝１００％; an achievement stored as the fraction 0.996 with a 0.0% format (99.6 % against ≥99 %); ≥90 % achieved 88.2 % scored 14 (14.7 rounded down); ≤2起 achieved 3起 scored 10 (ratio rule 15 × 2 ÷ 3; linear gives 7.5 — the default accepts either); a qualitative 达成年度指标 at 9 of 10; a target with ﹦ (U+FE66) “﹦45个”; the grade as “优■ 良□ 中□ 差□” (box after the word); 总分 =I6+SUM(I13:I20) = ${tb}; conclusion “自评得分为92.9分，自评等级：优”.`,
           findings: [],
         },
       },

@@ -17,7 +17,7 @@ interface Table {
 
 const num = (v: number | string) => (typeof v === "number" ? v : Number(v.replace("分", "")));
 
-function build(t: Table): { sheet: Sheet; sumRow: number; gradeCell: string; conclusionCell: string; items: Item[]; leafRows: Map<string, number> } {
+function build(t: Table): { sheet: Sheet; sumRow: number; gradeCell: string; conclusionCell: string; items: Item[]; leafRows: Map<string, number>; level2Cells: Map<string, string> } {
   const s = new Sheet(t.sheetName);
   s.widths = [14, 6, 14, 6, 22, 6, 34, 8, 26];
   s.mergeRow(s.row("绩评基表-3"), 1, 9);
@@ -26,10 +26,12 @@ function build(t: Table): { sheet: Sheet; sumRow: number; gradeCell: string; con
   s.row("一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "评分标准", "得分", "扣分原因");
   const items: Item[] = [];
   const leafRows = new Map<string, number>();
+  const level2Cells = new Map<string, string>();
   for (const [l1, w1, groups] of t.frame) {
     const first1 = s.next;
     for (const [l2, w2, leaves] of groups) {
       const first2 = s.next;
+      level2Cells.set(l2, `D${first2}`);
       for (const [name, w, score, rule] of leaves) {
         const n = num(score);
         const reason = n < w ? `${name}未达满分，具体见报告正文。` : null;
@@ -51,14 +53,18 @@ function build(t: Table): { sheet: Sheet; sumRow: number; gradeCell: string; con
   s.mergeRow(s.row("注：评价得分90分（含）以上为优，80（含）-90分为良，60（含）-80分为中，60分以下为差。"), 1, 9);
   const c = s.row("评价结论", t.conclusion);
   s.mergeRow(c, 2, 9);
-  return { sheet: s, sumRow, gradeCell: `B${g}`, conclusionCell: `B${c}`, items, leafRows };
+  return { sheet: s, sumRow, gradeCell: `B${g}`, conclusionCell: `B${c}`, items, leafRows, level2Cells };
 }
 
-function assertLevels(t: Table): void {
+function assertLevels(t: Table, faulty = new Set<string>()): void {
   let w = 0;
   for (const [l1, w1, groups] of t.frame) {
     holds(`${t.sheetName} ${l1}`, w1, groups.reduce((a, g) => a + g[1], 0), 0.005);
-    for (const [l2, w2, leaves] of groups) holds(`${t.sheetName} ${l2}`, w2, leaves.reduce((a, l) => a + l[1], 0), 0.005);
+    holds(`${t.sheetName} ${l1} leaves`, w1, groups.reduce((a, g) => a + g[2].reduce((b, l) => b + l[1], 0), 0), 0.005);
+    for (const [l2, w2, leaves] of groups) {
+      if (faulty.has(l2)) breaks(`${t.sheetName} ${l2}`, w2, leaves.reduce((a, l) => a + l[1], 0), 0.005);
+      else holds(`${t.sheetName} ${l2}`, w2, leaves.reduce((a, l) => a + l[1], 0), 0.005);
+    }
     w += w1;
   }
   holds(`${t.sheetName} 100`, w, 100, 0.005);
@@ -71,8 +77,9 @@ const frameA: Level1[] = [
     ["资金投入", 6, [["预算编制科学性", 3, 3, "编制依据充分得3分"], ["资金分配合理性", 3, 3, "分配依据充分得3分"]]],
   ]],
   ["过程（20分）", 20, [
-    ["资金管理", 12, [["资金到位率", 4, 4, "到位率×4"], ["预算执行率", 4, "3.8分", "执行率×4"], ["资金使用合规性", 4, 4, "无违规得4分"]]],
-    ["组织实施", 8, [["管理制度健全性", 4, 4, "制度健全得4分"], ["制度执行有效性", 4, 3.5, "发现一处执行不到位扣0.5分"]]],
+    // Fault pair: 资金管理 declares 10 over leaves of 12, 组织实施 10 over leaves of 8 (the 二级 still sum to 过程's 20).
+    ["资金管理", 10, [["资金到位率", 4, 4, "到位率×4"], ["预算执行率", 4, "3.8分", "执行率×4"], ["资金使用合规性", 4, 4, "无违规得4分"]]],
+    ["组织实施", 10, [["管理制度健全性", 4, 4, "制度健全得4分"], ["制度执行有效性", 4, 3.5, "发现一处执行不到位扣0.5分"]]],
   ]],
   ["产出（40分）", 40, [
     ["产出数量", 15, [["实际完成率", 15, 15, "完成率×15"]]],
@@ -109,7 +116,7 @@ const frameB: Level1[] = [
 
 export function jiangsu(): WorkbookModule {
   const A: Table = { sheetName: "绩评基表-3（乡村公路养护）", project: "农村公路养护省级补助资金", frame: frameA, total: 96.9, box: BOX("优"), conclusion: "综上，该项目绩效评价得分96.9分，其中决策19.5分、过程19.3分、产出39分、效益19.1分，评价等级为优。" };
-  assertLevels(A);
+  assertLevels(A, new Set(["资金管理", "组织实施"]));
   const a = build(A);
   const ta = checkItems("江苏 A", a.items);
   holds("江苏 A 总分", A.total, ta, 0.005);
@@ -138,8 +145,11 @@ export function jiangsu(): WorkbookModule {
         sheet: a.sheet,
         expect: {
           template: true,
-          about: `CLEAN hierarchical table: every level's 分值 equals its children's (and the label weights agree); one score typed as text “3.8分”; scores below weight carry a 扣分原因; 总分 ${ta}; ☑优; conclusion “评价得分96.9分，其中决策19.5分、过程19.3分、产出39分、效益19.1分，评价等级为优” (section scores after the total).`,
-          findings: [],
+          about: `Hierarchical table with one cancelling pair of 二级 weights (so the 一级 verdict is the same whether 过程 is compared with its 二级 分值 or with its leaves); the other levels agree, and the label weights agree with the 分值 cells; one score typed as text “3.8分”; scores below weight carry a 扣分原因; 总分 ${ta}; ☑优; conclusion “评价得分96.9分，其中决策19.5分、过程19.3分、产出39分、效益19.1分，评价等级为优” (section scores after the total).`,
+          findings: [
+            { code: "LEVEL_WEIGHT_MISMATCH", cell: a.level2Cells.get("资金管理")!, severity: "error", note: "二级 资金管理 declares 10; its 三级 weigh 4 + 4 + 4 = 12" },
+            { code: "LEVEL_WEIGHT_MISMATCH", cell: a.level2Cells.get("组织实施")!, severity: "error", note: "二级 组织实施 declares 10; its 三级 weigh 4 + 4 = 8 (10 + 10 = 20 = 过程（20分）, and the leaves 12 + 8 = 20 too)" },
+          ],
         },
       },
       {

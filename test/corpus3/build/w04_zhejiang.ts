@@ -54,7 +54,8 @@ const law: NatForm = {
   goal: ["开展普法宣传活动40场以上，群众法律知识知晓率提升10个百分点。", "开展活动42场，知晓率提升8个百分点，活动按计划完成率85%。"],
   items: [
     { l1: P, l2: "数量指标", name: "普法宣传活动场次", target: "≥40场", actual: "４２场", weight: 15, score: 15, reason: null },
-    { l1: P, l2: "质量指标", name: "宣传资料覆盖率", target: "≥95%", actual: "97.5%", weight: 10, score: 10, reason: null },
+    // =0起 with 1起: 0 (domain.md: “= with target 0: full if achieved ≤ 0, else 0”).
+    { l1: P, l2: "质量指标", name: "活动安全责任事故", target: "=0起", actual: "1起", weight: 10, score: 0, reason: "1场户外活动发生参与群众轻微踩踏受伤，已完善安保预案。", exact: 0 },
     // ≥90 %, 85 %: 10 × 85 ÷ 90 = 9.44 (value) or 10 × 85 % = 8.5 (completion ratio): stated 8.5 fits the second reading.
     { l1: P, l2: "时效指标", name: "活动按计划完成率", target: "≥90%", actual: "85%", weight: 10, score: 8.5, reason: "受天气影响3场户外活动延期。", exact: [(10 * 85) / 90, 8.5] },
     { l1: P, l2: "成本指标", name: "单场活动成本", target: "≤3000元", actual: "2,860元", weight: 15, score: 15, reason: null },
@@ -64,7 +65,7 @@ const law: NatForm = {
     { l1: S, l2: "服务对象满意度指标", name: "群众满意度", target: "≥90%", actual: "96%", weight: 10, score: 10, reason: null },
   ],
   total: fx("H6+SUM(H13:H19)"),
-  conclusion: "该项目自评得分为95.49分，自评等级为优。",
+  conclusion: "该项目自评得分为85.49分，自评等级为良。",
 };
 
 const num = (s: string | number) => (typeof s === "number" ? s : Number(String(s).replace(/,/g, "")));
@@ -101,8 +102,8 @@ export function zhejiang(): WorkbookModule {
   for (const l of [P, E, S]) holds(`浙江 B ${l}`, round(law.items.filter((i) => (i as NatItem).l1 === l).reduce((x, i) => x + i.weight, 0), 6), Number(/（(\d+)分）/.exec(l)![1]), 0.005);
   const tb = round(9.99 + checkItems("浙江 B", law.items), 6);
   holds("浙江 B 总分 formula", b.num(`H${lb.sumRow}`), tb, 0.005);
-  holds("浙江 B conclusion", 95.49, tb, 0.005);
-  if (grade(tb) !== "优") throw new Error("浙江 B grade");
+  holds("浙江 B conclusion", 85.49, tb, 0.005);
+  if (grade(tb) !== "良") throw new Error("浙江 B grade");
   void scoreBreaks;
 
   return {
@@ -127,7 +128,7 @@ export function zhejiang(): WorkbookModule {
         sheet: b,
         expect: {
           template: true,
-          about: `CLEAN with traps: amounts in 元 as text with separators (“1,248,377.50”), 其他资金 “/”; 执行率 text in full-width digits “９９．８７％” for 99.870 %, score 9.99; full-width “４２场”; ≥90 % achieved 85 % scored 8.5 (the completion-ratio reading; 9.44 by value); a target “提升10个百分点” achieved “提升8个百分点” scored 12; live 总分 =H6+SUM(H13:H19) = ${tb}; sentence “自评得分为95.49分，自评等级为优”.`,
+          about: `CLEAN with traps: amounts in 元 as text with separators (“1,248,377.50”), 其他资金 “/”; 执行率 text in full-width digits “９９．８７％” for 99.870 %, score 9.99; full-width “４２场”; ≥90 % achieved 85 % scored 8.5 (the completion-ratio reading; 9.44 by value); a target “提升10个百分点” achieved “提升8个百分点” scored 12; live 总分 =H6+SUM(H13:H19) = ${tb}; an “=0起” target with “1起” scored 0 (with a reason); sentence “自评得分为85.49分，自评等级为良”.`,
           findings: [],
         },
       },

@@ -52,7 +52,7 @@ const office: NatForm = {
   items: [
     { l1: "产出指标", l2: "数量指标", name: "保障办公设备台数", target: "≥120台", actual: "126台", weight: 15, score: 15, reason: null },
     { l1: "产出指标", l2: "质量指标", name: "设备完好率", target: "≥95%", actual: "97%", weight: 15, score: 15, reason: null },
-    { l1: "产出指标", l2: "时效指标", name: "采购及时率", target: "≥90%", actual: "92%", weight: 10, score: 10, reason: null },
+    { l1: "产出指标", l2: "时效指标", name: "设备采购完成时间", target: "2023年6月30日前", actual: "已完成", weight: 10, score: 10, reason: null },
     // ≤100 %, 101.2 %: 10 × 100 ÷ 101.2 = 9.88 or 10 × (1 − 1.2 ÷ 100) = 9.88; stated “9.9” (text, one decimal).
     { l1: "产出指标", l2: "成本指标", name: "公用经费控制率", target: "≤100%", actual: "101.2%", weight: 10, score: 9.9, reason: "冬季取暖费上涨，已由其他资金弥补。", exact: [(10 * 100) / 101.2, 10 * (1 - 1.2 / 100)] },
     { l1: "效益指标", l2: "社会效益指标", name: "保障机关正常运转", target: "有效保障", actual: "达成年度指标", weight: 20, score: 18, reason: "个别会议室设备老化，下年度更新。", band: [0.8, 1.0001] },
@@ -77,6 +77,7 @@ const toilets: NatForm = {
     ["其他资金", 0, 0, 0],
   ],
   rate: pct(0.9842),
+  subRates: [pct(0.9842), pct(0), pct(0)],
   execScore: 9.84,
   goal: ["改造农村卫生户厕800户，验收合格率95%以上。", "改造812户，合格率97%，粪污无害化处理率80%。"],
   items: [
@@ -160,8 +161,9 @@ export function henanGansu(): WorkbookModule {
     b.set(cell, text);
   }
   b.set(`E${office.items[0].row}`, "’≥120台");
-  b.set(`E${office.items[2].row}`, "大于等于90%");
+  b.set(`E${office.items[1].row}`, "大于等于95%");
   b.set(`H${office.items[0].row}`, "15分");
+  b.set(`G${office.items[1].row}`, "15分");
   const sumLabel = `A${office.items[office.items.length - 1].row! + 1}`;
   if (b.value(sumLabel) !== "总分") throw new Error("河南 B 总分 label");
   b.set(sumLabel, "总　分");
@@ -214,7 +216,7 @@ export function henanGansu(): WorkbookModule {
         sheet: b,
         expect: {
           template: true,
-          about: `CLEAN with traps: two-row budget header with line breaks inside labels (“全年\n执行数”, “全年\n预算数”), “绩 效 指 标” with spaces, “实际\n完成值”; a target with a stray apostrophe “’≥120台” and one in words “大于等于90%”; spending above the budget (86.02 ÷ 85.00 = 101.20 %, text “101.20%”), execution score capped at 10; 其中 rows summing with 其他资金 6.02; a ≤100 % cost rate achieved 101.2 % scored “9.9” (text; 9.88 by either reverse rule); a score typed “15分”; the total label “总　分” (full-width space); 部分达成 at 7 of 10; total ${tb}.`,
+          about: `CLEAN with traps: two-row budget header with line breaks inside labels (“全年\n执行数”, “全年\n预算数”), “绩 效 指 标” with spaces, “实际\n完成值”; a target with a stray apostrophe “’≥120台” and one in words “大于等于95%”; a date target “2023年6月30日前” met by “已完成”; spending above the budget (86.02 ÷ 85.00 = 101.20 %, text “101.20%”), execution score capped at 10; 其中 rows summing with 其他资金 6.02; a ≤100 % cost rate achieved 101.2 % scored “9.9” (text; 9.88 by either reverse rule); a score typed “15分” and a weight typed “15分”; the total label “总　分” (full-width space); 部分达成 at 7 of 10; total ${tb}.`,
           findings: [],
         },
       },
@@ -222,7 +224,7 @@ export function henanGansu(): WorkbookModule {
         sheet: c,
         expect: {
           template: true,
-          about: `Top line 自评得分 | “97.64分” (text) | 自评等级 | ☑优. 147.63 ÷ 150.00 = 98.42 %, score 9.84; total 9.84 + ${round(tc - 9.84, 6)} = ${tc} (总分 right).`,
+          about: `Top line 自评得分 | “97.64分” (text) | 自评等级 | ☑优. The 其中 rows carry their own rates: 98.42 % and 0.00 % on the two rows with no budget (fine, domain.md). 147.63 ÷ 150.00 = 98.42 %, score 9.84; total 9.84 + ${round(tc - 9.84, 6)} = ${tc} (总分 right).`,
           findings: [
             { code: "HEADER_SCORE_MISMATCH", cell: `B${lc.topRow}`, severity: "error", note: `自评得分 97.64 vs recomputed ${tc} (digits swapped; both 优, so the ticked grade is right)` },
             { code: "WEIGHT_TOTAL_MISMATCH", cell: `G${lc.sumRow}`, severity: "error", note: `indicator weights 15 + 13 + 10 + 10 + 15 + 15 + 10 = ${w} plus the execution 分值 10 make ${10 + w}, against the 总分 row's 100 (90 for the indicators). No first-level label declares a weight, so no section finding` },
