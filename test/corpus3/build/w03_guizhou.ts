@@ -12,6 +12,8 @@ interface Dept {
   total: Value;
   grade: string;
   conclusion: string;
+  /** The conclusion written with its label in one merged cell (“评价结论：…”). */
+  inline?: boolean;
 }
 
 function write(s: Sheet, d: Dept): { budgetRows: number[]; sumRow: number; gradeRow: number; conclusionRow: number } {
@@ -48,8 +50,8 @@ function write(s: Sheet, d: Dept): { budgetRows: number[]; sumRow: number; grade
   s.mergeRow(sumRow, 1, 6);
   const gradeRow = s.row("自评等级", d.grade);
   s.mergeRow(gradeRow, 2, 9);
-  const conclusionRow = s.row("自评结论", d.conclusion);
-  s.mergeRow(conclusionRow, 2, 9);
+  const conclusionRow = d.inline ? s.row(`评价结论：${d.conclusion}`) : s.row("自评结论", d.conclusion);
+  s.mergeRow(conclusionRow, d.inline ? 1 : 2, 9);
   return { budgetRows, sumRow, gradeRow, conclusionRow };
 }
 
@@ -100,6 +102,7 @@ const justice: Dept = {
   total: 92.34,
   grade: "√优 □良 □中 □差",
   conclusion: "经自评，本部门整体支出绩效评价得分92.34分，自评等级：优。",
+  inline: true,
 };
 
 export function guizhou(): WorkbookModule {
@@ -164,7 +167,7 @@ export function guizhou(): WorkbookModule {
         sheet: b,
         expect: {
           template: true,
-          about: `CLEAN with traps: adjustments typed as signed text “+22.70”, “+35.20”, “-12.50”; 基本 + 项目 收入 891.60 + 407.50 = 1299.10 vs 1299.11 (within 0.01); rates as bare percentage points (98.44 = 98.44 %) and one as a bare fraction with no % format (基本支出 0.9871 = 98.71 %); full-width “≥１０场”; ≤2 % achieved 2.4 % scored 12 (linear 12, ratio 12.5 rounded down); 部分达成 at 10.5 of 15 (70 %); check box “√优”. Total ${tb}.`,
+          about: `CLEAN with traps: adjustments typed as signed text “+22.70”, “+35.20”, “-12.50”; 基本 + 项目 收入 891.60 + 407.50 = 1299.10 vs 1299.11 (within 0.01); rates as bare percentage points (98.44 = 98.44 %) and one as a bare fraction with no % format (基本支出 0.9871 = 98.71 %); full-width “≥１０场”; ≤2 % achieved 2.4 % scored 12 (linear 12, ratio 12.5 rounded down); 部分达成 at 10.5 of 15 (70 %); check box “√优”; the conclusion written with its label in one merged cell (“评价结论：经自评，…得分92.34分，自评等级：优。”). Total ${tb}.`,
           findings: [],
         },
       },

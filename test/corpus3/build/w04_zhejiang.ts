@@ -3,7 +3,7 @@ import { Sheet, WorkbookModule, fx, pct, checkItems, weights, holds, breaks, rat
 import { writeNational, NatForm, NatItem } from "./national";
 
 const P = "产出指标（50分）";
-const E = "效益指标（30分）";
+const E = "效益指标\n（30分）";
 const S = "满意度指标（10分）";
 
 /** Faults: 养护成活率 90 % of ≥98 % scored full; 长效机制 below weight with no reason; sections 45 / 35 against 50 / 30. */
@@ -109,7 +109,7 @@ export function zhejiang(): WorkbookModule {
   return {
     file: "04_zhejiang_yuan.xlsx",
     title:
-      "浙江: 项目支出绩效自评表 in 元 — **reconstructed** from domain.md §1a (the search found no 浙江 table: see README). Amounts typed as text with thousands separators, first-level labels declaring their weight in full-width brackets (产出指标（50分）, 效益指标（30分）, 满意度指标（10分）) merged down their rows, no grade field, a 自评结论 sentence with the grade.",
+      "浙江: 项目支出绩效自评表 in 元 — **reconstructed** from domain.md §1a (the search found no 浙江 table: see README). Amounts typed as text with thousands separators, first-level labels declaring their weight in full-width brackets (产出指标（50分）, 效益指标 + line break + （30分）, 满意度指标（10分）) merged down their rows, no grade field, a 自评结论 sentence with the grade.",
     sheets: [
       {
         sheet: a,
@@ -120,7 +120,7 @@ export function zhejiang(): WorkbookModule {
             { code: "INDICATOR_SCORE_MISMATCH", cell: `H${over.row}`, severity: "error", note: "养护成活率 ≥98 %, achieved 90 %: 15 × 90 ÷ 98 = 13.78 (accepted 13.78, 13.8, 14, 13; the completion-ratio reading 15 × 90 % = 13.5 accepts 13.5, 14, 13); stated 15 (over-scored). 90 % < 98 % is not met under either reading" },
             { code: "MISSING_REASON", cell: `I${noReason.row}`, severity: "warning", note: "养护管理长效机制: 8.5 of 10 (inside the 达成 band) with an empty 偏差原因分析及改进措施" },
             { code: "SECTION_WEIGHT_MISMATCH", cell: `B${la.l1Rows.get(P)}`, severity: "error", note: "产出指标（50分）: its indicators weigh 15 + 15 + 15 = 45" },
-            { code: "SECTION_WEIGHT_MISMATCH", cell: `B${la.l1Rows.get(E)}`, severity: "error", note: "效益指标（30分）: its indicators weigh 15 + 10 + 10 = 35 (the block still sums to 90)" },
+            { code: "SECTION_WEIGHT_MISMATCH", cell: `B${la.l1Rows.get(E)}`, severity: "error", note: "效益指标（30分） (a line break before the bracket): its indicators weigh 15 + 10 + 10 = 35 (the block still sums to 90)" },
           ],
         },
       },

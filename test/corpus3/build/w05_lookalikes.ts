@@ -1,5 +1,5 @@
 /** Sheets that resemble self-evaluation tables but are not: none may give a finding. */
-import { Sheet, WorkbookModule, fx, pct } from "../../corpus2/build/lib";
+import { Sheet, WorkbookModule, fx } from "../../corpus2/build/lib";
 
 /** 年度考核评分汇总表: staff appraisal with 分值 in the headers, 总分 and 等次 (优秀/称职) — not a budget form. */
 function appraisal(): Sheet {
@@ -17,26 +17,36 @@ function appraisal(): Sheet {
   return s;
 }
 
-/** 重点项目资金拨付进度表: 预算数, 已拨付, 拨付进度 against 序时进度 — rates of another kind, a 合计 row. */
-function progress(): Sheet {
-  const s = new Sheet("资金拨付进度");
-  s.widths = [6, 30, 14, 14, 12, 12, 12, 20];
-  s.mergeRow(s.row("2023年重点项目资金拨付进度表（截至11月30日）"), 1, 8);
-  s.mergeRow(s.row("单位：万元"), 1, 8);
-  s.row("序号", "项目名称", "年度预算数", "已拨付资金", "拨付进度", "序时进度", "差异", "备注");
-  s.row(1, "乡村道路提升改造工程", 1200, 986.4, pct(0.82, "0%"), pct(11 / 12, "0.0%"), fx("E4-F4", "0.0%"), "按工程进度拨付");
-  s.row(2, "农村饮水安全巩固提升", 450, 402.75, "89.5%", pct(11 / 12, "0.0%"), fx("0.895-F5", "0.0%"), null);
-  s.row(3, "高标准农田建设", 860, 533.2, 62, pct(11 / 12, "0.0%"), fx("E6/100-F6", "0.0%"), "待验收后拨付尾款");
-  s.row("合计", null, fx("SUM(C4:C6)"), fx("SUM(D4:D6)"), pct(0.76, "0%"), pct(11 / 12, "0.0%"), fx("E7-F7", "0.0%"), null);
-  s.mergeRow(7, 1, 2);
-  s.mergeRow(s.row("注：拨付进度＝已拨付资金÷年度预算数，保留整数；序时进度按11个月计算。"), 1, 8);
+/** 项目支出绩效目标执行监控表 (mid-year monitoring): the indicator frame and a budget block, but no 分值, no 得分, no total. */
+function monitoring(): Sheet {
+  const s = new Sheet("绩效运行监控表");
+  s.widths = [10, 14, 16, 22, 14, 14, 14, 22, 12];
+  s.mergeRow(s.row("项目支出绩效目标执行监控表"), 1, 9);
+  s.mergeRow(s.row("（2024年度 1—7月）"), 1, 9);
+  s.mergeRow(s.row("项目名称", "城乡居民基本医疗保险经办服务经费"), 2, 9);
+  const r = s.row("主管部门", "某区医疗保障局", null, null, "实施单位", "某区医疗保障服务中心");
+  s.mergeRow(r, 2, 4);
+  s.mergeRow(r, 6, 9);
+  const h = s.row("项目资金（万元）", null, "年初预算数", "全年预算数", "1-7月执行数", "1-7月执行率", "全年预计执行数", "偏差原因分析", "完成目标可能性");
+  s.row(null, "年度资金总额", 200, 210, 120.5, fx("ROUND(E6/D6,4)", "0.00%"), 206.8, "按进度执行", "确定能");
+  s.row(null, "其中：当年财政拨款", 200, 200, 112.3, fx("ROUND(E7/D7,4)", "0.00%"), 197, null, null);
+  s.row(null, "上年结转资金", 0, 10, 8.2, fx("ROUND(E8/D8,4)", "0.00%"), 9.8, null, null);
+  s.merge(`A${h}:A${s.next - 1}`);
+  const ih = s.row("绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "1-7月执行情况", "全年预计完成情况", "偏差原因分析", "完成目标可能性");
+  s.row(null, "产出指标", "数量指标", "经办参保登记人次", "≥12万人次", "7.3万人次", "12.4万人次", null, "确定能");
+  s.row(null, "产出指标", "质量指标", "待遇结算准确率", "≥99%", "99.2%", "99.3%", null, "确定能");
+  s.row(null, "产出指标", "时效指标", "报销办结时限", "≤20个工作日", "16个工作日", "16个工作日", null, "确定能");
+  s.row(null, "效益指标", "社会效益指标", "参保群众办事便利度", "明显提升", "逐步提升", "明显提升", null, "有可能");
+  s.row(null, "满意度指标", "服务对象满意度指标", "参保群众满意度", "≥90%", "尚未开展调查", "92%", "满意度调查安排在四季度", "有可能");
+  s.merge(`A${ih}:A${s.next - 1}`);
+  s.mergeRow(s.row("注：偏差原因分为经费保障、制度保障、人员保障、硬件条件保障、其他；完成目标可能性分为确定能、有可能、完全不可能。"), 1, 9);
   return s;
 }
 
 export function lookalikes(): WorkbookModule {
   return {
     file: "05_lookalikes.xlsx",
-    title: "Look-alikes (no source needed: common office sheets that share labels with the forms): a staff appraisal with 分值 in the headers, 总分 and 等次, and a fund disbursement progress table with rates and a 合计 row.",
+    title: "Look-alikes (no source needed: common office sheets that share labels with the forms): a staff appraisal with 分值 in the headers, 总分 and 等次, and the mid-year 绩效运行监控表 (budget block and indicator frame, no scores).",
     sheets: [
       {
         sheet: appraisal(),
@@ -47,10 +57,10 @@ export function lookalikes(): WorkbookModule {
         },
       },
       {
-        sheet: progress(),
+        sheet: monitoring(),
         expect: {
           template: false,
-          about: "重点项目资金拨付进度表: 年度预算数 | 已拨付资金 | 拨付进度 | 序时进度 | 差异, rates rounded to whole percent (986.4 ÷ 1200 = 82.2 % shown 82 %), one as text, one as bare 62 (533.2 ÷ 860 = 62.0 %), a 合计 row with SUM formulas and 76 % for 1922.35 ÷ 2510 = 76.6 %.",
+          about: "项目支出绩效目标执行监控表 (the mid-year 绩效监控 form): a budget block with 年初预算数 | 全年预算数 | 1-7月执行数 | 1-7月执行率 (live ROUND formulas, 120.5 ÷ 210 = 57.38 %) and the 一级/二级/三级指标 | 年度指标值 frame, but no 分值, no 得分 and no total — a monitoring report, not a self-evaluation.",
           findings: [],
         },
       },

@@ -60,6 +60,7 @@ const office: NatForm = {
     { l1: "满意度指标", l2: "服务对象满意度指标", name: "干部职工满意度", target: "≥90%", actual: "93%", weight: 10, score: 10, reason: null },
   ],
   total: 94.9,
+  grade: "优",
 };
 
 /** 甘肃 A. Faults: top 自评得分 97.64 for 96.74; indicator weights 88 (+ 10) against the table's 100. */
@@ -134,6 +135,11 @@ export function henanGansu(): WorkbookModule {
   const items = checkItems("河南 A", training.items);
   const ta = round(10 + items, 6);
   const rule = round(9.1 + items, 6);
+  // One reason, merged over the two adjacent indicators scored below their weight.
+  const [tech, system] = [training.items[4], training.items[5]];
+  if (system.row !== tech.row! + 1 || !tech.reason || !system.reason) throw new Error("河南 A reasons");
+  a.set(`I${tech.row}`, "春季干旱推迟部分示范田播种；乡镇农技站人员流动较大，下年度充实基层农技队伍。");
+  a.merge(`I${tech.row}:I${system.row}`);
   const stale = a.num(`H${la.sumRow}`);
   holds("河南 A stale formula misses the last row", stale, ta - 5, 0.005);
   scoreBreaks("河南 A 总分 vs the stated scores", stale, ta);
@@ -205,7 +211,7 @@ export function henanGansu(): WorkbookModule {
         sheet: a,
         expect: {
           template: true,
-          about: `Two-row budget header. 291.20 ÷ 320.00 = 91.00 % (%-formatted 0.91). Recomputed total with the execution score as stated: 10 + ${items} = ${ta} (${rule} with the rule's 9.1).`,
+          about: `Two-row budget header; one 偏差原因 cell merged over the two indicators scored below weight (新技术推广面积 13.8, 农技服务体系运行 13.5). 291.20 ÷ 320.00 = 91.00 % (%-formatted 0.91). Recomputed total with the execution score as stated: 10 + ${items} = ${ta} (${rule} with the rule's 9.1).`,
           findings: [
             { code: "EXEC_SCORE_MISMATCH", cell: `H${la.budgetRows[0]}`, severity: "error", note: "10 × 91.00 % = 9.1 (9.1, 9 accepted); stated 10 (over-scored)" },
             { code: "TOTAL_MISMATCH", cell: `H${la.sumRow}`, severity: "error", note: `总分 =H7+SUM(H14:H20) shows ${stale}: the 服务农户满意度 row (21, score 5) was inserted below the formula's range; recomputed ${ta} (or ${rule} with the rule's execution score) — wrong under either reading` },
@@ -216,7 +222,7 @@ export function henanGansu(): WorkbookModule {
         sheet: b,
         expect: {
           template: true,
-          about: `CLEAN with traps: two-row budget header with line breaks inside labels (“全年\n执行数”, “全年\n预算数”), “绩 效 指 标” with spaces, “实际\n完成值”; a target with a stray apostrophe “’≥120台” and one in words “大于等于95%”; a date target “2023年6月30日前” met by “已完成”; spending above the budget (86.02 ÷ 85.00 = 101.20 %, text “101.20%”), execution score capped at 10; 其中 rows summing with 其他资金 6.02; a ≤100 % cost rate achieved 101.2 % scored “9.9” (text; 9.88 by either reverse rule); a score typed “15分” and a weight typed “15分”; the total label “总　分” (full-width space); 部分达成 at 7 of 10; total ${tb}.`,
+          about: `CLEAN with traps: two-row budget header with line breaks inside labels (“全年\n执行数”, “全年\n预算数”), “绩 效 指 标” with spaces, “实际\n完成值”; a target with a stray apostrophe “’≥120台” and one in words “大于等于95%”; a date target “2023年6月30日前” met by “已完成”; spending above the budget (86.02 ÷ 85.00 = 101.20 %, text “101.20%”), execution score capped at 10; 其中 rows summing with 其他资金 6.02; a ≤100 % cost rate achieved 101.2 % scored “9.9” (text; 9.88 by either reverse rule); a score typed “15分” and a weight typed “15分”; the total label “总　分” (full-width space); 部分达成 at 7 of 10; total ${tb}; 自评等级 plain text “优”.`,
           findings: [],
         },
       },
