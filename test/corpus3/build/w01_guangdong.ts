@@ -57,7 +57,7 @@ const itops: NatForm = {
     { l1: "产出指标", l2: "数量指标", name: "运维覆盖单位数", target: "﹦45个", actual: "45个", weight: 12, score: 12, reason: null },
     { l1: "产出指标", l2: "质量指标", name: "系统正常运行率", target: "≥99%", actual: "99.6%", weight: 12, score: 12, reason: null },
     { l1: "产出指标", l2: "质量指标", name: "数据备份完成率", target: "＝１００％", actual: "１００％", weight: 8, score: 8, reason: null },
-    { l1: "产出指标", l2: "时效指标", name: "故障响应时间", target: "≤2小时", actual: "1.5小时", weight: 10, score: 10, reason: null },
+    { l1: "产出指标", l2: "时效指标", name: "故障响应时间", target: "≤2小时", actual: "90分钟", weight: 10, score: 10, reason: null },
     { l1: "产出指标", l2: "成本指标", name: "运维成本", target: "≤118.5万元", actual: "117.36万元", weight: 8, score: 8, reason: null },
     // ≥90 %, achieved 88.2 %: 15 × 88.2 ÷ 90 = 14.7, stated 14 (rounded down).
     { l1: "效益指标", l2: "社会效益指标", name: "政务服务网上可办率", target: "≥90%", actual: "88.2%", weight: 15, score: 14, reason: "部分事项需现场核验，下年度推进电子证照应用。", exact: (15 * 88.2) / 90 },
@@ -131,7 +131,7 @@ export function guangdong(): WorkbookModule {
         sheet: b,
         expect: {
           template: true,
-          about: `CLEAN with traps: 年度资金总额 row as live SUM formulas; 执行率 =ROUND(F6/E6,4) in % format (117.36 ÷ 118.50 = 99.04 %), 得分 =ROUND(G6*MIN(1,H6),2) = 9.9; full-width ＝１００％; an achievement stored as the fraction 0.996 with a 0.0% format (99.6 % against ≥99 %); ≥90 % achieved 88.2 % scored 14 (14.7 rounded down); ≤2起 achieved 3起 scored 10 (ratio rule 15 × 2 ÷ 3; linear gives 7.5 — the default accepts either); a qualitative 达成年度指标 at 9 of 10; a target with ﹦ (U+FE66) “﹦45个”; the grade as “优■ 良□ 中□ 差□” (box after the word); 总分 =I6+SUM(I13:I20) = ${tb}; conclusion “自评得分为92.9分，自评等级：优”.`,
+          about: `CLEAN with traps: 年度资金总额 row as live SUM formulas; 执行率 =ROUND(F6/E6,4) in % format (117.36 ÷ 118.50 = 99.04 %), 得分 =ROUND(G6*MIN(1,H6),2) = 9.9; full-width ＝１００％; an achievement stored as the fraction 0.996 with a 0.0% format (99.6 % against ≥99 %); ≥90 % achieved 88.2 % scored 14 (14.7 rounded down); ≤2小时 met by “90分钟” (another unit); ≤2起 achieved 3起 scored 10 (ratio rule 15 × 2 ÷ 3; linear gives 7.5 — the default accepts either); a qualitative 达成年度指标 at 9 of 10; a target with ﹦ (U+FE66) “﹦45个”; the grade as “优■ 良□ 中□ 差□” (box after the word); 总分 =I6+SUM(I13:I20) = ${tb}; conclusion “自评得分为92.9分，自评等级：优”.`,
           findings: [],
         },
       },

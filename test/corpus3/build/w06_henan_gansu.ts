@@ -115,7 +115,7 @@ const squares: NatForm = {
     { l1: "产出指标", l2: "时效指标", name: "按期完工率", target: "≥90%", actual: "87.5%", weight: 10, score: 9.72, reason: "1个广场受征地协调影响延期1个月完工。", exact: [(10 * 87.5) / 90, 8.75] },
     { l1: "产出指标", l2: "成本指标", name: "单个广场建设成本", target: "≤40万元", actual: "37.5万元", weight: 10, score: 10, reason: null },
     { l1: "效益指标", l2: "社会效益指标", name: "受益群众人数", target: "≥2万人", actual: "2.3万人", weight: 15, score: 15, reason: null },
-    { l1: "效益指标", l2: "可持续影响指标", name: "设施设计使用年限", target: "≥10年", actual: "10年", weight: 15, score: 15, reason: null },
+    { l1: "效益指标", l2: "可持续影响指标", name: "竣工验收完成时间", target: "2023年10月31日前", actual: "2023年10月26日", weight: 15, score: 15, reason: null },
     { l1: "满意度指标", l2: "服务对象满意度指标", name: "群众满意度", target: "≥90%", actual: "95%", weight: 10, score: 10, reason: null },
   ],
   total: 99.12,
@@ -241,7 +241,7 @@ export function henanGansu(): WorkbookModule {
         sheet: d,
         expect: {
           template: true,
-          about: `执行数 300.00 of 全年 320.00 (93.75 %; 93.74 % on the 其中 sum 320.02): the execution score 9.4 fits either. Total ${td}; a 自评结论 sentence with several numbers before the score (“预算320万元，实际支出300万元，执行率93.75%，建成广场8个，自评得分为99.12分，自评等级为“优””) — right.`,
+          about: `执行数 300.00 of 全年 320.00 (93.75 %; 93.74 % on the 其中 sum 320.02): the execution score 9.4 fits either. Total ${td}; a date target “2023年10月31日前” met on “2023年10月26日” (full 15); a 自评结论 sentence with several numbers before the score (“预算320万元，实际支出300万元，执行率93.75%，建成广场8个，自评得分为99.12分，自评等级为“优””) — right.`,
           findings: [
             { code: "BUDGET_SUM_MISMATCH", cell: `D${ld.budgetRows[0]}`, severity: "error", note: "全年预算数 320.00 ≠ 其中 300.00 + 20.02 + 0 = 320.02 (0.02 万元 off, tolerance 0.01)" },
             { code: "UNREADABLE_VALUE", cell: `G${ld.budgetRows[0]}`, severity: "error", note: "执行率 is =F6/#REF! (a reference lost when a column was deleted), cached #REF!; only UNREADABLE_VALUE for that cell (the amounts give 93.75 %)" },
