@@ -88,7 +88,7 @@ const justice: Dept = {
     ["项目支出年度资金总额", 420.0, "-12.50", 407.5, 398.75, 97.85],
   ],
   score: 9.84,
-  goal: ["开展普法培训10场以上，监督抽查合格率98%以上，执法投诉率不高于2%。", "开展培训12场，抽查合格率98.5%，投诉率2.4%。"],
+  goal: ["开展普法培训10场以上，监督抽查合格率98%以上，执法投诉率不高于2%，确保部门整体支出绩效评价得分90分以上。", "开展培训12场，抽查合格率98.5%，投诉率2.4%。"],
   items: [
     { l1: "产出指标", l2: "数量指标", name: "普法培训场次", target: "≥１０场", actual: "12场", weight: 15, score: 15, reason: null },
     { l1: "产出指标", l2: "质量指标", name: "监督抽查合格率", target: "≥98%", actual: "98.5%", weight: 15, score: 15, reason: null },
@@ -167,7 +167,7 @@ export function guizhou(): WorkbookModule {
         sheet: b,
         expect: {
           template: true,
-          about: `CLEAN with traps: adjustments typed as signed text “+22.70”, “+35.20”, “-12.50”; 基本 + 项目 收入 891.60 + 407.50 = 1299.10 vs 1299.11 (within 0.01); rates as bare percentage points (98.44 = 98.44 %) and one as a bare fraction with no % format (基本支出 0.9871 = 98.71 %); full-width “≥１０场”; ≤2 % achieved 2.4 % scored 12 (linear 12, ratio 12.5 rounded down); 部分达成 at 10.5 of 15 (70 %); check box “√优”; the conclusion written with its label in one merged cell (“评价结论：经自评，…得分92.34分，自评等级：优。”). Total ${tb}.`,
+          about: `CLEAN with traps: adjustments typed as signed text “+22.70”, “+35.20”, “-12.50”; 基本 + 项目 收入 891.60 + 407.50 = 1299.10 vs 1299.11 (within 0.01); rates as bare percentage points (98.44 = 98.44 %) and one as a bare fraction with no % format (基本支出 0.9871 = 98.71 %); full-width “≥１０场”; ≤2 % achieved 2.4 % scored 12 (linear 12, ratio 12.5 rounded down); 部分达成 at 10.5 of 15 (70 %); check box “√优”; the 预期目标 text “…确保部门整体支出绩效评价得分90分以上” (a goal with a floor, true anyway: ${tb} ≥ 90); the conclusion written with its label in one merged cell (“评价结论：经自评，…得分92.34分，自评等级：优。”). Total ${tb}.`,
           findings: [],
         },
       },
