@@ -1,21 +1,5 @@
-/** Sheets that resemble self-evaluation tables but are not: none may give a finding. */
-import { Sheet, WorkbookModule, fx } from "../../corpus2/build/lib";
-
-/** 年度考核评分汇总表: staff appraisal with 分值 in the headers, 总分 and 等次 (优秀/称职) — not a budget form. */
-function appraisal(): Sheet {
-  const s = new Sheet("年度考核评分汇总");
-  s.widths = [6, 10, 14, 10, 10, 10, 10, 10, 10, 12];
-  s.mergeRow(s.row("2023年度机关工作人员考核评分汇总表"), 1, 10);
-  s.mergeRow(s.row("考核单位：办公室", null, null, null, null, null, null, "填表日期：2024年1月15日"), 8, 10);
-  s.row("序号", "姓名", "职务", "德（20分）", "能（20分）", "勤（20分）", "绩（30分）", "廉（10分）", "总分", "考核等次");
-  s.row(1, "张某", "主任", 19, 18.5, 19, 28, 10, 94.5, "优秀");
-  s.row(2, "李某", "副主任", 18, 18, 18.5, 27, 10, 91.5, "优秀");
-  // As filed: 17 + 17.5 + 18 + 25.5 + 9.5 = 87.5, typed 88 — an appraisal sheet's own typo, not a finding of this product.
-  s.row(3, "王某", "科员", 17, 17.5, 18, 25.5, 9.5, 88, "称职");
-  s.row(4, "赵某", "科员", 16.5, 17, 17, 24, 9.5, fx("SUM(D7:H7)"), "称职");
-  s.mergeRow(s.row("说明：总分90分以上为优秀，60—89分为称职，60分以下为不称职；优秀比例不超过20%。"), 1, 10);
-  return s;
-}
+/** A §1f department goal table (reconstructed, no province source) and a look-alike that must give no finding. */
+import { Sheet, WorkbookModule, fx, holds, breaks, scoreBreaks, round, AMOUNT_TOL } from "../../corpus2/build/lib";
 
 /** 项目支出绩效目标执行监控表 (mid-year monitoring): the indicator frame and a budget block, but no 分值, no 得分, no total. */
 function monitoring(): Sheet {
@@ -43,17 +27,93 @@ function monitoring(): Sheet {
   return s;
 }
 
+/**
+ * 部门整体支出绩效目标自评表 (domain.md §1f, laid out as seed 002 prints it: 年度主要任务 rows with 预算金额（万元）and
+ * 实际执行（万元）each over 总额 | 财政拨款 | 其他资金 — the same three sub-labels twice —, a 金额合计 row, the indicator list with
+ * 部门自评得分 but no weight column, 合计, and the 部门（单位）自评结论 sentence).
+ * Faults: 金额合计 实际执行 总额 1182.50 for 1128.50; the conclusion's 95.4 for 94.5.
+ */
+function deptGoal(): { sheet: Sheet; sumCell: string; conclusionCell: string; total: number } {
+  const s = new Sheet("部门整体目标自评表");
+  s.widths = [8, 16, 22, 10, 10, 10, 10, 10, 10];
+  s.mergeRow(s.row("部门整体支出绩效目标自评表（2023年度）"), 1, 9);
+  s.mergeRow(s.row("部门名称", "某区政务服务和大数据管理局"), 2, 9);
+  const h = s.row("年度主要任务", "任务名称", "主要内容", "预算金额（万元）", null, null, "实际执行（万元）");
+  s.mergeRow(h, 4, 6);
+  s.mergeRow(h, 7, 9);
+  s.row(null, null, null, "总额", "财政拨款", "其他资金", "总额", "财政拨款", "其他资金");
+  s.merge(`B${h}:B${h + 1}`);
+  s.merge(`C${h}:C${h + 1}`);
+  const tasks: [string, string, number, number, number | null, number, number, number | null][] = [
+    ["基本支出", "保障机关工作人员工资福利和日常公用经费。", 700, 700, null, 690.2, 690.2, null],
+    ["政务服务大厅运行经费", "保障政务服务大厅物业、安保和窗口人员经费。", 300, 280, 20, 295.5, 276.3, 19.2],
+    ["一体化政务服务平台建设", "完成平台二期建设和等保测评。", 150, 150, null, 142.8, 142.8, null],
+  ];
+  for (const t of tasks) s.row(null, ...t);
+  const tr = s.row(null, "金额合计", null, 1150, 1130, 20, 1182.5, 1109.3, 19.2);
+  s.merge(`A${h}:A${tr}`);
+  const col = (k: number) => tasks.reduce((a, t) => a + ((t[k] as number | null) ?? 0), 0);
+  holds("§1f 预算 总额", 1150, col(2), AMOUNT_TOL);
+  holds("§1f 预算 财政拨款", 1130, col(3), AMOUNT_TOL);
+  holds("§1f 预算 其他资金", 20, col(4), AMOUNT_TOL);
+  breaks("§1f 执行 总额", 1182.5, col(5), AMOUNT_TOL);
+  holds("§1f 执行 总额 = 财政拨款 + 其他资金 (true value)", col(5), 1109.3 + 19.2, AMOUNT_TOL);
+  holds("§1f 执行 财政拨款", 1109.3, col(6), AMOUNT_TOL);
+  holds("§1f 执行 其他资金", 19.2, col(7), AMOUNT_TOL);
+  for (const t of tasks) {
+    holds(`§1f ${t[0]} 预算 row`, t[2], t[3] + (t[4] ?? 0), AMOUNT_TOL);
+    holds(`§1f ${t[0]} 执行 row`, t[5], t[6] + (t[7] ?? 0), AMOUNT_TOL);
+  }
+  const g = s.row("年度总体目标", "预期目标", null, null, null, "实际完成目标");
+  s.mergeRow(g, 2, 5);
+  s.mergeRow(g, 6, 9);
+  const g2 = s.row(null, "保障政务服务大厅高效运行，完成一体化平台二期建设。", null, null, null, "大厅全年平稳运行，平台二期上线。");
+  s.mergeRow(g2, 2, 5);
+  s.mergeRow(g2, 6, 9);
+  s.merge(`A${g}:A${g2}`);
+  const ih = s.row("年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值（包含数字及文字描述）", "实际完成指标值（包含数字及文字描述）", "部门自评得分", "未完成原因及改进措施");
+  const rows: [string | null, string | null, string, string, string, number, string | null][] = [
+    ["产出指标", "数量指标", "年度办件量", "≥50万件", "52万件", 8, null],
+    [null, null, "进驻政务服务事项数", "≥1200项", "1216项", 8, null],
+    [null, null, "综合窗口人员数", "’＝40名", "’＝40名", 7.5, "2个岗位年中空缺，已补招。"],
+    [null, "质量指标", "办件差错率", "≤0.5%", "0.3%", 8, null],
+    [null, null, "平台系统可用率", "≥99%", "98.6%", 7, "平台二期割接停机两次。"],
+    [null, "时效指标", "按时办结率", "＝100%", "100%", 8, null],
+    [null, "成本指标", "“三公”经费", "≤12万元", "10.2万元", 8, null],
+    ["效益指标", "社会效益指标", "企业群众办事便利度", "明显提升", "达成年度指标", 20, null],
+    [null, "可持续影响指标", "政务服务标准化机制", "健全", "健全", 10, null],
+    ["满意度指标", "服务对象满意度指标", "办事群众满意度", "≥90%", "96%", 10, null],
+  ];
+  for (const r of rows) s.row(null, ...r);
+  s.merge(`A${ih}:A${s.next - 1}`);
+  const total = round(rows.reduce((a, r) => a + r[5], 0), 6);
+  holds("§1f 合计", 94.5, total, 0.005);
+  const sum = s.row("合计", null, null, null, null, null, 94.5);
+  s.mergeRow(sum, 1, 6);
+  const c = s.row("部门（单位）自评结论", "经自评，部门整体支出绩效自评得分为95.4分。全年预算执行率98.13%，各项任务按计划完成。");
+  s.mergeRow(c, 2, 9);
+  scoreBreaks("§1f conclusion", 95.4, total);
+  holds("§1f rate in the sentence", 98.13, (1128.5 / 1150) * 100, 0.01);
+  s.mergeRow(s.row("部门（单位）自评存在问题", "预算执行进度不均衡，四季度支付较集中。"), 2, 9);
+  s.mergeRow(s.row("部门（单位）自评改进措施", "按月调度支出进度。"), 2, 9);
+  return { sheet: s, sumCell: `G${tr}`, conclusionCell: `B${c}`, total };
+}
+
 export function lookalikes(): WorkbookModule {
+  const dg = deptGoal();
   return {
-    file: "05_lookalikes.xlsx",
-    title: "Look-alikes (no source needed: common office sheets that share labels with the forms): a staff appraisal with 分值 in the headers, 总分 and 等次, and the mid-year 绩效运行监控表 (budget block and indicator frame, no scores).",
+    file: "05_dept_goal_lookalike.xlsx",
+    title: "部门整体支出绩效目标自评表 (domain.md §1f) — **reconstructed** on seed 002's layout (四川 广元; no 重庆/湖北 部门整体 table was found by the search, see README), not covered by the earlier corpora; and a look-alike: the mid-year 项目支出绩效目标执行监控表 (budget block and indicator frame, no scores).",
     sheets: [
       {
-        sheet: appraisal(),
+        sheet: dg.sheet,
         expect: {
-          template: false,
-          about: "年度考核评分汇总表: headers 德（20分）… 廉（10分）| 总分 | 考核等次 (优秀/称职); one 总分 that does not add up (88 for 87.5) and a live SUM — nothing here is a budget self-evaluation.",
-          findings: [],
+          template: true,
+          about: `§1f department goal table as seed 002 lays it out (a two-row header whose sub-labels 总额 | 财政拨款 | 其他资金 appear under both 预算金额 and 实际执行; empty 其他资金 cells; ’＝ targets with a stray apostrophe; 部门自评得分 with no weight column). Scores sum to ${dg.total} = 合计.`,
+          findings: [
+            { code: "BUDGET_SUM_MISMATCH", cell: dg.sumCell, severity: "error", note: "金额合计 实际执行 总额 1182.50 ≠ 690.20 + 295.50 + 142.80 = 1128.50 (column) = 1109.30 + 19.20 (row): both identities point at this cell" },
+            { code: "CONCLUSION_SCORE_MISMATCH", cell: dg.conclusionCell, severity: "error", note: `“自评得分为95.4分” vs ${dg.total} (合计 right; 95.4 has two digits swapped). The same sentence's 98.13 % is the right execution rate, not a score` },
+          ],
         },
       },
       {
