@@ -222,7 +222,7 @@ export function henanGansu(): WorkbookModule {
         sheet: b,
         expect: {
           template: true,
-          about: `CLEAN with traps: two-row budget header with line breaks inside labels (“全年\n执行数”, “全年\n预算数”), “绩 效 指 标” with spaces, “实际\n完成值”; a target with a stray apostrophe “’≥120台” and one in words “大于等于95%”; a date target “2023年6月30日前” met by “已完成”; spending above the budget (86.02 ÷ 85.00 = 101.20 %, text “101.20%”), execution score capped at 10; 其中 rows summing with 其他资金 6.02; a ≤100 % cost rate achieved 101.2 % scored “9.9” (text; 9.88 by either reverse rule); a score typed “15分” and a weight typed “15分”; the total label “总　分” (full-width space); 部分达成 at 7 of 10; total ${tb}; 自评等级 plain text “优”; the 预期目标 text sets a floor “项目绩效评价得分不低于90分” — a goal, not a statement of the score, and true anyway (${tb} ≥ 90).`,
+          about: `CLEAN with traps: two-row budget header with line breaks inside labels (“全年\n执行数”, “全年\n预算数”), “绩 效 指 标” with spaces, “实际\n完成值”; a target with a stray apostrophe “’≥120台” and one in words “大于等于95%”; a date target “2023年6月30日前” met by “已完成”; spending above the budget (86.02 ÷ 85.00 = 101.20 %, text “101.20%”), execution score capped at 10; 其中 rows summing with 其他资金 6.02; a ≤100 % cost rate achieved 101.2 % scored “9.9” (text; 9.88 by either reverse rule); a score typed “15分” and a weight typed “15分”; the total label “总\u3000分” (full-width space); 部分达成 at 7 of 10; total ${tb}; 自评等级 plain text “优”; the 预期目标 text sets a floor “项目绩效评价得分不低于90分” — a goal, not a statement of the score, and true anyway (${tb} ≥ 90).`,
           findings: [],
         },
       },
