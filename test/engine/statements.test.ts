@@ -43,6 +43,14 @@ describe("conclusion sentences", () => {
     ["本次整体支出绩效自评得分 98.5 分，自评等级为“优”。", [98.5]],
     ["评价得分≥90分，等级为“优”", []],
     ["总分 7 分，自评得 7 分。", []],
+    // Goals set a floor: not the score obtained.
+    ["年度总体目标：规范司法行政经费管理，确保部门整体支出绩效评价得分90分以上。", []],
+    ["保障机关正常运转，部门整体支出绩效评价得分不低于90分。", []],
+    ["力争项目评价得分95分，等级为优。", []],
+    ["自评得分为85分（含）以上为良", []],
+    // …but a result stated beside a goal is read.
+    ["年初目标为评价得分不低于90分，经自评，项目自评得分为92.5分。", [92.5]],
+    ["经自评，项目达到预期目标，自评得分达到96分。", [96]],
   ])("%j → %j", (text, scores) => expect(readSentence(text).scores.map((s) => s.value)).toEqual(scores));
 
   test.each([

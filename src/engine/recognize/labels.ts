@@ -241,6 +241,12 @@ export const SENTENCE = {
   bandDescription: /\d\s*(-|–|—|~|～|至|到)\s*\d+\s*分|分(以上|以下)(为|的)|标准[:：]/,
   /** "（满分100分）" is not the score. */
   fullMarks: /[（(]满分[^（）()]*[）)]/g,
+  /** A floor or goal, not a result: "评价得分不低于90分", "确保…评价得分90分以上" (words between the label and the number). */
+  floorBetween: /不低于|不少于|不小于|高于|大于|超过|至少/,
+  /** …and after the number. */
+  floorAfter: /^(以上|及以上|[（(]含[）)]以上|以下|及以下)/,
+  /** …and before the label in its clause: "力争部门整体评价得分95分". */
+  goalBefore: /确保|力争|争取|力求/,
 };
 
 /** Grade words, longest first. */

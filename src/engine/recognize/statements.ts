@@ -169,6 +169,16 @@ const CLAUSE_END = "，。；,;";
 /** How far before a grade word a band description is looked for (characters). */
 const BAND_NOTE_REACH = 60;
 
+/** Whether a score phrase (a SENTENCE.score match in `t`) sets a floor or goal rather than stating a result. */
+function isFloor(t: string, m: RegExpMatchArray): boolean {
+  const between = m[0].slice(m[1].length, m[0].lastIndexOf(m[3]));
+  if (SENTENCE.floorBetween.test(between)) return true;
+  if (SENTENCE.floorAfter.test(t.slice(m.index! + m[0].length))) return true;
+  let clauseStart = m.index!;
+  while (clauseStart > 0 && !CLAUSE_END.includes(t[clauseStart - 1])) clauseStart--;
+  return SENTENCE.goalBefore.test(t.slice(clauseStart, m.index!));
+}
+
 /** Scores and grades written in a sentence. */
 export function readSentence(raw: string): { scores: { value: number; phrase: string }[]; grades: { grade: Grade; phrase: string }[] } {
   // "（满分100分）" is not the score.
@@ -177,6 +187,8 @@ export function readSentence(raw: string): { scores: { value: number; phrase: st
   // "较上年自评得分92分提高…" compares with another year.
   const scores = [...t.matchAll(SENTENCE.score)]
     .filter((m) => !SENTENCE.comparison.test(before(m.index!, 6)) && !SENTENCE.sectionBefore.test(before(m.index!, 8)))
+    // A goal states a floor ("评价得分不低于90分", "确保…得分90分以上"), not the score obtained.
+    .filter((m) => !isFloor(t, m))
     // "总分7分，自评得7分" describes one indicator (its maximum is below a whole table's 100).
     .filter((m) => m[1] !== "自评得" || !(Number(SENTENCE.itemMaximum.exec(t)?.[1] ?? 100) < 100))
     .map((m) => ({ value: Number(m[3]), phrase: m[0] }));
