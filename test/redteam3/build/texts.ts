@@ -107,3 +107,13 @@ t("T49", "（一）绩效评价综合结论。项目按年初计划完成，资�
 t("T50", "说明：绩效指标得分率=绩效指标得分÷90×100%，本项目绩效指标得分率97.2%。", MODEL("得分率 notes"), "说明", [], [], "得分率 is a rate, not the score");
 t("T53", "全年开展普法活动110场次以上，法律援助案件办结率100%，确保部门整体支出绩效评价得分不低于85分。", MODEL("corpus3 贵州 司法 goal"), "年度总体目标 预期目标", [], [], "a goal with a floor");
 t("T54", "开展普法活动120场次，法律援助案件办结率100%，行政复议按期办结率85%，全年“七五”普法考核得分96分。", MODEL("司法行政 results; 普法考核 is another assessment"), "年度总体目标 实际完成情况", [], [], "普法考核得分96分 is another assessment's score, not this table's");
+
+// ---- round 2 (05): families the first run and a readSentence probe pointed at ----
+t("T60", "完成农村公路日常养护1200公里，优良中等路率达到85%以上，力争项目绩效评价等级为优。", MODEL("T08 with a goal grade (力争 … 为优)"), "年度总体目标 预期目标", [], [], "a goal grade (力争): not the grade obtained — the grade counterpart of the floor rule fixed in a3ffdc5");
+t("T61", "完成日常养护1186公里，优良中等路率86.2%；养护外包单位年度运维服务考核结果为优秀。", MODEL("养护外包 考核 wording"), "年度总体目标 实际完成情况", [], [], "the contractor's assessment result, not the project's grade");
+t("T62", "经自评，该项目自评得分86.3分，自评等级为良。上年度该项目自评等级为优，本年度因水毁修复滞后有所下降。", MODEL(`${SEED004} “自评得分100分，自评等级：优” + a comparison with last year`), "自评结论", [86.3], ["良"], "result 86.3 / 良; 上年度…自评等级为优 is last year's grade");
+t("T63", "根据评价通知，自评得分未达到90分的项目需提交整改报告，本项目已按要求提交。", MODEL("评价结果应用 clauses (T33)"), "存在问题", [], [], "a rule about projects below 90 (未达到…的项目)");
+t("T64", "自评等级为优的项目下年度预算优先保障，我单位将加强管理，力争明年进入优等次。", MODEL("评价结果应用 clauses"), "改进措施", [], [], "a rule about projects graded 优, and a goal");
+t("T65", "本项目含3个子项目，其中1个子项目自评等级为中。", MODEL("T32 (another project's grade)"), "备注", [], [], "a sub-project's grade");
+t("T66", "经综合评定，该项目绩效等级为“优”，得分94.5分。", MODEL(`${SEED002}/${SEED003} results, grade first and score after`), "自评结论", [94.5], ["优"], "a result: after 经综合评定 the project's grade and its score (得分94.5分)");
+t("T67", "上年度该项目自评得分88分，等级为良；经自评，本年度该项目自评得分96.4分，等级为优。", MODEL("comparisons with last year in the seeds' reports (“上年度部门自评结果应用情况”, seed 003)"), "自评结论", [96.4], ["优"], "last year's score and grade come first (上年度…), this year's result second");

@@ -51,7 +51,9 @@ function hotline() {
   return { s, total, ids: ["T01", "T02", "T03", "T04", "T05", "T06", "T07", "T50"] };
 }
 
-function roads() {
+type Slots = { goal: string; result: string; conclusion: string; extra: [string | null, string][] };
+const ROADS: Slots = { goal: "T08", result: "T09", conclusion: "T10", extra: [["存在问题", "T11"], ["改进措施", "T12"], ["备注", "T13"]] };
+function roads(name = "农村公路养护", sl: Slots = ROADS) {
   const items: NatItem[] = [
     { l1: "产出指标", l2: "数量指标", name: "日常养护里程", target: "≥1200公里", actual: "1186公里", weight: 15, score: 14.8, reason: "部分路段因改建工程移交，养护里程减少14公里。", exact: (15 * 1186) / 1200 },
     { l1: "产出指标", l2: "质量指标", name: "优良中等路率", target: "≥85%", actual: "86.2%", weight: 15, score: 15, reason: null },
@@ -66,21 +68,21 @@ function roads() {
   holds("公路 weights", weights(items), 90, 0.005);
   const total = round(exec + checkItems("公路", items), 6);
   holds("公路 total", total, 86.3, 0.005);
-  agrees("T10", total);
-  const s = new Sheet("农村公路养护");
+  agrees(sl.conclusion, total);
+  const s = new Sheet(name);
   national(
     s,
     {
       title: "项目支出绩效自评表", year: "（2023年度）", project: "农村公路日常养护专项资金", dept: ["某县交通运输局", "某县农村公路管理所"], unit: "万元",
       budget: [["年度资金总额", 560, 560, 532], ["其中：当年财政拨款", 560, 560, 532], ["上年结转资金", "/", "/", "/"], ["其他资金", "/", "/", "/"]],
-      rate: { n: 0.95, fmt: "0.00%" }, execScore: exec, goal: [x("T08"), x("T09")], items, total, grade: BOX("良"), conclusion: x("T10"),
+      rate: { n: 0.95, fmt: "0.00%" }, execScore: exec, goal: [x(sl.goal), x(sl.result)], items, total, grade: BOX("良"), conclusion: x(sl.conclusion),
     },
-    [["存在问题", x("T11")], ["改进措施", x("T12")], ["备注", x("T13")]],
+    sl.extra.map(([l, id]) => [l, x(id)]),
   );
-  return { s, total, ids: ["T08", "T09", "T10", "T11", "T12", "T13", "T14"] };
+  return { s, total, ids: [sl.goal, sl.result, sl.conclusion, ...sl.extra.map((e) => e[1]), "T14"] };
 }
 
-function food() {
+function food(name = "食品安全抽检", conclusion = "T17", fault = true) {
   const items: NatItem[] = [
     { l1: "产出指标", l2: "数量指标", name: "监督抽检批次", target: "≥2100批次", actual: "2186批次", weight: 20, score: 20, reason: null },
     { l1: "产出指标", l2: "质量指标", name: "抽检合格率", target: "≥97%", actual: "98.1%", weight: 15, score: 15, reason: null },
@@ -95,19 +97,20 @@ function food() {
   holds("抽检 weights", weights(items), 90, 0.005);
   const total = round(exec + checkItems("抽检", items), 6);
   holds("抽检 total", total, 96.4, 0.005);
-  scoreBreaks("抽检 conclusion (T17)", T.T17.scores[0], total);
-  if (grade(total) !== "优" || T.T17.grades[0] !== "优") throw new Error("抽检 grade");
-  const s = new Sheet("食品安全抽检");
+  if (fault) scoreBreaks(`抽检 conclusion (${conclusion})`, T[conclusion].scores[0], total);
+  else agrees(conclusion, total);
+  if (grade(total) !== "优" || T[conclusion].grades[0] !== "优") throw new Error("抽检 grade");
+  const s = new Sheet(name);
   const l = national(
     s,
     {
       title: "项目支出绩效自评表", year: "（2023年度）", project: "食品安全监督抽检经费", dept: ["某县市场监督管理局", "某县市场监督管理局"], unit: "万元",
       budget: [["年度资金总额", 86, 86, 84.28], ["其中：当年财政拨款", 86, 86, 84.28], ["上年结转资金", "/", "/", "/"], ["其他资金", "/", "/", "/"]],
-      rate: { n: 0.98, fmt: "0.00%" }, execScore: exec, goal: [x("T15"), x("T16")], items, total, grade: BOX("优"), conclusion: x("T17"),
+      rate: { n: 0.98, fmt: "0.00%" }, execScore: exec, goal: [x("T15"), x("T16")], items, total, grade: BOX("优"), conclusion: x(conclusion),
     },
     [["存在问题", x("T18")], ["改进措施", x("T18")], [null, x("T51")]],
   );
-  return { s, total, cell: `B${l.conclusionRow}`, ids: ["T15", "T16", "T17", "T18", "T51"] };
+  return { s, total, cell: `B${l.conclusionRow}`, ids: ["T15", "T16", conclusion, "T18", "T51"] };
 }
 
 function w01(): WorkbookModule {
@@ -351,7 +354,30 @@ function w04(): WorkbookModule {
   };
 }
 
+// ---------------------------------------------------------------- 05 round 2
+function w05(): WorkbookModule {
+  const a = roads("农村公路养护（二）", { goal: "T60", result: "T61", conclusion: "T62", extra: [["存在问题", "T63"], ["改进措施", "T64"], ["备注", "T65"]] });
+  const b = food("食品安全抽检（二）", "T66");
+  const c = food("食品安全抽检（三）", "T67", false);
+  return {
+    file: "05_round2.xlsx",
+    title: "Round 2: the national form of 01 again (same items and totals) with texts of the families the first run and a readSentence probe pointed at — grades of goals, of last year, of sub-projects and contractors; rules about projects below a score or with a grade; a result stated grade first.",
+    sheets: [
+      { sheet: a.s, expect: { template: true, findings: [], about: `CLEAN, total ${a.total} (良, ☑良). Texts ${TEXTS_IN(a.ids)}: 力争…等级为优 (goal), a contractor's 考核结果为优秀, last year's 自评等级为优 in the conclusion, 自评得分未达到90分的项目 (rule), 自评等级为优的项目 (rule), a sub-project's 等级为中.` } },
+      {
+        sheet: b.s,
+        expect: {
+          template: true,
+          about: `Total ${b.total} (优). The conclusion states grade first, score after.`,
+          findings: [{ code: "CONCLUSION_SCORE_MISMATCH", cell: b.cell, severity: "error", note: `“经综合评定，该项目绩效等级为“优”，得分94.5分” vs the recomputed ${b.total}; the grade 优 is right` }],
+        },
+      },
+      { sheet: c.s, expect: { template: true, findings: [], about: `CLEAN, total ${c.total} (优). The conclusion (T67) states last year's 88分 / 良 first, then this year's ${c.total} / 优.` } },
+    ],
+  };
+}
+
 export function modules(): WorkbookModule[] {
-  return [w01(), w02(), w03(), w04()];
+  return [w01(), w02(), w03(), w04(), w05()];
 }
 void NONE;
