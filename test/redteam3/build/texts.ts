@@ -117,3 +117,4 @@ t("T64", "自评等级为优的项目下年度预算优先保障，我单位将�
 t("T65", "本项目含3个子项目，其中1个子项目自评等级为中。", MODEL("T32 (another project's grade)"), "备注", [], [], "a sub-project's grade");
 t("T66", "经综合评定，该项目绩效等级为“优”，得分94.5分。", MODEL(`${SEED002}/${SEED003} results, grade first and score after`), "自评结论", [94.5], ["优"], "a result: after 经综合评定 the project's grade and its score (得分94.5分)");
 t("T67", "上年度该项目自评得分88分，等级为良；经自评，本年度该项目自评得分96.4分，等级为优。", MODEL("comparisons with last year in the seeds' reports (“上年度部门自评结果应用情况”, seed 003)"), "自评结论", [96.4], ["优"], "last year's score and grade come first (上年度…), this year's result second");
+t("T68", "上年度该项目自评等级为良，主要是时效指标失分；本年度已按整改方案落实。", MODEL(`${SEED003} “(四)上年度部门自评结果应用情况”`), "存在问题", [], [], "last year's grade (上年度…), in 存在问题");

@@ -82,7 +82,7 @@ function roads(name = "农村公路养护", sl: Slots = ROADS) {
   return { s, total, ids: [sl.goal, sl.result, sl.conclusion, ...sl.extra.map((e) => e[1]), "T14"] };
 }
 
-function food(name = "食品安全抽检", conclusion = "T17", fault = true) {
+function food(name = "食品安全抽检", conclusion = "T17", fault = true, problems = "T18") {
   const items: NatItem[] = [
     { l1: "产出指标", l2: "数量指标", name: "监督抽检批次", target: "≥2100批次", actual: "2186批次", weight: 20, score: 20, reason: null },
     { l1: "产出指标", l2: "质量指标", name: "抽检合格率", target: "≥97%", actual: "98.1%", weight: 15, score: 15, reason: null },
@@ -108,9 +108,9 @@ function food(name = "食品安全抽检", conclusion = "T17", fault = true) {
       budget: [["年度资金总额", 86, 86, 84.28], ["其中：当年财政拨款", 86, 86, 84.28], ["上年结转资金", "/", "/", "/"], ["其他资金", "/", "/", "/"]],
       rate: { n: 0.98, fmt: "0.00%" }, execScore: exec, goal: [x("T15"), x("T16")], items, total, grade: BOX("优"), conclusion: x(conclusion),
     },
-    [["存在问题", x("T18")], ["改进措施", x("T18")], [null, x("T51")]],
+    [["存在问题", x(problems)], ["改进措施", x("T18")], [null, x("T51")]],
   );
-  return { s, total, cell: `B${l.conclusionRow}`, ids: ["T15", "T16", conclusion, "T18", "T51"] };
+  return { s, total, cell: `B${l.conclusionRow}`, ids: ["T15", "T16", conclusion, problems, "T51"] };
 }
 
 function w01(): WorkbookModule {
@@ -358,7 +358,7 @@ function w04(): WorkbookModule {
 function w05(): WorkbookModule {
   const a = roads("农村公路养护（二）", { goal: "T60", result: "T61", conclusion: "T62", extra: [["存在问题", "T63"], ["改进措施", "T64"], ["备注", "T65"]] });
   const b = food("食品安全抽检（二）", "T66");
-  const c = food("食品安全抽检（三）", "T67", false);
+  const c = food("食品安全抽检（三）", "T67", false, "T68");
   return {
     file: "05_round2.xlsx",
     title: "Round 2: the national form of 01 again (same items and totals) with texts of the families the first run and a readSentence probe pointed at — grades of goals, of last year, of sub-projects and contractors; rules about projects below a score or with a grade; a result stated grade first.",
@@ -372,7 +372,7 @@ function w05(): WorkbookModule {
           findings: [{ code: "CONCLUSION_SCORE_MISMATCH", cell: b.cell, severity: "error", note: `“经综合评定，该项目绩效等级为“优”，得分94.5分” vs the recomputed ${b.total}; the grade 优 is right` }],
         },
       },
-      { sheet: c.s, expect: { template: true, findings: [], about: `CLEAN, total ${c.total} (优). The conclusion (T67) states last year's 88分 / 良 first, then this year's ${c.total} / 优.` } },
+      { sheet: c.s, expect: { template: true, findings: [], about: `CLEAN, total ${c.total} (优). The conclusion (T67) states last year's 88分 / 良 first, then this year's ${c.total} / 优; 存在问题 (T68) names last year's grade 良.` } },
     ],
   };
 }
