@@ -59,5 +59,13 @@ describe("conclusion sentences", () => {
     ["本次绩效评价各项工作自评结果:优秀。", ["优"]],
     ["自评等级为良", ["良"]],
     ["中国政务服务", []],
+    // Context around a result does not hide it: a comparison inside the sentence, other projects in another clause.
+    ["项目完成情况较上年有明显提高，自评等级为优。", ["优"]],
+    ["我局共实施3个项目，经自评，本项目自评等级为良。", ["良"]],
+    ["上年度该项目自评等级为良。本年度经自评，自评等级为优。", ["优"]],
+    // …while others' grades, goals and classes of projects are not this project's grade.
+    ["其中1个子项目自评等级为中。", []],
+    ["力争项目绩效评价等级为优。", []],
+    ["自评等级为优的项目下年度预算优先保障。", []],
   ])("%j → grades %j", (text, grades) => expect(readSentence(text).grades.map((g) => g.grade)).toEqual(grades));
 });

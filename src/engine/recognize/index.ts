@@ -242,8 +242,6 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
         const hit = across ? view.rowLabels(r).find((l) => l.col > col && l.col <= col + 4 && readNumber(view.cell(r, l.col)).kind === "number" && (readNumber(view.cell(r, l.col)) as { value: number }).value === v) : undefined;
         return hit ? { row: r, col: hit.col } : { row: r, col };
       };
-      // A band description names several grades ("90分以上为优、80-90为良…"): not a statement.
-      if (new Set(s.grades.map((g) => g.grade)).size > 1) continue;
       if (s.scores.length || s.grades.length) {
         out.push({
           at: { row: r, col },

@@ -242,11 +242,17 @@ export const SENTENCE = {
   /** "（满分100分）" is not the score. */
   fullMarks: /[（(]满分[^（）()]*[）)]/g,
   /** A floor or goal, not a result: "评价得分不低于90分", "确保…评价得分90分以上" (words between the label and the number). */
-  floorBetween: /不低于|不少于|不小于|高于|大于|超过|至少/,
+  floorBetween: /不低于|不少于|不小于|高于|大于|超过|至少|低于|少于|小于|不足|未达/,
   /** …and after the number. */
   floorAfter: /^(以上|及以上|[（(]含[）)]以上|以下|及以下)/,
   /** …and before the label in its clause: "力争部门整体评价得分95分". */
   goalBefore: /确保|力争|争取|力求/,
+  /** Another's result, named before it in its clause: "1个项目自评等级为良", "所属二级单位…", "其中1个子项目…". */
+  otherSubject: /\d+\s*个(子)?(项目|单位|部门)|子项目|所属|下属|二级单位/,
+  /** A sentence about last year, from its first words: "上年度该项目自评等级为良，…". */
+  lastYearSentence: /^(上年度|上一年度|上年|去年)/,
+  /** A score or grade that qualifies a noun after it: "自评等级为优的项目…", "得分90分的单位". */
+  qualifies: /^的/,
 };
 
 /** Grade words, longest first. */

@@ -169,15 +169,35 @@ const CLAUSE_END = "，。；,;";
 /** How far before a grade word a band description is looked for (characters). */
 const BAND_NOTE_REACH = 60;
 
+const SENTENCE_END = "。；;！!？?";
+
+/** Where the clause (or, with `ends` SENTENCE_END, the sentence) holding position `at` of `t` starts. */
+function startOf(t: string, at: number, ends = CLAUSE_END): number {
+  let start = at;
+  while (start > 0 && !ends.includes(t[start - 1])) start--;
+  return start;
+}
+
+/**
+ * Whether a score or grade phrase at `m` in `t` is someone else's or not a result at all: a goal
+ * ("力争…等级为优"), a class of projects ("等级为优的项目", "1个项目自评等级为良"), last year's ("上年度该项目…").
+ */
+function notThisResult(t: string, m: RegExpMatchArray): boolean {
+  const clause = t.slice(startOf(t, m.index!), m.index!);
+  if (SENTENCE.goalBefore.test(clause) || SENTENCE.otherSubject.test(clause)) return true;
+  if (SENTENCE.qualifies.test(t.slice(m.index! + m[0].length))) return true;
+  return SENTENCE.lastYearSentence.test(t.slice(startOf(t, m.index!, SENTENCE_END), m.index!));
+}
+
 /** Whether a score phrase (a SENTENCE.score match in `t`) sets a floor or goal rather than stating a result. */
 function isFloor(t: string, m: RegExpMatchArray): boolean {
   const between = m[0].slice(m[1].length, m[0].lastIndexOf(m[3]));
   if (SENTENCE.floorBetween.test(between)) return true;
-  if (SENTENCE.floorAfter.test(t.slice(m.index! + m[0].length))) return true;
-  let clauseStart = m.index!;
-  while (clauseStart > 0 && !CLAUSE_END.includes(t[clauseStart - 1])) clauseStart--;
-  return SENTENCE.goalBefore.test(t.slice(clauseStart, m.index!));
+  return SENTENCE.floorAfter.test(t.slice(m.index! + m[0].length));
 }
+
+/** "…等级为“优”，得分94.5分": a bare 得分 right after a stated grade is the result's score. */
+const SCORE_AFTER_GRADE = /^["”’'」』】）)]?[，,]?得分(?:为|是)?([0-9]+(?:\.[0-9]+)?)分/;
 
 /** Scores and grades written in a sentence. */
 export function readSentence(raw: string): { scores: { value: number; phrase: string }[]; grades: { grade: Grade; phrase: string }[] } {
@@ -188,7 +208,7 @@ export function readSentence(raw: string): { scores: { value: number; phrase: st
   const scores = [...t.matchAll(SENTENCE.score)]
     .filter((m) => !SENTENCE.comparison.test(before(m.index!, 6)) && !SENTENCE.sectionBefore.test(before(m.index!, 8)))
     // A goal states a floor ("评价得分不低于90分", "确保…得分90分以上"), not the score obtained.
-    .filter((m) => !isFloor(t, m))
+    .filter((m) => !isFloor(t, m) && !notThisResult(t, m))
     // "总分7分，自评得7分" describes one indicator (its maximum is below a whole table's 100).
     .filter((m) => m[1] !== "自评得" || !(Number(SENTENCE.itemMaximum.exec(t)?.[1] ?? 100) < 100))
     .map((m) => ({ value: Number(m[3]), phrase: m[0] }));
@@ -201,22 +221,29 @@ export function readSentence(raw: string): { scores: { value: number; phrase: st
     // "评分标准：得分80-89分的等级为良" describes a band, it does not state the grade (its own clause,
     // the few words before the grade: a band note sits right there).
     if (SENTENCE.bandDescription.test(t.slice(Math.max(clauseStart, m.index! - BAND_NOTE_REACH), m.index!))) continue;
-    // "结果" alone is too common: require a colon or a quote after it.
-    if (m[1] === "结果" && !m[2] && !/["“”'「『【（(]/.test(m[0])) continue;
+    // "结果" alone is too common (考核结果为优秀 is the contractor's): require a colon or a quote after it.
+    if (m[1] === "结果" && !/[:：]/.test(m[2] ?? "") && !/["“”'「『【（(]/.test(m[0])) continue;
+    if (notThisResult(t, m)) continue;
     const g = toGrade(m[3]);
     // 中 followed by 的/国/央 … is not a grade ("中国"): the grade word must end the phrase.
     const next = t[m.index! + m[0].length];
     // A list of grades ("评价等级为中、差的项目需整改") names a class of projects, not this one's grade.
     if (/^[、，,和或及与/]\s*(优秀|良好|中等|较差|优|良|中|差)/.test(t.slice(m.index! + m[0].length))) continue;
     if (m[3] === "中" && next && /[\u4e00-\u9fa5]/.test(next) && !/[，。；、]/.test(next)) continue;
-    if (g) grades.push({ grade: g, phrase: m[0] });
+    if (!g) continue;
+    grades.push({ grade: g, phrase: m[0] });
+    const after = SCORE_AFTER_GRADE.exec(t.slice(m.index! + m[0].length));
+    if (after) scores.push({ value: Number(after[1]), phrase: after[0].replace(/^["”’'」』】）)]?[，,]?/, "") });
   }
   // A sentence that states the same score or grade twice states it once.
   const firstOf = <T>(xs: T[], k: (x: T) => unknown) => {
     const seen = new Set<unknown>();
     return xs.filter((x) => !seen.has(k(x)) && !!seen.add(k(x)));
   };
-  return { scores: firstOf(scores, (x) => x.value), grades: firstOf(grades, (x) => x.grade) };
+  const named = firstOf(grades, (x) => x.grade);
+  // Several grades named ("90分以上为优、80-90为良…", a band note): a description, not a statement.
+  if (named.length > 1) return { scores: [], grades: [] };
+  return { scores: firstOf(scores, (x) => x.value), grades: named };
 }
 
 
