@@ -51,6 +51,11 @@ describe("conclusion sentences", () => {
     // …but a result stated beside a goal is read.
     ["年初目标为评价得分不低于90分，经自评，项目自评得分为92.5分。", [92.5]],
     ["经自评，项目达到预期目标，自评得分达到96分。", [96]],
+    // A superseded or foreseen figure is not the result.
+    ["原自评得分98分，经复核调整为96分。", []],
+    ["预计全年自评得分可达95分。", []],
+    ["经自评，项目达到预期目标，自评得分为95分。", [95]],
+    ["项目全面完成预期目标自评得分95分。", [95]],
   ])("%j → %j", (text, scores) => expect(readSentence(text).scores.map((s) => s.value)).toEqual(scores));
 
   test.each([

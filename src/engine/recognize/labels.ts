@@ -251,6 +251,8 @@ export const SENTENCE = {
   otherSubject: /\d+\s*个(子)?(项目|单位|部门)|子项目|所属|下属|二级单位/,
   /** A sentence about last year, from its first words: "上年度该项目自评等级为良，…". */
   lastYearSentence: /^(上年度|上一年度|上年|去年)/,
+  /** A figure superseded or foreseen, right before the label: "原自评得分98分，经复核调整为…", "预计全年自评得分可达95分". */
+  notFinal: /(原|初评|预计)[^，,。；;]{0,4}$/,
   /** A score or grade that qualifies a noun after it: "自评等级为优的项目…", "得分90分的单位". */
   qualifies: /^的/,
 };

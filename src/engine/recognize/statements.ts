@@ -184,7 +184,7 @@ function startOf(t: string, at: number, ends = CLAUSE_END): number {
  */
 function notThisResult(t: string, m: RegExpMatchArray): boolean {
   const clause = t.slice(startOf(t, m.index!), m.index!);
-  if (SENTENCE.goalBefore.test(clause) || SENTENCE.otherSubject.test(clause)) return true;
+  if (SENTENCE.goalBefore.test(clause) || SENTENCE.otherSubject.test(clause) || SENTENCE.notFinal.test(clause)) return true;
   if (SENTENCE.qualifies.test(t.slice(m.index! + m[0].length))) return true;
   return SENTENCE.lastYearSentence.test(t.slice(startOf(t, m.index!, SENTENCE_END), m.index!));
 }
