@@ -68,8 +68,12 @@ describe("conclusion sentences", () => {
     ["项目完成情况较上年有明显提高，自评等级为优。", ["优"]],
     ["我局共实施3个项目，经自评，本项目自评等级为良。", ["良"]],
     ["上年度该项目自评等级为良。本年度经自评，自评等级为优。", ["优"]],
+    ["上年度结转资金已全部使用，经自评，本项目自评等级为良。", ["良"]],
     // …while others' grades, goals and classes of projects are not this project's grade.
     ["其中1个子项目自评等级为中。", []],
+    ["所属二级单位自评等级为中。", []],
+    ["本部门（含所属单位）整体支出绩效自评等级为优。", ["优"]],
+    ["我局及下属单位整体支出自评等级为良。", ["良"]],
     ["力争项目绩效评价等级为优。", []],
     ["自评等级为优的项目下年度预算优先保障。", []],
   ])("%j → grades %j", (text, grades) => expect(readSentence(text).grades.map((g) => g.grade)).toEqual(grades));

@@ -247,10 +247,15 @@ export const SENTENCE = {
   floorAfter: /^(以上|及以上|[（(]含[）)]以上|以下|及以下)/,
   /** …and before the label in its clause: "力争部门整体评价得分95分". */
   goalBefore: /确保|力争|争取|力求/,
-  /** Another's result, named before it in its clause: "1个项目自评等级为良", "所属二级单位…", "其中1个子项目…". */
-  otherSubject: /\d+\s*个(子)?(项目|单位|部门)|子项目|所属|下属|二级单位/,
+  /**
+   * Another's result, named before it in its clause: "1个项目自评等级为良", "所属二级单位…", "其中1个子项目…" — but not
+   * a department with its units ("本部门（含所属单位）整体…", "我局及下属单位…").
+   */
+  otherSubject: /\d+\s*个(子)?(项目|单位|部门)|子项目|(?<![含及和与（(])(所属|下属|二级单位)/,
   /** A sentence about last year, from its first words: "上年度该项目自评等级为良，…". */
   lastYearSentence: /^(上年度|上一年度|上年|去年)/,
+  /** …unless it turns to this year before the result: "上年度结转资金已用完，经自评，本项目…". */
+  thisYear: /本年|今年|本次|经自评|本项目/,
   /** A figure superseded or foreseen, right before the label: "原自评得分98分，经复核调整为…", "预计全年自评得分可达95分". */
   notFinal: /(原|初评|预计)[^，,。；;]{0,4}$/,
   /** A score or grade that qualifies a noun after it: "自评等级为优的项目…", "得分90分的单位". */

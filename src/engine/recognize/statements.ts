@@ -186,7 +186,8 @@ function notThisResult(t: string, m: RegExpMatchArray): boolean {
   const clause = t.slice(startOf(t, m.index!), m.index!);
   if (SENTENCE.goalBefore.test(clause) || SENTENCE.otherSubject.test(clause) || SENTENCE.notFinal.test(clause)) return true;
   if (SENTENCE.qualifies.test(t.slice(m.index! + m[0].length))) return true;
-  return SENTENCE.lastYearSentence.test(t.slice(startOf(t, m.index!, SENTENCE_END), m.index!));
+  const sentence = t.slice(startOf(t, m.index!, SENTENCE_END), m.index!);
+  return SENTENCE.lastYearSentence.test(sentence) && !SENTENCE.thisYear.test(sentence);
 }
 
 /** Whether a score phrase (a SENTENCE.score match in `t`) sets a floor or goal rather than stating a result. */
