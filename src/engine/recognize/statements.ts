@@ -166,27 +166,43 @@ export function writeGradeText(grade: Grade, style?: CheckboxStyle): string {
 }
 
 const CLAUSE_END = "，。；,;";
-/** How far before a grade word a band description is looked for (characters). */
-const BAND_NOTE_REACH = 60;
-
 const SENTENCE_END = "。；;！!？?";
+/**
+ * How far before a score or grade its context is looked for (characters): a band note, a goal, another subject, the
+ * sentence's first words. Bounded, so that a 32,767-character cell full of phrases costs linear time.
+ */
+const CONTEXT_REACH = 60;
 
-/** Where the clause (or, with `ends` SENTENCE_END, the sentence) holding position `at` of `t` starts. */
-function startOf(t: string, at: number, ends = CLAUSE_END): number {
-  let start = at;
-  while (start > 0 && !ends.includes(t[start - 1])) start--;
-  return start;
+/** For every position of `t`, where its clause and its sentence start: found in one pass. */
+function startsOf(t: string): { clause: Int32Array; sentence: Int32Array } {
+  const clause = new Int32Array(t.length + 1);
+  const sentence = new Int32Array(t.length + 1);
+  for (let i = 1; i <= t.length; i++) {
+    const ch = t[i - 1];
+    clause[i] = CLAUSE_END.includes(ch) ? i : clause[i - 1];
+    sentence[i] = SENTENCE_END.includes(ch) ? i : sentence[i - 1];
+  }
+  return { clause, sentence };
+}
+
+type Starts = ReturnType<typeof startsOf>;
+
+/** The words of the clause before position `at`, at most CONTEXT_REACH of them. */
+function clauseBefore(t: string, starts: Starts, at: number): string {
+  return t.slice(Math.max(starts.clause[at], at - CONTEXT_REACH), at);
 }
 
 /**
  * Whether a score or grade phrase at `m` in `t` is someone else's or not a result at all: a goal
  * ("力争…等级为优"), a class of projects ("等级为优的项目", "1个项目自评等级为良"), last year's ("上年度该项目…").
  */
-function notThisResult(t: string, m: RegExpMatchArray): boolean {
-  const clause = t.slice(startOf(t, m.index!), m.index!);
+function notThisResult(t: string, starts: Starts, m: RegExpMatchArray): boolean {
+  const clause = clauseBefore(t, starts, m.index!);
   if (SENTENCE.goalBefore.test(clause) || SENTENCE.otherSubject.test(clause) || SENTENCE.notFinal.test(clause)) return true;
   if (SENTENCE.qualifies.test(t.slice(m.index! + m[0].length))) return true;
-  const sentence = t.slice(startOf(t, m.index!, SENTENCE_END), m.index!);
+  const sentenceStart = starts.sentence[m.index!];
+  if (m.index! - sentenceStart > CONTEXT_REACH) return false;
+  const sentence = t.slice(sentenceStart, m.index!);
   return SENTENCE.lastYearSentence.test(sentence) && !SENTENCE.thisYear.test(sentence);
 }
 
@@ -206,25 +222,22 @@ export function readSentence(raw: string): { scores: { value: number; phrase: st
   const t = fold(raw).replace(/\s+/g, "").replace(SENTENCE.fullMarks, "");
   const before = (index: number, n: number) => t.slice(Math.max(0, index - n), index);
   // "较上年自评得分92分提高…" compares with another year.
+  const starts = startsOf(t);
   const scores = [...t.matchAll(SENTENCE.score)]
     .filter((m) => !SENTENCE.comparison.test(before(m.index!, 6)) && !SENTENCE.sectionBefore.test(before(m.index!, 8)))
     // A goal states a floor ("评价得分不低于90分", "确保…得分90分以上"), not the score obtained.
-    .filter((m) => !isFloor(t, m) && !notThisResult(t, m))
+    .filter((m) => !isFloor(t, m) && !notThisResult(t, starts, m))
     // "总分7分，自评得7分" describes one indicator (its maximum is below a whole table's 100).
     .filter((m) => m[1] !== "自评得" || !(Number(SENTENCE.itemMaximum.exec(t)?.[1] ?? 100) < 100))
     .map((m) => ({ value: Number(m[3]), phrase: m[0] }));
   const grades: { grade: Grade; phrase: string }[] = [];
-  // Where the clause of each match starts, found in one pass (matches come in order).
-  let clauseStart = 0;
-  let scanned = 0;
   for (const m of t.matchAll(SENTENCE.grade)) {
-    for (; scanned < m.index!; scanned++) if (CLAUSE_END.includes(t[scanned])) clauseStart = scanned + 1;
     // "评分标准：得分80-89分的等级为良" describes a band, it does not state the grade (its own clause,
     // the few words before the grade: a band note sits right there).
-    if (SENTENCE.bandDescription.test(t.slice(Math.max(clauseStart, m.index! - BAND_NOTE_REACH), m.index!))) continue;
+    if (SENTENCE.bandDescription.test(clauseBefore(t, starts, m.index!))) continue;
     // "结果" alone is too common (考核结果为优秀 is the contractor's): require a colon or a quote after it.
     if (m[1] === "结果" && !/[:：]/.test(m[2] ?? "") && !/["“”'「『【（(]/.test(m[0])) continue;
-    if (notThisResult(t, m)) continue;
+    if (notThisResult(t, starts, m)) continue;
     const g = toGrade(m[3]);
     // 中 followed by 的/国/央 … is not a grade ("中国"): the grade word must end the phrase.
     const next = t[m.index! + m[0].length];
