@@ -214,7 +214,7 @@ function isFloor(t: string, m: RegExpMatchArray): boolean {
 }
 
 /** "…等级为“优”，得分94.5分": a bare 得分 right after a stated grade is the result's score. */
-const SCORE_AFTER_GRADE = /^["”’'」』】）)]?[，,]?得分(?:为|是)?([0-9]+(?:\.[0-9]+)?)分/;
+const SCORE_AFTER_GRADE = /^["”’'」』】）)]?[，,]?(得分(?:为|是)?([0-9]+(?:\.[0-9]+)?)分)/;
 
 /** Scores and grades written in a sentence. */
 export function readSentence(raw: string): { scores: { value: number; phrase: string }[]; grades: { grade: Grade; phrase: string }[] } {
@@ -247,7 +247,7 @@ export function readSentence(raw: string): { scores: { value: number; phrase: st
     if (!g) continue;
     grades.push({ grade: g, phrase: m[0] });
     const after = SCORE_AFTER_GRADE.exec(t.slice(m.index! + m[0].length));
-    if (after) scores.push({ value: Number(after[1]), phrase: after[0].replace(/^["”’'」』】）)]?[，,]?/, "") });
+    if (after) scores.push({ value: Number(after[2]), phrase: after[1] });
   }
   // A sentence that states the same score or grade twice states it once.
   const firstOf = <T>(xs: T[], k: (x: T) => unknown) => {
