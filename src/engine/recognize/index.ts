@@ -166,7 +166,9 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
   const covering = (r: number) => byRow.get(r) ?? [];
   const out: Statement[] = [];
   const used = new Set<number>();
-  const formYear = formYearOf(view, tables);
+  // Read only for a sentence that names a year (few do).
+  let formYear: number | undefined | null = null;
+  const yearOfForm = () => (formYear === null ? (formYear = formYearOf(view, tables)) : formYear);
   for (const r of view.occupiedRows()) {
     const first = view.firstLabel(r);
     if (!first || matches(ROW_LABELS.instructions, first.text)) continue;
@@ -241,7 +243,8 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
       if (text.length < 6) continue;
       // A statement typed across cells: 该项目自评得分为 | 99.5 | 分 (the number's own cell states it).
       const across = SENTENCE.continuesInNextCell.test(text);
-      const s = readSentence(across ? runOn(view, r, col) : raw, formYear);
+      const sentence = across ? runOn(view, r, col) : raw;
+      const s = readSentence(sentence, NAMES_A_YEAR.test(sentence) ? yearOfForm() : undefined);
       const numberCell = (v: number): Ref => {
         const hit = across ? view.rowLabels(r).find((l) => l.col > col && l.col <= col + 4 && readNumber(view.cell(r, l.col)).kind === "number" && (readNumber(view.cell(r, l.col)) as { value: number }).value === v) : undefined;
         return hit ? { row: r, col: hit.col } : { row: r, col };
@@ -286,6 +289,7 @@ function formYearOf(view: SheetView, tables: AnyTable[]): number | undefined {
 }
 
 const TITLE_YEAR = /((?:19|20)\d{2})\s*年度/;
+const NAMES_A_YEAR = /[0-9０-９]{4}\s*年/;
 
 /** A cell's text with the next few cells of its row, for a sentence typed across them. */
 function runOn(view: SheetView, row: number, col: number): string {
