@@ -2,7 +2,8 @@
 import { WorkbookModule } from "../../corpus2/build/lib";
 import { shandong } from "./w01_shandong";
 import { shanxi } from "./w02_shanxi";
+import { liaoningHeilongjiang } from "./w03_liaoning_heilongjiang";
 
 export function modules(): WorkbookModule[] {
-  return [shandong(), shanxi()];
+  return [shandong(), shanxi(), liaoningHeilongjiang()];
 }
