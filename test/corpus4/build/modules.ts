@@ -3,7 +3,8 @@ import { WorkbookModule } from "../../corpus2/build/lib";
 import { shandong } from "./w01_shandong";
 import { shanxi } from "./w02_shanxi";
 import { liaoningHeilongjiang } from "./w03_liaoning_heilongjiang";
+import { chongqing } from "./w04_chongqing";
 
 export function modules(): WorkbookModule[] {
-  return [shandong(), shanxi(), liaoningHeilongjiang()];
+  return [shandong(), shanxi(), liaoningHeilongjiang(), chongqing()];
 }
