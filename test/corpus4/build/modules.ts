@@ -4,7 +4,8 @@ import { shandong } from "./w01_shandong";
 import { shanxi } from "./w02_shanxi";
 import { liaoningHeilongjiang } from "./w03_liaoning_heilongjiang";
 import { chongqing } from "./w04_chongqing";
+import { fujianShaanxiGuangxi } from "./w05_fujian_shaanxi_guangxi";
 
 export function modules(): WorkbookModule[] {
-  return [shandong(), shanxi(), liaoningHeilongjiang(), chongqing()];
+  return [shandong(), shanxi(), liaoningHeilongjiang(), chongqing(), fujianShaanxiGuangxi()];
 }
