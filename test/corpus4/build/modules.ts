@@ -5,7 +5,8 @@ import { shanxi } from "./w02_shanxi";
 import { liaoningHeilongjiang } from "./w03_liaoning_heilongjiang";
 import { chongqing } from "./w04_chongqing";
 import { fujianShaanxiGuangxi } from "./w05_fujian_shaanxi_guangxi";
+import { lookalikes } from "./w06_lookalikes";
 
 export function modules(): WorkbookModule[] {
-  return [shandong(), shanxi(), liaoningHeilongjiang(), chongqing(), fujianShaanxiGuangxi()];
+  return [shandong(), shanxi(), liaoningHeilongjiang(), chongqing(), fujianShaanxiGuangxi(), lookalikes()];
 }
