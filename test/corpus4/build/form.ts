@@ -26,6 +26,8 @@ export interface Placeholder {
   l1: string;
   l2: string;
   placeholder: string;
+  /** A 小计 row: the section's weight and score sums in the 分值/得分 columns. */
+  sub?: [number, number];
 }
 export type IndRow = Ind | Placeholder;
 export const isInd = (r: IndRow): r is Ind => !("placeholder" in r);
@@ -76,7 +78,7 @@ export function writeIndicators(s: Sheet, cols: ColSpec[], rows: IndRow[], margi
       r = s.row(...line({ l1, l2: it.l2, l3: it.name, target: it.target, actual: it.actualCell ?? it.actual, weight: it.weight, score: it.scoreCell ?? it.score, reason: it.reason, note: it.note }));
       it.row = r;
       items.push(it);
-    } else r = s.row(...line({ l1, l2: it.l2, l3: it.placeholder || null }));
+    } else r = s.row(...line({ l1, l2: it.l2, l3: it.placeholder || null, weight: it.sub?.[0], score: it.sub?.[1] }));
     spans(r);
     if (newRun) {
       close(r - 1);

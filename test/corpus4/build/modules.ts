@@ -6,7 +6,8 @@ import { liaoningHeilongjiang } from "./w03_liaoning_heilongjiang";
 import { chongqing } from "./w04_chongqing";
 import { fujianShaanxiGuangxi } from "./w05_fujian_shaanxi_guangxi";
 import { lookalikes } from "./w06_lookalikes";
+import { jilinQinghai } from "./w07_jilin_qinghai";
 
 export function modules(): WorkbookModule[] {
-  return [shandong(), shanxi(), liaoningHeilongjiang(), chongqing(), fujianShaanxiGuangxi(), lookalikes()];
+  return [shandong(), shanxi(), liaoningHeilongjiang(), chongqing(), fujianShaanxiGuangxi(), lookalikes(), jilinQinghai()];
 }

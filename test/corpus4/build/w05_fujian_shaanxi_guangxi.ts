@@ -38,7 +38,7 @@ function fujian() {
 }
 
 // ---------- national forms of 陕西 and 广西 ----------
-interface NForm {
+export interface NForm {
   project: string;
   dept: [string, string];
   headers: string[]; // budget header labels from column C: 年初, 全年, 执行, 分值, 执行率, 得分
@@ -55,9 +55,11 @@ interface NForm {
   conclusionLabel: string;
   conclusion: string;
   notes: string[];
+  /** Stated rates of the 其中 rows (“—” unless given). */
+  subRates?: Value[];
 }
 
-function writeN(s: Sheet, f: NForm) {
+export function writeN(s: Sheet, f: NForm) {
   s.widths = [12, 14, 20, 14, 14, 8, 10, 26, 18];
   s.mergeRow(s.row("项目支出绩效自评表"), 1, 9);
   s.mergeRow(s.row("（2023年度）"), 1, 9);
@@ -75,7 +77,7 @@ function writeN(s: Sheet, f: NForm) {
   s.mergeRow(head, 8, 9);
   const budgetRows: number[] = [];
   f.budget.forEach(([label, a, b, c], i) => {
-    const r = i === 0 ? s.row(null, label, a, b, c, 10, f.rate, f.execScore) : s.row(null, label, a, b, c, "—", "—", "—");
+    const r = i === 0 ? s.row(null, label, a, b, c, 10, f.rate, f.execScore) : s.row(null, label, a, b, c, "—", f.subRates?.[i - 1] ?? "—", "—");
     s.mergeRow(r, 8, 9);
     budgetRows.push(r);
   });
@@ -99,7 +101,7 @@ function writeN(s: Sheet, f: NForm) {
   return { top, budgetRows, lay, sumRow, gradeRow, conclusionRow: c };
 }
 
-const NAT_COLS: ColSpec[] = [
+export const NAT_COLS: ColSpec[] = [
   { key: "l1", label: "一级指标" },
   { key: "l2", label: "二级指标" },
   { key: "l3", label: "三级指标" },
