@@ -195,7 +195,7 @@ export function shandong(): WorkbookModule {
         sheet: b,
         expect: {
           template: true,
-          about: `CLEAN with traps: 执行率 =ROUND(E7/D7,4) in a % format (58.50 ÷ 58.50 = 100 %), 得分 =ROUND(F7*MIN(1,G7),2); 上年结转 “/”; 其他资金 0 | 0 | 0 with a stated 0.00 % (zero budget, fine); an empty 经济效益指标 template row; 95 % against ≥95 % (met exactly); 15 × 11760 ÷ 12000 = 14.7 stated 14 (rounded down); a reverse ≤2 % achieved 2.5 % scored 11.25 (linear rule exactly; ratio 12); 10 × 85 ÷ 90 = 9.44; 备注 cells with numbers (“含2处应急维修”); 总分 =H7+SUM(E14:E21) = ${tb}; grade “优■　良□…” (box after the word); a conclusion with amounts and a rate before the score; 说明 and signature rows with numbers, a mobile number and a date.`,
+          about: `CLEAN with traps: 执行率 =ROUND(E7/D7,4) in a % format (58.50 ÷ 58.50 = 100 %), 得分 =ROUND(F7*MIN(1,G7),2); 上年结转 “/”; 其他资金 0 | 0 | 0 with a stated 0.00 % (zero budget, fine); an empty 经济效益指标 template row; 95 % against ≥95 % (met exactly); 15 × 11760 ÷ 12000 = 14.7 stated 14 (rounded down); a reverse ≤2 % achieved 2.5 % scored 11.25 (linear rule exactly; ratio 12); 10 × 85 ÷ 90 = 9.44; 备注 cells with numbers (“含2处应急维修”); 总分 =H7+SUM(E14:E21) = ${tb}; grade “优■\u3000良□…” (box after the word); a conclusion with amounts and a rate before the score; 说明 and signature rows with numbers, a mobile number and a date.`,
           findings: [],
         },
       },
