@@ -4,7 +4,7 @@
  */
 import { ARITHMETIC, same, Words } from "./messages";
 import { Profile } from "./profiles";
-import { DIRECTION_COLUMN_WORDS, DURATION_UNIT, RAISED_REVERSE_NAME, REVERSE_INDICATOR_NAME, UNIT_SCALE } from "./recognize/labels";
+import { DIRECTION_COLUMN_WORDS, DURATION_UNIT, PASS_FAIL_TARGET, RAISED_REVERSE_NAME, REVERSE_INDICATOR_NAME, UNIT_SCALE } from "./recognize/labels";
 import {
   Direction,
   normalizeLabel,
@@ -208,6 +208,10 @@ function valueReading(w: number, a: number, t: number, dir: Direction, profile: 
   return out;
 }
 
+function isPassFailTarget(inputs: IndicatorInputs): boolean {
+  return !!inputs.targetCell && PASS_FAIL_TARGET.test(normalizeLabel(cellText(inputs.targetCell)));
+}
+
 /**
  * The expected score(s) of one indicator. Several readings are returned where the sheet is
  * ambiguous (完成值 as completion ratio or as achieved value; the two reverse rules).
@@ -237,7 +241,8 @@ export function expectScore(inputs: IndicatorInputs, profile: Profile): Expectat
       if (qualitative) return bandOf("achieved");
       return { kind: "readings", qualitative: false, readings: [{ expected: w, arithmetic: ARITHMETIC.done(w), formula: "{w}", values: {} }] };
     case "notMet":
-      if (qualitative) return bandOf("notAchieved");
+      // 未完成 is 0 (domain.md), but a 定性 indicator's 未达成 keeps its band. A deadline or a yes is no 定性 target.
+      if (qualitative && (dir === "qualitative" || !isPassFailTarget(inputs))) return bandOf("notAchieved");
       return { kind: "readings", qualitative: false, readings: [{ expected: 0, arithmetic: ARITHMETIC.notDone, formula: "0", values: {} }] };
     case "partial":
       return qualitative ? bandOf("partial") : { kind: "none", reason: "not-computable" };

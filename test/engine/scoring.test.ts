@@ -75,6 +75,15 @@ describe("quantitative indicators", () => {
     expect(expected({ weight: 6, targetCell: cell("≥3次"), actualCell: cell("未完成") })).toEqual([0]);
     expect(expected({ weight: 6, targetCell: cell("≥3次"), actualCell: cell("未完成（完成80%）") })).toEqual([4.8]);
   });
+  test("未完成 against a deadline or a yes is 0 too: neither is a 定性 target with bands", () => {
+    for (const target of ["2023年12月底前", "12月31日前", "年底前完成", "第三季度", "是", "达标"]) {
+      expect(expected({ weight: 10, targetCell: cell(target), actualCell: cell("未完成") })).toEqual([0]);
+    }
+    expect(expected({ weight: 10, targetCell: cell("是"), actualCell: cell("否") })).toEqual([0]);
+    // A 定性 direction keeps the band, and so does a target in words (好, 提升).
+    expect(expectScore({ weight: 10, directionText: "定性", targetCell: cell("是"), actualCell: cell("未完成") }, national)).toMatchObject({ kind: "band", low: 0, high: 6 });
+    expect(expectScore({ weight: 10, targetCell: cell("明显提升"), actualCell: cell("未完成") }, national)).toMatchObject({ kind: "band", low: 0, high: 6 });
+  });
   test("over-achievement ≥ 120 % is noted", () => {
     const e = expectScore({ weight: 10, targetCell: cell("≥12次"), actualCell: cell("20次") }, national);
     expect(e.kind === "readings" && e.overAchievement).toBeCloseTo(20 / 12, 6);

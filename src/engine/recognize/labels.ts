@@ -310,6 +310,13 @@ export const DIRECTION_COLUMN_WORDS = {
  */
 export const DURATION_UNIT = /^(个)?(工作日|自然日|日|天|小时|分钟|周|个月|月|年)(以内|内)?$/;
 
+/**
+ * A target that is met or not, with no degrees between: a deadline ("2023年12月底前", "年底前完成",
+ * "第三季度") or a yes (是, 达标, 合格). 未完成 against it scores 0, as against a number.
+ */
+export const PASS_FAIL_TARGET =
+  /^(≤|<|不晚于|不迟于|于|在)?((?:19|20)\d{2}年)?(\d{1,2}月(\d{1,2}日)?|第?[一二三四1-4]季度|年)(底|末|中旬|上旬|下旬)?(之前|以前|前|内|以内)?(完成|完工|到位|发放到位|发放完毕|拨付到位)?$|^(是|达标|合格|完成|全部完成|按时完成|通过|验收合格|实现)$/;
+
 /** Units of one quantity written at different scales: the base unit and how many of it each is. */
 export const UNIT_SCALE: Readonly<Record<string, readonly [string, number]>> = {
   元: ["元", 1], 千元: ["元", 1e3], 万元: ["元", 1e4], 亿元: ["元", 1e8],
