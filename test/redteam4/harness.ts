@@ -120,6 +120,8 @@ export const VARIANTS: Variant[] = [
   { id: "utf16-parts", producer: ".NET XmlWriter (StringWriter)", quirk: 'XML parts in UTF-16LE with BOM and encoding="utf-16"', apply: (p) => Q.utf16Parts(p) },
   { id: "no-xml-declaration", producer: "hand-rolled generators", quirk: "no <?xml …?> declaration in any part", apply: (p) => Q.noXmlDeclaration(p) },
   { id: "zip-data-descriptors", producer: "streaming writers (Java ZipOutputStream / Apache POI, System.IO.Packaging)", quirk: "entries with data descriptors (bit 3), sizes 0 in local headers", apply: () => undefined, zip: { stream: true } },
+  { id: "cr-only-breaks", producer: "Excel for Mac (old) / generators", quirk: "line breaks inside cells as CR only (_x000D_ without LF)", apply: (p) => Q.mapStrings(p, (t) => t.replace(/\n/g, "_x000D_")) },
+  { id: "sst-counts-wrong", producer: "generators", quirk: 'sharedStrings count="1" uniqueCount="1" whatever the table holds', apply: (p) => { const x = p.get("xl/sharedStrings.xml") as string; p.set("xl/sharedStrings.xml", x.replace(/count="\d+" uniqueCount="\d+"/, 'count="1" uniqueCount="1"')); } },
   { id: "zip-stored-dirs", producer: "zip tools", quirk: "STORE compression and directory entries in the zip", apply: () => undefined, zip: { store: true, dirs: true } },
 ];
 
@@ -391,6 +393,22 @@ export const PROBES: Probe[] = [
     },
   },
   {
+    id: "error-in-name-column",
+    file: "01_hebei_langfang_projects.xlsx",
+    producer: "Excel 365 (VLOOKUP from an indicator library)",
+    quirk: "三级指标 name C22 is =VLOOKUP(…) with cached #N/A (a text column: no number is needed there)",
+    apply: (p) => Q.setCell(p, "路灯维护", "C22", (c) => ({ attrs: { ...c.attrs, t: "e" }, inner: "<f>VLOOKUP(B22,指标库!A:B,2,FALSE)</f><v>#N/A</v>" })),
+  },
+  {
+    id: "boolean-achieved",
+    file: "06_hubei_student_aid.xlsx",
+    producer: "Excel 365 / LibreOffice (TRUE typed for 是)",
+    quirk: '过程指标 实际完成值 E24/E25 as booleans t="b" 1 (Excel shows TRUE), 年初目标值 是',
+    apply: (p) => {
+      for (const r of ["E24", "E25"]) Q.setCell(p, "学生资助项目", r, (c) => ({ attrs: { ...c.attrs, t: "b" }, inner: "<v>1</v>" }));
+    },
+  },
+  {
     id: "control-unhidden",
     file: "01_hebei_langfang_projects.xlsx",
     producer: "control",
@@ -485,4 +503,25 @@ export async function buildProbe(pr: Probe): Promise<Buffer> {
   const pkg = await Q.unzip(fs.readFileSync(path.join(CORPUS, pr.file)));
   pr.apply(pkg);
   return Q.zipPkg(pkg);
+}
+
+/** Sanity of the probe itself: every XML part of a variant is well-formed, namespace-correct XML (saxes). */
+export async function malformedParts(buf: Buffer): Promise<string[]> {
+  const { SaxesParser } = await import("saxes");
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync(buf);
+  const bad: string[] = [];
+  for (const name of Object.keys(zip.files)) {
+    if (zip.files[name].dir || !/\.(xml|rels)$/.test(name)) continue;
+    const bytes = Buffer.from(await zip.files[name].async("uint8array"));
+    let text = bytes[0] === 0xff && bytes[1] === 0xfe ? bytes.subarray(2).toString("utf16le") : bytes.toString("utf8");
+    text = text.replace(/^\ufeff/, "").replace(/encoding="utf-16"/i, 'encoding="UTF-8"');
+    const p = new SaxesParser({ xmlns: true });
+    try {
+      p.write(text).close();
+    } catch (e) {
+      bad.push(`${name}: ${String((e as Error).message).slice(0, 100)}`);
+    }
+  }
+  return bad;
 }

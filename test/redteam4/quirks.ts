@@ -632,7 +632,14 @@ export function numberFormats(pkg: Pkg, how: "percent9" | "customPercent" | "sco
     else st = st.replace(/(<styleSheet[^>]*>)/, `$1<numFmts count="1">${el}</numFmts>`);
   };
   const cellXfs = (fn: (xf: string) => string) => {
-    st = st.replace(/<cellXfs[^>]*>[\s\S]*?<\/cellXfs>/, (block) => block.replace(/<xf\b[^>]*?\/?>/g, fn));
+    st = st.replace(/<cellXfs[^>]*>[\s\S]*?<\/cellXfs>/, (block) =>
+      block.replace(/<xf\b[^>]*?\/?>/g, (xf) => {
+        const out = fn(xf);
+        // one applyNumberFormat only (a duplicate attribute is not well-formed XML)
+        let seen = false;
+        return out.replace(/ applyNumberFormat="\d"/g, (m) => (seen ? "" : ((seen = true), m)));
+      }),
+    );
   };
   if (how === "percent9") cellXfs((xf) => xf.replace('numFmtId="10"', 'numFmtId="9"'));
   if (how === "customPercent") {
@@ -730,7 +737,7 @@ export function addStyle(pkg: Pkg, base: number, numFmtId: number, formatCode?: 
   st = st.replace(/<cellXfs([^>]*)>([\s\S]*?)<\/cellXfs>/, (_, a: string, body: string) => {
     const xfs = [...body.matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0]);
     index = xfs.length;
-    const copy = xfs[base].replace(/numFmtId="\d+"/, `numFmtId="${numFmtId}" applyNumberFormat="1"`);
+    const copy = xfs[base].replace(/ applyNumberFormat="\d"/, "").replace(/numFmtId="\d+"/, `numFmtId="${numFmtId}" applyNumberFormat="1"`);
     return `<cellXfs${a.replace(/count="\d+"/, `count="${index + 1}"`)}>${body}${copy}</cellXfs>`;
   });
   pkg.set("xl/styles.xml", st);

@@ -17,6 +17,7 @@ import {
   buildVariant,
   checkBuffer,
   expectedSummary,
+  malformedParts,
   summary,
   tmpDir,
 } from "./harness";
@@ -43,7 +44,9 @@ describe("RT4-V variants: same content, other producer → same findings as the 
     for (const file of BASELINES) {
       const k = `${v.id} ${file}`;
       test(label(k, `${v.id} (${v.producer}: ${v.quirk}) · ${file}`), async () => {
-        const o = await checkBuffer(await buildVariant(file, v), `${v.id}-${file}`);
+        const buf = await buildVariant(file, v);
+        expect(await malformedParts(buf)).toEqual([]);
+        const o = await checkBuffer(buf, `${v.id}-${file}`);
         expect(o.error).toBeUndefined();
         expect(summary(o)).toEqual(expectedSummary(file));
       });
@@ -82,7 +85,9 @@ describe("RT4-L limitations with a clear zh-CN message", () => {
 describe("RT4-P targeted probes: one quirk in a cell that matters", () => {
   for (const pr of PROBES.filter((p) => !p.id.startsWith("date-late")))
     test(label(`probe ${pr.id}`, `${pr.id} (${pr.producer}: ${pr.quirk})`), async () => {
-      const o = await checkBuffer(await buildProbe(pr), `${pr.id}.xlsx`);
+      const buf = await buildProbe(pr);
+      expect(await malformedParts(buf)).toEqual([]);
+      const o = await checkBuffer(buf, `${pr.id}.xlsx`);
       expect(o.error).toBeUndefined();
       const base = summary(await checkBuffer(fs.readFileSync(path.join(CORPUS, pr.file)), `pb-${pr.file}`));
       expect(summary(o)).toEqual(pr.expect ? pr.expect(base) : base);

@@ -51,3 +51,50 @@ runP("probes", async () => {
   }
   fs.writeFileSync("/tmp/redteam4-probes.json", JSON.stringify(rows, null, 1));
 }, 600000);
+
+const runF = process.env.FIXSURVEY ? test : test.skip;
+runF("fix survey", async () => {
+  const { execFileSync } = await import("child_process");
+  const ExcelJS = (await import("exceljs")).default;
+  const { dumpCells, diffCells, tmpDir } = await import("./harness");
+  const rows: unknown[] = [];
+  const files = ["01_hebei_langfang_projects.xlsx", "03_central_ministry.xlsx", "06_hubei_student_aid.xlsx", "07_inner_mongolia_yuan.xlsx"] as const;
+  const only = process.env.ONLY?.split(",");
+  for (const v of VARIANTS.filter((x) => !only || only.includes(x.id)))
+    for (const file of files) {
+      const buf = await buildVariant(file, v);
+      const src = `${tmpDir()}/fx-${v.id}-${file}`;
+      const out = `${tmpDir()}/fxo-${v.id}-${file}`;
+      fs.writeFileSync(src, buf);
+      fs.rmSync(out, { force: true });
+      let stdout = "";
+      try {
+        stdout = execFileSync(process.execPath, ["bin/selfeval.js", "check", src, "--fix", out, "--format", "json"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+      } catch (e) {
+        stdout = (e as { stdout: string }).stdout;
+      }
+      if (!fs.existsSync(out)) {
+        rows.push({ v: v.id, file, noCopy: true });
+        continue;
+      }
+      const sheets = JSON.parse(stdout).files[0].sheets as { sheet: string; findings: { cell: string; fix?: { cell: string } }[] }[];
+      const fixedCells = new Set(sheets.flatMap((s) => s.findings.filter((f) => f.fix).map((f) => `${s.sheet}!${f.fix!.cell}`)));
+      const diff = diffCells(await dumpCells(buf, `fxa-${v.id}-${file}`), await dumpCells(fs.readFileSync(out), `fxb-${v.id}-${file}`)).filter(
+        (d) => !fixedCells.has(d.split(":")[0]),
+      );
+      let exceljsIn = "ok";
+      let exceljsOut = "ok";
+      try {
+        await new ExcelJS.Workbook().xlsx.load(buf);
+      } catch (e) {
+        exceljsIn = String(e).slice(0, 80);
+      }
+      try {
+        await new ExcelJS.Workbook().xlsx.load(fs.readFileSync(out));
+      } catch (e) {
+        exceljsOut = String(e).slice(0, 80);
+      }
+      rows.push({ v: v.id, file, fixed: [...fixedCells], otherChanged: diff.slice(0, 5), exceljsIn, exceljsOut });
+    }
+  fs.writeFileSync("/tmp/redteam4-fix.json", JSON.stringify(rows, null, 1));
+}, 900000);
