@@ -122,6 +122,9 @@ export const VARIANTS: Variant[] = [
   { id: "zip-data-descriptors", producer: "streaming writers (Java ZipOutputStream / Apache POI, System.IO.Packaging)", quirk: "entries with data descriptors (bit 3), sizes 0 in local headers", apply: () => undefined, zip: { stream: true } },
   { id: "cr-only-breaks", producer: "Excel for Mac (old) / generators", quirk: "line breaks inside cells as CR only (_x000D_ without LF)", apply: (p) => Q.mapStrings(p, (t) => t.replace(/\n/g, "_x000D_")) },
   { id: "sst-counts-wrong", producer: "generators", quirk: 'sharedStrings count="1" uniqueCount="1" whatever the table holds', apply: (p) => { const x = p.get("xl/sharedStrings.xml") as string; p.set("xl/sharedStrings.xml", x.replace(/count="\d+" uniqueCount="\d+"/, 'count="1" uniqueCount="1"')); } },
+  { id: "empty-strings", producer: "database exports (POI / report systems)", quirk: 'every empty styled cell written as an empty shared string ""', apply: (p) => void Q.emptyStrings(p) },
+  { id: "blank-strings", producer: "database exports (POI / report systems)", quirk: 'every empty styled cell written as a single space " "', apply: (p) => void Q.emptyStrings(p, " ") },
+  { id: "excel-notes", producer: "Excel 365 (批注)", quirk: "a note on the first sheet: comments1.xml, vmlDrawing, <legacyDrawing>", apply: (p) => Q.excelNotes(p) },
   { id: "zip-stored-dirs", producer: "zip tools", quirk: "STORE compression and directory entries in the zip", apply: () => undefined, zip: { store: true, dirs: true } },
 ];
 
@@ -407,6 +410,13 @@ export const PROBES: Probe[] = [
     apply: (p) => {
       for (const r of ["E24", "E25"]) Q.setCell(p, "学生资助项目", r, (c) => ({ attrs: { ...c.attrs, t: "b" }, inner: "<v>1</v>" }));
     },
+  },
+  {
+    id: "stale-cache-fullcalc",
+    file: "06_hubei_student_aid.xlsx",
+    producer: "openpyxl / .NET generators (and the product's own --fix copies)",
+    quirk: 'workbook flagged <calcPr fullCalcOnLoad="1"/>: Excel recomputes the stale G26 on open and shows 99.74, not the cached 100',
+    apply: (p) => Q.noCachedValuesFlagOnly(p),
   },
   {
     id: "control-unhidden",

@@ -900,3 +900,47 @@ export function utf16Parts(pkg: Pkg): void {
 export function noXmlDeclaration(pkg: Pkg): void {
   for (const [k, v] of pkg) if (typeof v === "string") pkg.set(k, v.replace(/^<\?xml[^>]*\?>\s*/, ""));
 }
+
+/** Database/POI exports: every empty styled cell written as an empty (or blank) string. */
+export function emptyStrings(pkg: Pkg, blank = ""): number {
+  let sst = txt(pkg, "xl/sharedStrings.xml");
+  const count = (sst.match(/<si>/g) ?? []).length;
+  sst = sst.replace("</sst>", `<si><t xml:space="preserve">${xmlEsc(blank)}</t></si></sst>`);
+  pkg.set("xl/sharedStrings.xml", sst);
+  let n = 0;
+  mapCells(pkg, (c) => {
+    if (c.inner !== "") return undefined;
+    n++;
+    return cellXml({ attrs: { ...c.attrs, t: "s" }, inner: `<v>${count}</v>` });
+  });
+  return n;
+}
+
+/** Excel notes (legacy comments + VML drawing) on the first sheet, as staff add 批注. */
+export function excelNotes(pkg: Pkg): void {
+  const sheet = sheetParts(pkg)[0];
+  const name = sheet.split("/").pop()!;
+  pkg.set(
+    "xl/comments1.xml",
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>财务科</author></authors><commentList><comment ref="A1" authorId="0"><text><r><rPr><b/><sz val="9"/><rFont val="宋体"/><charset val="134"/></rPr><t>财务科:</t></r><r><rPr><sz val="9"/><rFont val="宋体"/><charset val="134"/></rPr><t xml:space="preserve">\n请核对执行率</t></r></text></comment></commentList></comments>',
+  );
+  pkg.set(
+    "xl/drawings/vmlDrawing1.vml",
+    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><v:shape id="_x0000_s1025" type="#_x0000_t202" style="position:absolute;visibility:hidden"><x:ClientData ObjectType="Note"><x:Row>0</x:Row><x:Column>0</x:Column></x:ClientData></v:shape></xml>',
+  );
+  pkg.set(
+    `xl/worksheets/_rels/${name}.rels`,
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments1.xml"/></Relationships>',
+  );
+  pkg.set(sheet, txt(pkg, sheet).replace("</worksheet>", '<legacyDrawing r:id="rId1"/></worksheet>'));
+  let ct = txt(pkg, "[Content_Types].xml");
+  if (!ct.includes('Extension="vml"')) ct = ct.replace("</Types>", '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/></Types>');
+  ct = ct.replace("</Types>", '<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>');
+  pkg.set("[Content_Types].xml", ct);
+}
+
+/** Only the fullCalcOnLoad flag (cached values kept). */
+export function noCachedValuesFlagOnly(pkg: Pkg): void {
+  const wb = txt(pkg, "xl/workbook.xml");
+  pkg.set("xl/workbook.xml", wb.replace(/<calcPr[^>]*\/>/, '<calcPr calcId="191029" fullCalcOnLoad="1"/>'));
+}

@@ -201,7 +201,7 @@ describe("RT4-C command line: unreadable files and --fix on quirky files", () =>
     return { fixed, after, status: r.status, stderr: r.stderr };
   }
 
-  for (const id of ["shared-formulas", "prefixed-x", "strict-ooxml", "wps-inline", "no-r-attrs", "renamed-parts", "excel365-noise", "wps-numbers-as-text", "zip-data-descriptors", "pretty-printed"])
+  for (const id of ["shared-formulas", "prefixed-x", "strict-ooxml", "wps-inline", "no-r-attrs", "renamed-parts", "excel365-noise", "wps-numbers-as-text", "zip-data-descriptors", "pretty-printed", "excel-notes", "empty-strings"])
     for (const file of [BASELINES[0], "07_inner_mongolia_yuan.xlsx", "06_hubei_student_aid.xlsx"] as const)
       test(label(`cli fix ${id}`, `--fix on ${id} · ${file}: copy written, fixed findings gone`), async () => {
         const v = VARIANTS.find((x) => x.id === id)!;

@@ -98,3 +98,16 @@ runF("fix survey", async () => {
     }
   fs.writeFileSync("/tmp/redteam4-fix.json", JSON.stringify(rows, null, 1));
 }, 900000);
+
+const runM = process.env.MSGSCAN ? test : test.skip;
+runM("message scan", async () => {
+  const out: string[] = [];
+  for (const v of VARIANTS)
+    for (const file of BASELINES) {
+      const o = await checkBuffer(await buildVariant(file, v), `m-${v.id}-${file}`);
+      for (const s of o.sheets)
+        for (const f of s.findings)
+          if (/_x[0-9A-Fa-f]{4}_|\r|\u200b|[\u2f00-\u2fdf\u2e80-\u2eff\uf900-\ufaff]|\u00a0/.test(f.message)) out.push(`${v.id} ${file} ${s.sheet}!${f.cell} ${JSON.stringify(f.message)}`);
+    }
+  fs.writeFileSync("/tmp/redteam4-msgs.txt", out.join("\n"));
+}, 600000);
