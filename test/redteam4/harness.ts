@@ -125,6 +125,10 @@ export const VARIANTS: Variant[] = [
   { id: "empty-strings", producer: "database exports (POI / report systems)", quirk: 'every empty styled cell written as an empty shared string ""', apply: (p) => void Q.emptyStrings(p) },
   { id: "blank-strings", producer: "database exports (POI / report systems)", quirk: 'every empty styled cell written as a single space " "', apply: (p) => void Q.emptyStrings(p, " ") },
   { id: "excel-notes", producer: "Excel 365 (批注)", quirk: "a note on the first sheet: comments1.xml, vmlDrawing, <legacyDrawing>", apply: (p) => Q.excelNotes(p) },
+  { id: "single-quoted-attrs", producer: "hand-rolled writers", quirk: "attribute values in single quotes <c r='A1' t='s'>", apply: (p) => Q.singleQuotedAttributes(p) },
+  { id: "whitespace-in-tags", producer: "hand-rolled writers / XSLT", quirk: "line breaks between attributes, <v >, </c >", apply: (p) => Q.whitespaceInTags(p) },
+  { id: "cdata-text", producer: "PHP / Java writers", quirk: "text and formulas in CDATA sections <t><![CDATA[…]]></t>", apply: (p) => Q.cdataText(p) },
+  { id: "xml-comments", producer: "report servers", quirk: "XML comments between elements", apply: (p) => Q.xmlComments(p) },
   { id: "zip-stored-dirs", producer: "zip tools", quirk: "STORE compression and directory entries in the zip", apply: () => undefined, zip: { store: true, dirs: true } },
 ];
 
