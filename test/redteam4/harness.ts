@@ -129,6 +129,39 @@ export const VARIANTS: Variant[] = [
   { id: "whitespace-in-tags", producer: "hand-rolled writers / XSLT", quirk: "line breaks between attributes, <v >, </c >", apply: (p) => Q.whitespaceInTags(p) },
   { id: "cdata-text", producer: "PHP / Java writers", quirk: "text and formulas in CDATA sections <t><![CDATA[…]]></t>", apply: (p) => Q.cdataText(p) },
   { id: "xml-comments", producer: "report servers", quirk: "XML comments between elements", apply: (p) => Q.xmlComments(p) },
+  {
+    id: "cjk-part-names",
+    producer: "Chinese report generators",
+    quirk: "sheet parts named xl/worksheets/工作表1.xml (UTF-8 zip names, raw targets)",
+    apply: (p) => {
+      const map: Record<string, string> = {};
+      Q.sheetParts(p).forEach((s, i) => (map[s] = `xl/worksheets/工作表${i + 1}.xml`));
+      Q.renameParts(p, map);
+    },
+  },
+  {
+    id: "cjk-part-names-encoded",
+    producer: "OPC-conformant writers",
+    quirk: "sheet parts 工作表N.xml referenced by percent-encoded targets (/xl/worksheets/%E5%B7%A5…)",
+    apply: (p) => {
+      const map: Record<string, string> = {};
+      Q.sheetParts(p).forEach((s, i) => (map[s] = `xl/worksheets/工作表${i + 1}.xml`));
+      Q.renameParts(p, map);
+      const rels = p.get("xl/_rels/workbook.xml.rels") as string;
+      p.set("xl/_rels/workbook.xml.rels", rels.replace(/Target="([^"]*工作表[^"]*)"/g, (_, t: string) => `Target="${encodeURI(t)}"`));
+      const ct = p.get("[Content_Types].xml") as string;
+      p.set("[Content_Types].xml", ct.replace(/PartName="([^"]*工作表[^"]*)"/g, (_, t: string) => `PartName="${encodeURI(t)}"`));
+    },
+  },
+  {
+    id: "template-content-type",
+    producer: "Excel (.xltx saved/renamed as .xlsx)",
+    quirk: "workbook part with the template content type sheet.template.main+xml",
+    apply: (p) => {
+      const ct = p.get("[Content_Types].xml") as string;
+      p.set("[Content_Types].xml", ct.replace("spreadsheetml.sheet.main+xml", "spreadsheetml.template.main+xml"));
+    },
+  },
   { id: "zip-stored-dirs", producer: "zip tools", quirk: "STORE compression and directory entries in the zip", apply: () => undefined, zip: { store: true, dirs: true } },
 ];
 
