@@ -36,7 +36,15 @@ export function cellText(cell: Cell | undefined): string {
 }
 
 export function hasPercentFormat(cell: Cell | undefined): boolean {
-  return !!cell?.numFmt && /%/.test(cell.numFmt.replace(/"[^"]*"/g, ""));
+  return !!cell?.numFmt && /%/.test(formatCodes(cell.numFmt));
+}
+
+/**
+ * A number format without its literal text — quoted ("%"), escaped (\%), spacing (_%) and fill (*%) — so
+ * that only what Excel acts on remains: 0.00\% shows 92.14 as "92.14%", no percentage.
+ */
+export function formatCodes(numFmt: string): string {
+  return numFmt.replace(/"[^"]*"/g, "").replace(/[\\_*]./g, "");
 }
 
 /** Read a cell that must hold one number. Error values and prose are unreadable. */

@@ -7,6 +7,7 @@
  */
 import type { CellValue } from "../engine";
 import { isCellError } from "../engine";
+import { formatCodes } from "../engine/values";
 
 export function displayValue(value: CellValue, numFmt?: string): string {
   if (value === null || value === undefined) return "";
@@ -14,7 +15,7 @@ export function displayValue(value: CellValue, numFmt?: string): string {
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   const sections = splitSections(numFmt && numFmt !== "General" ? (numFmt === "mm-dd-yy" ? "yyyy/m/d" : numFmt) : "General");
   if (typeof value === "string") {
-    const text = sections[3] ?? sections.find((s) => /@/.test(stripQuoted(s)));
+    const text = sections[3] ?? sections.find((s) => /@/.test(formatCodes(s)));
     return text ? renderLiteral(text, value) : value;
   }
   if (!Number.isFinite(value)) return "#NUM!";
@@ -55,7 +56,6 @@ function splitSections(fmt: string): string[] {
   return out;
 }
 
-const stripQuoted = (s: string) => s.replace(/"[^"]*"/g, "").replace(/\\./g, "");
 
 /** Excel's General: up to 11 characters, then fewer decimals, then scientific notation. */
 function general(v: number): string {
@@ -92,7 +92,7 @@ function renderLiteral(section: string, text: string): string {
 }
 
 function isDateFormat(section: string): boolean {
-  return /[ymdhs]/i.test(stripQuoted(section).replace(/\[[^\]]*\]/g, "").replace(/E[+-]/gi, ""));
+  return /[ymdhs]/i.test(formatCodes(section).replace(/\[[^\]]*\]/g, "").replace(/E[+-]/gi, ""));
 }
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -102,7 +102,7 @@ function renderDate(section: string, serial: number): string {
   const ms = Math.round((serial - 25569) * 86_400_000);
   const d = new Date(ms);
   const parts = { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), min: d.getUTCMinutes(), s: d.getUTCSeconds(), w: d.getUTCDay() };
-  const ampm = /AM\/PM|A\/P|上午\/下午/i.test(stripQuoted(section));
+  const ampm = /AM\/PM|A\/P|上午\/下午/i.test(formatCodes(section));
   const pad = (n: number) => String(n).padStart(2, "0");
   let out = "";
   let lastWasHour = false;

@@ -83,6 +83,16 @@ export interface WorkbookMap {
   sharedStringsPart?: string;
 }
 
+/** Main parts of other Office files, by their root element. */
+const OTHER_OFFICE_ROOTS: Record<string, string> = { document: "（这是 Word 文档）", presentation: "（这是 PowerPoint 演示文稿）" };
+
+/** The local name of a part's root element, if it has one. */
+function rootElementOf(xml: string): string | undefined {
+  const x = new XmlScanner(xml);
+  while (x.next(true)) if (x.kind === Tok.Open || x.kind === Tok.Empty) return x.local;
+  return undefined;
+}
+
 /**
  * Read the map. `text(part)` returns a part's text (UTF-8) or undefined when the package lacks it.
  */
@@ -95,7 +105,11 @@ export function workbookMap(text: (part: string) => string | undefined): Workboo
     workbookPart = text("xl/workbook.xml") !== undefined ? "xl/workbook.xml" : undefined;
   }
   if (!workbookPart) throw new PackageError("缺少工作簿主部件（xl/workbook.xml），不是有效的 .xlsx 工作簿");
+  // Other Office files are packages too: a Word document or a binary workbook renamed .xlsx has a main part that is no workbook.
+  if (/\.bin$/i.test(workbookPart)) throw new PackageError("这是 Excel 二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx 后再检查");
   const wbXml = text(workbookPart)!;
+  const mainRoot = rootElementOf(wbXml);
+  if (mainRoot !== "workbook") throw new PackageError(`主部件 ${workbookPart} 不是工作簿${OTHER_OFFICE_ROOTS[mainRoot ?? ""] ?? ""}`);
   const relsXml = text(relsPartOf(workbookPart));
   const rels = relsXml === undefined ? [] : parseRels(relsXml, workbookPart);
   const byId = new Map(rels.map((r) => [r.id, r]));

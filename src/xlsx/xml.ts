@@ -234,7 +234,9 @@ export function decodeOoxmlEscapes(s: string): string {
  * Checks that a whole part is well-formed: every element closed in order, one root. Used on every
  * part a writer changed, before the package is written.
  */
-export function assertWellFormed(s: string, part: string): void {
+export function assertWellFormed(text: string, part: string): void {
+  // A byte order mark may open a part (XML allows it): as a character when decoded, as three bytes in the editor's latin1.
+  const s = text.replace(/^(\uFEFF|\xEF\xBB\xBF)/, "");
   const x = new XmlScanner(s);
   const stack: string[] = [];
   let roots = 0;

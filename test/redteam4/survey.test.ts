@@ -85,12 +85,12 @@ runF("fix survey", async () => {
       let exceljsIn = "ok";
       let exceljsOut = "ok";
       try {
-        await new ExcelJS.Workbook().xlsx.load(buf);
+        await new ExcelJS.Workbook().xlsx.load(buf as unknown as ArrayBuffer);
       } catch (e) {
         exceljsIn = String(e).slice(0, 80);
       }
       try {
-        await new ExcelJS.Workbook().xlsx.load(fs.readFileSync(out));
+        await new ExcelJS.Workbook().xlsx.load(fs.readFileSync(out) as unknown as ArrayBuffer);
       } catch (e) {
         exceljsOut = String(e).slice(0, 80);
       }
