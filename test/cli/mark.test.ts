@@ -12,15 +12,12 @@ import * as path from "path";
 import { SAMPLE_SHEETS } from "../../scripts/make-examples";
 import { linesFor, REPORT_COLUMNS } from "../../src/addin/reportLayout";
 import { checkSheet, codeName, SheetResult } from "../../src/engine";
-import { fromBytes } from "../../src/xlsx/editor";
-import { workbookMap } from "../../src/xlsx/package";
 import { readXlsx } from "../../src/xlsx/readXlsx";
-import { decodeXml, Tok, XmlScanner } from "../../src/xlsx/xml";
 import { ZipArchive } from "../../src/xlsx/zip";
 import { withCell } from "../fixtures/sheetSpec";
 import { nationalProject } from "../fixtures/others";
 import { printToPdf, recalculate, sofficePath } from "../support/libreoffice";
-import { changedParts, partsOf } from "../support/packages";
+import { changedParts, partsOf, sheetXml } from "../support/packages";
 import { cli, tempDir, writeWorkbook } from "../support/workbooks";
 
 jest.setTimeout(120000);
@@ -93,21 +90,6 @@ function reportRows(ws: ExcelJS.Worksheet): (string | Date)[][] {
   );
 }
 
-/** The report sheet's own XML: its hyperlinks (cell → location) and whether any cell holds a formula. */
-function reportXml(file: string, sheet: string) {
-  const parts = partsOf(file);
-  const part = workbookMap((p) => parts.get(p)?.toString("utf8")).sheets.find((s) => s.name === sheet)!.part!;
-  const x = new XmlScanner(parts.get(part)!.toString("latin1"));
-  const links = new Map<string, string>();
-  let formulas = 0;
-  while (x.next(true)) {
-    if (x.kind !== Tok.Open && x.kind !== Tok.Empty) continue;
-    if (x.local === "hyperlink") links.set(x.attr("ref")!, decodeXml(fromBytes(x.attr("location") ?? "")));
-    if (x.local === "f") formulas++;
-  }
-  return { links, formulas };
-}
-
 describe("the 核对报告 sheet: the add-in's report, laid out as the add-in lays it out", () => {
   let ws: ExcelJS.Worksheet;
   let rows: (string | Date)[][];
@@ -166,7 +148,7 @@ describe("the 核对报告 sheet: the add-in's report, laid out as the add-in la
     const header = rowOf("工作表", "单元格");
     expect(rows[header]).toEqual(["工作表", "单元格", "级别", "问题", "说明", "表中", "应为", "状态"]);
     expect((ws.getCell(header + 1, 1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFD9E1F2");
-    const { links, formulas } = reportXml(marked, "核对报告");
+    const { links, formulas } = sheetXml(marked, "核对报告");
     expect(formulas).toBe(0);
     const all = results.flatMap((r) => r.findings);
     expect(all.length).toBeGreaterThan(5);
@@ -238,7 +220,7 @@ describeWithLibreOffice("LibreOffice", () => {
     const report = wb.getWorksheet("核对报告")!;
     expect(report.getCell("A1").value).toBe("绩效自评表核对报告");
     expect(report.getCell("B4").value).toBeInstanceOf(Date);
-    expect(reportXml(converted, "核对报告").links.size).toBe(findings.length);
+    expect(sheetXml(converted, "核对报告").links.size).toBe(findings.length);
   });
 
   test("prints the report on A4 landscape, one page across, the problems' header on every page from the first", () => {

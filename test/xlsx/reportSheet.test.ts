@@ -14,14 +14,12 @@ import { a1, checkSheet } from "../../src/engine";
 import { DEFAULT_LIMITS, OfficeAdapter, OfficeHost } from "../../src/excel/officeAdapter";
 import { createFakeOffice } from "../../src/fake-excel";
 import { workbookFromXlsx } from "../../src/playground/loadWorkbook";
-import { fromBytes, StyleBook } from "../../src/xlsx/editor";
-import { workbookMap } from "../../src/xlsx/package";
+import { StyleBook } from "../../src/xlsx/editor";
 import { readXlsx } from "../../src/xlsx/readXlsx";
 import { addReportSheet } from "../../src/xlsx/reportSheet";
-import { decodeXml, Tok, XmlScanner } from "../../src/xlsx/xml";
 import { ZipPackageEditor } from "../../src/xlsx/zipEditor";
 import { sichuanProject, smartHall } from "../fixtures/sichuan";
-import { partsOf } from "../support/packages";
+import { sheetXml } from "../support/packages";
 import { tempDir, writeWorkbook } from "../support/workbooks";
 
 const EXAMPLE = path.join(__dirname, "..", "..", "examples", "自评表示例.xlsx");
@@ -34,21 +32,6 @@ async function opened(bytes: Buffer) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(arrayBuffer(bytes));
   return wb;
-}
-
-/** A sheet's XML as the package holds it: its links (cell → location) and how many formulas it has. */
-function sheetXml(bytes: Buffer, sheet: string) {
-  const parts = partsOf(bytes);
-  const part = workbookMap((p) => parts.get(p)?.toString("utf8")).sheets.find((s) => s.name === sheet)!.part!;
-  const x = new XmlScanner(parts.get(part)!.toString("latin1"));
-  const links = new Map<string, string>();
-  let formulas = 0;
-  while (x.next(true)) {
-    if (x.kind !== Tok.Open && x.kind !== Tok.Empty) continue;
-    if (x.local === "hyperlink") links.set(x.attr("ref")!, decodeXml(fromBytes(x.attr("location") ?? "")));
-    if (x.local === "f") formulas++;
-  }
-  return { links, formulas, workbook: parts.get("xl/workbook.xml")!.toString("utf8") };
 }
 
 /** A cell as ExcelJS reads it: a merged area's other cells are empty, a date is its serial number. */
