@@ -7,11 +7,12 @@
  * own fills and notes come along.
  */
 import ExcelJS from "exceljs";
-import { Cell, CellValue, MemoryGrid, MergeArea } from "../engine";
+import { Cell, CellValue, MemoryGrid } from "../engine";
 import { Session } from "../addin/session";
 import { OfficeAdapter, OfficeHost } from "../excel/officeAdapter";
 import { createFakeOffice, FakeOffice, Fill, key, Visibility, WorkbookModel } from "../fake-excel";
 import { withZhCnDateFormats } from "../xlsx/builtinFormats";
+import { mergesOf } from "../xlsx/worksheetToGrid";
 import { LoadError } from "./loadError";
 
 export { LoadError, type LoadFailure } from "./loadError";
@@ -119,13 +120,7 @@ function addSheet(model: WorkbookModel, ws: ExcelJS.Worksheet): void {
     });
     rows[rowNumber - 1] = out;
   });
-  const merges: MergeArea[] = [];
-  for (const range of (ws.model as { merges?: string[] }).merges ?? []) {
-    const [a, b] = range.split(":");
-    const s = ws.getCell(a);
-    const e = ws.getCell(b ?? a);
-    merges.push({ top: Number(s.row) - 1, left: Number(s.col) - 1, bottom: Number(e.row) - 1, right: Number(e.col) - 1 });
-  }
+  const merges = mergesOf(ws);
   // A cell with only a number format and no value is a formatted empty cell, as in Excel.
   const withValues = rows.map((row) => row?.map((cell) => (cell && cell.value === null && !cell.formula ? undefined : cell)));
   const sheet = model.addGrid(new MemoryGrid(ws.name, withValues, merges));

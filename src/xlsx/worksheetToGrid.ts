@@ -51,6 +51,11 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): MemoryGrid {
     });
     rows[rowNumber - 1] = out;
   });
+  return new MemoryGrid(ws.name, rows, mergesOf(ws));
+}
+
+/** A worksheet's merged areas, as ExcelJS keeps them ("A1:I1"), in the grid's 0-based coordinates. */
+export function mergesOf(ws: ExcelJS.Worksheet): MergeArea[] {
   const merges: MergeArea[] = [];
   for (const range of (ws.model as { merges?: string[] }).merges ?? []) {
     const [a, b] = range.split(":");
@@ -58,5 +63,5 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): MemoryGrid {
     const e = ws.getCell(b ?? a);
     merges.push({ top: Number(s.row) - 1, left: Number(s.col) - 1, bottom: Number(e.row) - 1, right: Number(e.col) - 1 });
   }
-  return new MemoryGrid(ws.name, rows, merges);
+  return merges;
 }

@@ -56,6 +56,12 @@ describe("conclusion sentences", () => {
     ["预计全年自评得分可达95分。", []],
     ["经自评，项目达到预期目标，自评得分为95分。", [95]],
     ["项目全面完成预期目标自评得分95分。", [95]],
+    // A score in brackets after the grade is the result's; a band or full marks in brackets is not.
+    ["自评结果：良好（86分）。", [86]],
+    ["经自评，该项目评价等级为优（得分94.5分）。", [94.5]],
+    ["自评等级：良（80-89分）。", []],
+    ["自评等级：优（90分以上）。", []],
+    ["自评结果：优秀（满分100分）。", []],
   ])("%j → %j", (text, scores) => expect(readSentence(text).scores.map((s) => s.value)).toEqual(scores));
 
   test.each([
@@ -76,5 +82,26 @@ describe("conclusion sentences", () => {
     ["我局及下属单位整体支出自评等级为良。", ["良"]],
     ["力争项目绩效评价等级为优。", []],
     ["自评等级为优的项目下年度预算优先保障。", []],
+    // A grade in brackets right after the stated score.
+    ["经自评，项目自评得分95.5分（优）。", ["优"]],
+    ["自评得分85分（良好等次）。", ["良"]],
+    ["自评得分95.5分（满分100分）。", []],
+    ["力争自评得分95分（优）。", []],
   ])("%j → grades %j", (text, grades) => expect(readSentence(text).grades.map((g) => g.grade)).toEqual(grades));
+});
+
+describe("a sentence naming a year by its number", () => {
+  const text = "2022年度该项目自评得分为88分，等级为良。";
+  test("is another year's result on a later year's form", () => {
+    expect(readSentence(text, 2023)).toEqual({ scores: [], grades: [] });
+  });
+  test("is this form's result on that year's form, or where the form names no year", () => {
+    for (const year of [2022, undefined]) {
+      const s = readSentence(text, year);
+      expect([s.scores.map((x) => x.value), s.grades.map((g) => g.grade)]).toEqual([[88], ["良"]]);
+    }
+  });
+  test("turning to this year before the result, it is read", () => {
+    expect(readSentence("2022年度结转资金已全部使用，经自评，本项目自评得分为95分。", 2023).scores.map((s) => s.value)).toEqual([95]);
+  });
 });

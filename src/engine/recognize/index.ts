@@ -31,8 +31,8 @@ import {
 } from "./budget";
 import { FormSegment, segmentForms, segmentOf } from "./forms";
 import { matchIndicatorHeader, readIndicatorTable } from "./indicators";
-import { baseLabel, BUDGET_COLUMNS, BUDGET_ROWS, FORM_START, HEADER_HINT, matches, OTHER_YEARS_HEADING, ROW_LABELS, SENTENCE } from "./labels";
-import { gradeOfBox, isGradeLabel, isHeaderScoreLabel, readGradeText, readSentence, valueBelow, valueRightOf } from "./statements";
+import { baseLabel, BUDGET_COLUMNS, BUDGET_ROWS, FORM_START, HEADER_HINT, matches, OTHER_YEARS_HEADING, ROW_LABELS, SELF_EVALUATION_TITLE, SENTENCE } from "./labels";
+import { gradeOfBox, isGradeLabel, isHeaderScoreLabel, readGradeText, readSentence, scoreBesideGrade, valueBelow, valueRightOf } from "./statements";
 import { cellKey, Ref, SheetView } from "./view";
 
 type AnyTable = BudgetBlock | IndicatorTable | FundUseTable | GoalBudgetTable;
@@ -166,6 +166,7 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
   const covering = (r: number) => byRow.get(r) ?? [];
   const out: Statement[] = [];
   const used = new Set<number>();
+  const formYear = formYearOf(view, tables);
   for (const r of view.occupiedRows()) {
     const first = view.firstLabel(r);
     if (!first || matches(ROW_LABELS.instructions, first.text)) continue;
@@ -201,6 +202,7 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
       const inlineGrade = inline && isGradeLabel(inline[1]) ? readGradeText(inline[2]) : null;
       if (inline && inlineGrade) {
         out.push({ at, kind: "field", grade: { at, grade: inlineGrade.grade, form: inlineGrade.form, text: inline[2], reportOnly: true } });
+        pushScoreBesideGrade(out, at, inline[2]);
         continue;
       }
       if (isHeaderScoreLabel(text)) {
@@ -217,8 +219,10 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
           used.add(cellKey(v));
           const raw = cellText(view.cell(v.row, v.col));
           const g = readGradeText(raw);
-          if (g) out.push({ at: v, kind: "field", grade: { at: v, grade: g.grade, form: g.form, text: raw, reportOnly: g.annotated } });
-          else {
+          if (g) {
+            out.push({ at: v, kind: "field", grade: { at: v, grade: g.grade, form: g.form, text: raw, reportOnly: g.annotated } });
+            pushScoreBesideGrade(out, v, raw);
+          } else {
             const spread = boxesInCells(view, v);
             if (spread) {
               for (const c of spread.cells) used.add(cellKey(c));
@@ -237,7 +241,7 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
       if (text.length < 6) continue;
       // A statement typed across cells: 该项目自评得分为 | 99.5 | 分 (the number's own cell states it).
       const across = SENTENCE.continuesInNextCell.test(text);
-      const s = readSentence(across ? runOn(view, r, col) : raw);
+      const s = readSentence(across ? runOn(view, r, col) : raw, formYear);
       const numberCell = (v: number): Ref => {
         const hit = across ? view.rowLabels(r).find((l) => l.col > col && l.col <= col + 4 && readNumber(view.cell(r, l.col)).kind === "number" && (readNumber(view.cell(r, l.col)) as { value: number }).value === v) : undefined;
         return hit ? { row: r, col: hit.col } : { row: r, col };
@@ -254,6 +258,34 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
   }
   return out;
 }
+
+/** A grade field that gives its score too ("良好（86分）") states that score as a conclusion does. */
+function pushScoreBesideGrade(out: Statement[], at: Ref, text: string): void {
+  const score = scoreBesideGrade(text);
+  if (score) out.push({ at, kind: "sentence", scores: [{ at, ...score }] });
+}
+
+/** How far above a table its title lines are looked for (occupied rows). */
+const TITLE_REACH = 6;
+
+/**
+ * The year the sheet's forms evaluate, from their titles ("2023年度项目支出绩效自评表", a line "（2023年度）"):
+ * undefined when no title names one or titles name different years.
+ */
+function formYearOf(view: SheetView, tables: AnyTable[]): number | undefined {
+  const years = new Set<number>();
+  for (const t of tables) {
+    for (const r of view.occupiedRowsBefore(t.bounds.top, TITLE_REACH)) {
+      for (const { text } of view.rowLabels(r)) {
+        const named = TITLE_YEAR.exec(text);
+        if (named && text.length <= 60 && (matches(SELF_EVALUATION_TITLE, text) || /^[(（]?\d{4}年度[)）]?$/.test(text))) years.add(Number(named[1]));
+      }
+    }
+  }
+  return years.size === 1 ? [...years][0] : undefined;
+}
+
+const TITLE_YEAR = /((?:19|20)\d{2})\s*年度/;
 
 /** A cell's text with the next few cells of its row, for a sentence typed across them. */
 function runOn(view: SheetView, row: number, col: number): string {

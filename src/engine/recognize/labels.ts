@@ -254,6 +254,8 @@ export const SENTENCE = {
   otherSubject: /\d+\s*个(子)?(项目|单位|部门)|子项目|(?<![含及和与（(])(所属|下属|二级单位)/,
   /** A sentence about last year, from its first words: "上年度该项目自评等级为良，…". */
   lastYearSentence: /^(上年度|上一年度|上年|去年)/,
+  /** A sentence that opens on a year by its number: "2022年度该项目…", "2022年，…". */
+  yearOpening: /^((?:19|20)\d{2})年/,
   /** …unless it turns to this year before the result: "上年度结转资金已用完，经自评，本项目…". */
   thisYear: /本年|今年|本次|经自评|本项目/,
   /** A figure superseded or foreseen, right before the label: "原自评得分98分，经复核调整为…", "预计全年自评得分可达95分". */

@@ -196,14 +196,18 @@ function clauseBefore(t: string, starts: Starts, at: number): string {
  * Whether a score or grade phrase at `m` in `t` is someone else's or not a result at all: a goal
  * ("力争…等级为优"), a class of projects ("等级为优的项目", "1个项目自评等级为良"), last year's ("上年度该项目…").
  */
-function notThisResult(t: string, starts: Starts, m: RegExpMatchArray): boolean {
+function notThisResult(t: string, starts: Starts, m: RegExpMatchArray, formYear?: number): boolean {
   const clause = clauseBefore(t, starts, m.index!);
   if (SENTENCE.goalBefore.test(clause) || SENTENCE.otherSubject.test(clause) || SENTENCE.notFinal.test(clause)) return true;
   if (SENTENCE.qualifies.test(t.slice(m.index! + m[0].length))) return true;
   const sentenceStart = starts.sentence[m.index!];
   if (m.index! - sentenceStart > CONTEXT_REACH) return false;
   const sentence = t.slice(sentenceStart, m.index!);
-  return SENTENCE.lastYearSentence.test(sentence) && !SENTENCE.thisYear.test(sentence);
+  if (SENTENCE.thisYear.test(sentence)) return false;
+  if (SENTENCE.lastYearSentence.test(sentence)) return true;
+  // "2022年度该项目自评得分为88分" on the 2023 form: an earlier year named by its number.
+  const named = SENTENCE.yearOpening.exec(sentence);
+  return !!named && formYear !== undefined && Number(named[1]) < formYear;
 }
 
 /** Whether a score phrase (a SENTENCE.score match in `t`) sets a floor or goal rather than stating a result. */
@@ -213,31 +217,52 @@ function isFloor(t: string, m: RegExpMatchArray): boolean {
   return SENTENCE.floorAfter.test(t.slice(m.index! + m[0].length));
 }
 
-/** "…等级为“优”，得分94.5分": a bare 得分 right after a stated grade is the result's score. */
-const SCORE_AFTER_GRADE = /^["”’'」』】）)]?[，,]?(得分(?:为|是)?([0-9]+(?:\.[0-9]+)?)分)/;
+/**
+ * "…等级为“优”，得分94.5分", "自评结果：良好（86分）": a bare 得分 right after a stated grade, or a score in brackets
+ * right after it, is the result's score. (Text is folded: full-width brackets are ASCII here.)
+ */
+const SCORE_AFTER_GRADE = /^["”’'」』】)]?(?:[，,]?(得分(?:为|是)?([0-9]+(?:\.[0-9]+)?)分)|(\((?:自评)?(?:得分|总分)?[:：]?([0-9]+(?:\.[0-9]+)?)分\)))/;
+/** "良好（86分）" in a grade field: the score in brackets after the grade word. */
+export function scoreBesideGrade(raw: string): { value: number; phrase: string } | undefined {
+  const t = fold(raw).replace(/\s+/g, "");
+  const word = /^(优秀|良好|中等|较差|优|良|中|差)/.exec(t);
+  const after = word ? SCORE_AFTER_GRADE.exec(t.slice(word[0].length)) : null;
+  return after?.[3] ? { value: Number(after[4]), phrase: t } : undefined;
+}
+
+/** "自评得分95.5分（优）": a grade in brackets right after a stated score is the result's grade. */
+const GRADE_AFTER_SCORE = /^\((优秀|良好|中等|较差|优|良|中|差)(?:等级|等次)?\)/;
 
 /** Scores and grades written in a sentence. */
-export function readSentence(raw: string): { scores: { value: number; phrase: string }[]; grades: { grade: Grade; phrase: string }[] } {
+export function readSentence(
+  raw: string,
+  /** The year the form evaluates (its title's 2023年度), when the sheet names one. */
+  formYear?: number,
+): { scores: { value: number; phrase: string }[]; grades: { grade: Grade; phrase: string }[] } {
   // "（满分100分）" is not the score.
   const t = fold(raw).replace(/\s+/g, "").replace(SENTENCE.fullMarks, "");
   const before = (index: number, n: number) => t.slice(Math.max(0, index - n), index);
   // "较上年自评得分92分提高…" compares with another year.
   const starts = startsOf(t);
-  const scores = [...t.matchAll(SENTENCE.score)]
+  const scoreMatches = [...t.matchAll(SENTENCE.score)]
     .filter((m) => !SENTENCE.comparison.test(before(m.index!, 6)) && !SENTENCE.sectionBefore.test(before(m.index!, 8)))
     // A goal states a floor ("评价得分不低于90分", "确保…得分90分以上"), not the score obtained.
-    .filter((m) => !isFloor(t, m) && !notThisResult(t, starts, m))
+    .filter((m) => !isFloor(t, m) && !notThisResult(t, starts, m, formYear))
     // "总分7分，自评得7分" describes one indicator (its maximum is below a whole table's 100).
-    .filter((m) => m[1] !== "自评得" || !(Number(SENTENCE.itemMaximum.exec(t)?.[1] ?? 100) < 100))
-    .map((m) => ({ value: Number(m[3]), phrase: m[0] }));
+    .filter((m) => m[1] !== "自评得" || !(Number(SENTENCE.itemMaximum.exec(t)?.[1] ?? 100) < 100));
+  const scores = scoreMatches.map((m) => ({ value: Number(m[3]), phrase: m[0] }));
   const grades: { grade: Grade; phrase: string }[] = [];
+  for (const m of scoreMatches) {
+    const bracketed = GRADE_AFTER_SCORE.exec(t.slice(m.index! + m[0].length));
+    if (bracketed) grades.push({ grade: toGrade(bracketed[1])!, phrase: m[0] + bracketed[0] });
+  }
   for (const m of t.matchAll(SENTENCE.grade)) {
     // "评分标准：得分80-89分的等级为良" describes a band, it does not state the grade (its own clause,
     // the few words before the grade: a band note sits right there).
     if (SENTENCE.bandDescription.test(clauseBefore(t, starts, m.index!))) continue;
     // "结果" alone is too common (考核结果为优秀 is the contractor's): require a colon or a quote after it.
     if (m[1] === "结果" && !/[:：]/.test(m[2] ?? "") && !/["“”'「『【（(]/.test(m[0])) continue;
-    if (notThisResult(t, starts, m)) continue;
+    if (notThisResult(t, starts, m, formYear)) continue;
     const g = toGrade(m[3]);
     // 中 followed by 的/国/央 … is not a grade ("中国"): the grade word must end the phrase.
     const next = t[m.index! + m[0].length];
@@ -247,7 +272,7 @@ export function readSentence(raw: string): { scores: { value: number; phrase: st
     if (!g) continue;
     grades.push({ grade: g, phrase: m[0] });
     const after = SCORE_AFTER_GRADE.exec(t.slice(m.index! + m[0].length));
-    if (after) scores.push({ value: Number(after[2]), phrase: after[1] });
+    if (after) scores.push(after[1] ? { value: Number(after[2]), phrase: after[1] } : { value: Number(after[4]), phrase: m[0] + after[3] });
   }
   // A sentence that states the same score or grade twice states it once.
   const firstOf = <T>(xs: T[], k: (x: T) => unknown) => {

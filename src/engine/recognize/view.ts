@@ -91,14 +91,14 @@ export class SheetView {
   /** Occupied rows from `from` (inclusive) on, ascending. */
   occupiedRowsFrom(from: number): readonly number[] {
     const rows = this.grid.occupiedRows();
-    let lo = 0;
-    let hi = rows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (rows[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return rows.slice(lo);
+    return rows.slice(firstAtOrAfter(rows, from));
+  }
+
+  /** The last `count` occupied rows above `row`, ascending. */
+  occupiedRowsBefore(row: number, count: number): readonly number[] {
+    const rows = this.grid.occupiedRows();
+    const end = firstAtOrAfter(rows, row);
+    return rows.slice(Math.max(0, end - count), end);
   }
 
   /** The right edge of the merge area that starts at (row, col), or col itself. */
@@ -159,4 +159,16 @@ export class SheetView {
     }
     return from === 0 && to >= this.colCount - 1 ? all : all.filter((l) => l.col >= from && l.col <= to);
   }
+}
+
+/** The index of the first of ascending `rows` at or after `row` (binary search). */
+function firstAtOrAfter(rows: readonly number[], row: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid] < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

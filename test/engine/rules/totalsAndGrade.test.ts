@@ -34,6 +34,23 @@ describe("TOTAL_MISMATCH, HEADER_SCORE_MISMATCH, CONCLUSION_SCORE_MISMATCH", () 
     expect(only(withCell(nationalProject(), "B23", "自评得分为98分"), "CONCLUSION_SCORE_MISMATCH")).toEqual([]);
     expect(only(withCell(nationalProject(), "B23", "自评得分为97.9分"), "CONCLUSION_SCORE_MISMATCH")).toEqual([]);
   });
+  test("a score in brackets after the grade is compared too: 良好（86分）", () => {
+    const f = findingsOf(withCell(nationalProject(), "B23", "自评结果：良好（86分）。")).filter((x) => x.cell === "B23");
+    expect(f.map(brief)).toEqual([
+      { code: "CONCLUSION_SCORE_MISMATCH", severity: "error", cell: "B23", stated: 86, expected: 97.92 },
+      expect.objectContaining({ code: "GRADE_MISMATCH", cell: "B23" }),
+    ]);
+  });
+  test("a sentence about an earlier year by its number is not this form's result (the title says 2023年度)", () => {
+    const text = "2022年度该项目自评得分为88分，等级为良。2023年度经自评，项目自评得分为97.92分，等级为优。";
+    expect(findingsOf(withCell(nationalProject(), "B23", text)).filter((x) => x.cell === "B23")).toEqual([]);
+    // On the 2022 form a sentence about 2022 states its result, and contradicts the table.
+    const on2022 = withCell(withCell(nationalProject(), "A2", "（2022年度）"), "B23", "2022年度该项目自评得分为88分，等级为良。");
+    expect(findingsOf(on2022).filter((x) => x.cell === "B23").map((x) => [x.code, x.stated])).toEqual([
+      ["CONCLUSION_SCORE_MISMATCH", 88],
+      ["GRADE_MISMATCH", "良"],
+    ]);
+  });
   test("a fix that changes the total carries the typed-in 合计 along", () => {
     const f = only(sichuanProject(smartHall), "EXEC_SCORE_MISMATCH");
     // 合计 already has its own finding here; the header-less Sichuan form has nothing else to carry.
