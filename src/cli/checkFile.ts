@@ -143,11 +143,7 @@ export async function runJob(job: Job, inputIds: Set<string>): Promise<FileOutco
     else {
       try {
         const pkg = new ZipPackageEditor(data);
-        const marked = markPackage(
-          pkg,
-          path.basename(job.file),
-          outcome.sheets.filter((s) => s.template !== null || s.findings.length),
-        );
+        const marked = markPackage(pkg, results, new Date());
         report.marked = marked.marked;
         report.reportSheet = marked.reportSheet;
         await writeOutput(job.markOutput, await verified(pkg.finish(), sheetNames, [marked.reportSheet]), inputIds, job.force);

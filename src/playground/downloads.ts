@@ -77,11 +77,9 @@ export async function fixedWorkbook(model: WorkbookModel, original: Original, pr
   return fixedCopy(original.data, writes, bounds);
 }
 
-/** The marked copy of the file as it was opened, under the pane's profile (as `selfeval check --mark`). */
-export async function markedWorkbook(original: Original, profile?: ProfileId) {
-  const results = original.sheets.map((s) => checkSheet(s.grid, { profile }));
-  const sheets = results.filter((r) => r.template !== null || r.findings.length).map((r) => ({ sheet: r.sheet, findings: r.findings, evaluations: r.evaluations }));
-  return markedCopy(original.data, original.fileName, sheets);
+/** The marked copy of the file as it was opened, under the pane's profile (as `selfeval check --mark`), with the report of `date`. */
+export async function markedWorkbook(original: Original, profile?: ProfileId, date = new Date()) {
+  return markedCopy(original.data, original.sheets.map((s) => checkSheet(s.grid, { profile })), date);
 }
 
 /** Excel's column width in characters for a width in points (Calibri 11: 7 px a character, 5 px of padding). */

@@ -215,11 +215,25 @@ export function insertBeforeClose(xml: string, local: string, text: string): str
 // ---------------------------------------------------------------------------------------------
 // Styles
 
-const BUILTIN_NUMFMT: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10 };
+const BUILTIN_NUMFMT: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49 };
 
 interface Span {
   start: number;
   end: number;
+}
+
+/** How a cell of a sheet we write looks (the report's cells). */
+export interface CellLook {
+  bold?: boolean;
+  /** Points. */
+  fontSize?: number;
+  /** ARGB, e.g. "FFD9E1F2": a solid fill. */
+  fill?: string;
+  wrap?: boolean;
+  vertical?: "top";
+  horizontal?: "left";
+  /** A number format's code ("@" for text). */
+  numFmt?: string;
 }
 
 /** The numFmtId of a <numFmt> or <xf> element's text (0 when absent). */
@@ -353,14 +367,17 @@ export class StyleBook {
     return id;
   }
 
-  private cloneXf(base: number, key: string, attrs: () => Record<string, string>): number {
+  /** `children`: the clone's child elements instead of the base's (alignment, protection). */
+  private cloneXf(base: number, key: string, attrs: () => Record<string, string>, children?: string): number {
     const cacheKey = `${base}|${key}`;
     const hit = this.cache.get(cacheKey);
     if (hit !== undefined) return hit;
     const xf = this.itemText("cellXfs", base) ?? this.itemText("cellXfs", 0) ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
     const openEnd = xf.indexOf(">") + 1;
     const open = xf.slice(0, openEnd);
-    const clone = editTag(open, attrs()) + xf.slice(openEnd);
+    const tag = editTag(open, attrs());
+    const name = /^<([\w.:-]+)/.exec(open)![1];
+    const clone = children === undefined ? tag + xf.slice(openEnd) : children === "" ? tag.replace(/\s*\/?\s*>$/, "/>") : `${tag.replace(/\s*\/?\s*>$/, ">")}${children}</${name}>`;
     const index = this.append("cellXfs", clone, ["cellStyles", "dxfs", "tableStyles", "colors", "extLst"]);
     this.cache.set(cacheKey, index);
     return index;
@@ -403,14 +420,43 @@ export class StyleBook {
     return id;
   }
 
-  /** A bold variant of font 0 (for the report sheet's header). */
-  boldXf(): number {
-    return this.cloneXf(0, "bold", () => {
-      const font = this.itemText("fonts", 0) ?? "<font/>";
-      const bold = font.endsWith("/>") ? font.replace(/\s*\/>$/, "><b/></font>") : font.replace(/^(<[^>]*>)/, "$1<b/>");
-      const fontId = this.append("fonts", bold.replace(/^<[\w.-]+:/, "<").replace(/<\/[\w.-]+:font>$/, "</font>"), ["fills", "borders", "cellStyleXfs", "cellXfs"]);
-      return { fontId: String(fontId), applyFont: "1" };
-    });
+  /**
+   * The xf of a cell of a sheet we write ourselves (the report): the workbook's default xf and font
+   * with the look's changes, once per look. Its alignment replaces any the default xf has.
+   */
+  lookXf(look: CellLook): number {
+    return this.cloneXf(
+      0,
+      `look:${JSON.stringify(look)}`,
+      () => ({
+        ...(look.bold || look.fontSize ? { fontId: String(this.fontId(!!look.bold, look.fontSize)), applyFont: "1" } : {}),
+        ...(look.fill ? { fillId: String(this.fillId(look.fill)), applyFill: "1" } : {}),
+        ...(look.numFmt ? { numFmtId: String(this.numFmtId(look.numFmt)), applyNumberFormat: "1" } : {}),
+        ...(look.wrap || look.vertical || look.horizontal ? { applyAlignment: "1" } : {}),
+      }),
+      look.wrap || look.vertical || look.horizontal
+        ? `<alignment${look.horizontal ? ` horizontal="${look.horizontal}"` : ""}${look.vertical ? ` vertical="${look.vertical}"` : ""}${look.wrap ? ' wrapText="1"' : ""}/>`
+        : "",
+    );
+  }
+
+  private readonly fonts = new Map<string, number>();
+  /** Font 0 made bold and/or of another size. */
+  private fontId(bold: boolean, size: number | undefined): number {
+    const key = `${bold}|${size ?? ""}`;
+    let id = this.fonts.get(key);
+    if (id === undefined) {
+      let font = (this.itemText("fonts", 0) ?? "<font/>").replace(/^<[\w.-]+:/, "<").replace(/<\/[\w.-]+:font>$/, "</font>");
+      if (font.endsWith("/>")) font = font.replace(/\s*\/>$/, "></font>");
+      if (size !== undefined) {
+        // CT_Font's children come in order: b, i, … sz, color, name …; a font without <sz> gets it first.
+        font = /<([\w.-]+:)?sz\b/.test(font) ? font.replace(/(<([\w.-]+:)?sz\b[^>]*?\bval=)(["'])[^"']*\3/, `$1"${size}"`) : font.replace(/^(<[^>]*>)/, `$1<sz val="${size}"/>`);
+      }
+      if (bold && !/<([\w.-]+:)?b\s*\/>/.test(font)) font = font.replace(/^(<[^>]*>)/, "$1<b/>");
+      id = this.append("fonts", font, ["fills", "borders", "cellStyleXfs", "cellXfs"]);
+      this.fonts.set(key, id);
+    }
+    return id;
   }
 
   /** The xf a cell written with `s` has now (0 when none). */

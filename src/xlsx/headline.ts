@@ -1,4 +1,4 @@
-/** One evaluation in a line or two (unit, project; stated vs recomputed total and grade; counts): the text report and the 核对报告 sheet. */
+/** One evaluation in a line or two (unit, project; stated vs recomputed total and grade; counts): the text report. */
 import type { EvaluationSummary } from "../engine";
 
 const num = (n: number | undefined) => (n === undefined ? "—" : String(Math.round(n * 100) / 100));

@@ -1,27 +1,25 @@
 /**
  * --mark: the add-in's marks for those without the add-in (WPS, Excel 2016/2019). A copy of the
  * package in which every disagreeing cell has a fill (errors red, warnings amber — the add-in's
- * colours) and a comment with the findings and their arithmetic, plus a 核对报告 sheet. A comment a
- * user wrote is kept, with ours appended; every part we do not touch is copied byte for byte.
+ * colours) and a comment with the findings and their arithmetic, plus the add-in's 核对报告 sheet
+ * (reportSheet.ts). A comment a user wrote is kept, with ours appended; every part we do not touch is
+ * copied byte for byte.
  */
-import type { EvaluationSummary, Finding } from "../engine";
-import { headline } from "./headline";
-import { columnName, parseA1 } from "../engine/grid";
+import type { SheetResult } from "../engine";
+import { parseA1 } from "../engine/grid";
 import { STRINGS } from "../addin/i18n";
+import { buildReport, ReportDocument } from "../addin/report";
 import { editCells, fromBytes, insertBeforeClose, PackageEditor, sheetLayout, StyleBook, toBytes } from "./editor";
 import { isRel, parseRels, REL, relsPartOf } from "./package";
+import { addReportSheet } from "./reportSheet";
 import { escapeOoxmlText, escapeXml, Tok, XmlScanner } from "./xml";
 
 /** The add-in's fills (src/excel/officeAdapter.ts MARK_FILL), as ARGB. */
 export const MARK_ARGB = { error: "FFFFC7CE", warning: "FFFFEB9C" } as const;
-export const REPORT_SHEET = STRINGS.zh.reportSheet;
 const AUTHOR = STRINGS.zh.appName;
 
-export interface MarkSheet {
-  sheet: string;
-  findings: Pick<Finding, "code" | "severity" | "cell" | "message" | "stated" | "expected" | "fix">[];
-  evaluations: EvaluationSummary[];
-}
+/** What marking a sheet needs of its check. */
+type MarkSheet = Pick<SheetResult, "sheet" | "findings">;
 
 export interface MarkOutcome {
   marked: number;
@@ -32,7 +30,7 @@ const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const REL_TYPE = (t: string) => `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${t}`;
 
-const SEVERITY_WORD: Record<Finding["severity"], string> = { error: "错误", warning: "警告", info: "提示" };
+const SEVERITY_WORD = STRINGS.zh.severity;
 
 /** The comment for one cell: each finding, its arithmetic, and what a fix would write. */
 function noteText(findings: MarkSheet["findings"]): string {
@@ -174,97 +172,20 @@ function addLegacyDrawing(xml: string, relId: string): string {
   return insertBeforeClose(xml, "worksheet", element);
 }
 
-/** Cell XML for the report sheet (inline strings: no shared-strings edit). */
-function reportCell(ref: string, value: string | number | null | undefined, style = 0): string {
-  const s = style ? ` s="${style}"` : "";
-  if (value === null || value === undefined || value === "") return style ? `<c r="${ref}"${s}/>` : "";
-  if (typeof value === "number") return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : "";
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeOoxmlText(toBytes(value))}</t></is></c>`;
+/**
+ * The report a marked copy carries: the add-in's 核对报告 of every sheet checked, in zh-CN (the
+ * command line's language); nothing is fixed in a marking run, so each problem is 可自动修复,
+ * 需手工修改 or 提示.
+ */
+export function markReport(results: readonly SheetResult[], date: Date): ReportDocument {
+  return buildReport({ lang: "zh", date, sheets: results.map((result) => ({ sheet: result.sheet, result })), fixed: [] });
 }
 
-const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
-
-function addReportSheet(pkg: PackageEditor, styles: StyleBook, file: string, sheets: MarkSheet[]): string {
-  const names = new Set(pkg.map.sheets.map((s) => s.name.toLowerCase()));
-  let name = REPORT_SHEET;
-  for (let n = 2; names.has(name.toLowerCase()); n++) name = `${REPORT_SHEET}${n}`;
-  const bold = styles.boldXf();
-  const percent = styles.withNumFmt(0, "0.00%");
-  const rows: string[] = [];
-  const links: string[] = [];
-  let r = 1;
-  const row = (cells: string) => rows.push(`<row r="${r}">${cells}</row>`);
-  row(reportCell(`A${r}`, `核对报告：${file}`, bold));
-  r++;
-  for (const s of sheets) {
-    for (const e of s.evaluations) {
-      row(reportCell(`A${r}`, s.sheet) + reportCell(`B${r}`, headline(e).join("；")));
-      r++;
-    }
-  }
-  const total = sheets.reduce((n, s) => n + s.findings.length, 0);
-  row(reportCell(`A${r}`, total ? `共 ${total} 个问题；有颜色和批注的单元格即问题所在（红色为错误，黄色为警告）` : "未发现问题"));
-  r++;
-  r++;
-  const headerRow = r;
-  const header = ["工作表", "单元格", "级别", "问题", "表中", "应为", "说明（含算式）", "可自动修复"];
-  row(header.map((h, i) => reportCell(`${columnName(i)}${r}`, h, bold)).join(""));
-  r++;
-  for (const s of sheets) {
-    for (const f of s.findings) {
-      const isRate = f.code === "EXEC_RATE_MISMATCH";
-      const v = (x: string | number | null) => (typeof x === "number" ? x : x ?? "");
-      row(
-        reportCell(`A${r}`, s.sheet) +
-          reportCell(`B${r}`, f.cell) +
-          reportCell(`C${r}`, SEVERITY_WORD[f.severity]) +
-          reportCell(`D${r}`, STRINGS.zh.codes[f.code] ?? f.code) +
-          reportCell(`E${r}`, v(f.stated), isRate && typeof f.stated === "number" ? percent : 0) +
-          reportCell(`F${r}`, v(f.expected), isRate && typeof f.expected === "number" ? percent : 0) +
-          reportCell(`G${r}`, f.message) +
-          reportCell(`H${r}`, f.fix ? `是：${f.fix.description}` : "否"),
-      );
-      links.push(`<hyperlink ref="B${r}" location="${escapeXml(toBytes(`${quoteSheet(s.sheet)}!${f.cell}`))}" display="${f.cell}"/>`);
-      r++;
-    }
-  }
-  const widths = [18, 8, 6, 16, 10, 10, 70, 40];
-  const xml =
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
-    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/><cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>` +
-    `<sheetData>${rows.join("")}</sheetData>` +
-    (links.length ? `<hyperlinks>${links.join("")}</hyperlinks>` : "") +
-    `<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToHeight="0"/>` +
-    `</worksheet>`;
-  const part = pkg.freeName((n) => `xl/worksheets/sheet${n}.xml`);
-  pkg.set(part, xml);
-  pkg.addContentType({ override: part, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml" });
-  const relId = pkg.addRelationship(pkg.map.workbookPart, REL_TYPE("worksheet"), part);
-  // The new sheet in the workbook's list, after the others.
-  const wb = pkg.text(pkg.map.workbookPart)!;
-  const x = new XmlScanner(wb);
-  let maxId = 0;
-  let relPrefix = "r";
-  let sheetPrefix = "";
-  while (x.next(true)) {
-    if (x.kind === Tok.Open && x.local === "workbook") {
-      sheetPrefix = /^([\w.-]+:)?/.exec(x.name)?.[1] ?? "";
-      for (const [k, v] of x.attrs()) if (k.startsWith("xmlns:") && v === NS_REL) relPrefix = k.slice(6);
-    }
-    if ((x.kind === Tok.Empty || x.kind === Tok.Open) && x.local === "sheet") maxId = Math.max(maxId, Number(x.attr("sheetId")) || 0);
-  }
-  const entry = `<${sheetPrefix}sheet name="${escapeXml(toBytes(name))}" sheetId="${maxId + 1}" ${relPrefix}:id="${relId}"/>`;
-  const declared = new RegExp(`xmlns:${relPrefix}=`).test(wb);
-  pkg.set(pkg.map.workbookPart, insertBeforeClose(wb, "sheets", declared ? entry : entry.replace(` ${relPrefix}:id`, ` xmlns:r="${NS_REL}" r:id`)));
-  return name;
-}
-
-/** Mark the package in memory (the caller writes it). */
-export function markPackage(pkg: PackageEditor, file: string, sheets: MarkSheet[]): MarkOutcome {
+/** Mark the package in memory (the caller writes it): `results` are every sheet's, in tab order; `date` the day of the check. */
+export function markPackage(pkg: PackageEditor, results: readonly SheetResult[], date: Date): MarkOutcome {
   const styles = new StyleBook(pkg);
   let marked = 0;
-  for (const s of sheets) marked += markSheet(pkg, styles, s);
-  const reportSheet = addReportSheet(pkg, styles, file, sheets);
+  for (const r of results) marked += markSheet(pkg, styles, r);
+  const reportSheet = addReportSheet(pkg, styles, markReport(results, date));
   return { marked, reportSheet };
 }

@@ -4,11 +4,12 @@
  * JSZip (jszipPackage.ts); no Node APIs.
  */
 import { JSZipPackageEditor } from "./jszipPackage";
-import { markPackage, MarkOutcome, MarkSheet } from "./mark";
+import type { SheetResult } from "../engine";
+import { markPackage, MarkOutcome } from "./mark";
 
-/** `data`: the workbook as loaded; `sheets`: each sheet's findings and evaluation lines (checkSheet's). */
-export async function markedCopy(data: ArrayBuffer | Uint8Array, fileName: string, sheets: MarkSheet[]): Promise<MarkOutcome & { bytes: Uint8Array }> {
+/** `data`: the workbook as loaded; `results`: every sheet's check (checkSheet's), in tab order; `date`: the day of the check. */
+export async function markedCopy(data: ArrayBuffer | Uint8Array, results: readonly SheetResult[], date: Date): Promise<MarkOutcome & { bytes: Uint8Array }> {
   const pkg = await JSZipPackageEditor.open(data);
-  const outcome = markPackage(pkg, fileName, sheets);
+  const outcome = markPackage(pkg, results, date);
   return { ...outcome, bytes: await pkg.finish() };
 }

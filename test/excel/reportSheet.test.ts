@@ -9,7 +9,7 @@ import * as path from "path";
 import { buildReport, ReportDocument } from "../../src/addin/report";
 import { checkSheet, MemoryGrid } from "../../src/engine";
 import { DEFAULT_LIMITS, OfficeAdapter, OfficeHost } from "../../src/excel/officeAdapter";
-import { linesFor, REPORT_COLUMNS } from "../../src/excel/report";
+import { linesFor, REPORT_COLUMNS } from "../../src/addin/reportLayout";
 import { createFakeOffice, dateSerial, FakeOfficeOptions, WorkbookModel } from "../../src/fake-excel";
 import { workbookFromXlsx } from "../../src/playground/loadWorkbook";
 import { sichuanProject, smartHall } from "../fixtures/sichuan";

@@ -200,11 +200,12 @@ test("the marked copy: what `selfeval check --mark` writes for the file as it wa
   // A fix in the pane does not change what the marked copy marks: it is the original file, marked.
   await checkSheetNamed(loaded, [...(await cliPlan())].find(([, fixes]) => fixes.length > 0)![0]);
   await loaded.session.fixAll();
-  const copy = await markedWorkbook(loaded.original);
+  const day = new Date(2026, 3, 8);
+  const copy = await markedWorkbook(loaded.original, undefined, day);
 
   const results = (await readXlsx(sampleBytes)).grids.map((g) => checkSheet(g));
   const pkg = new ZipPackageEditor(sampleBytes);
-  const cli = markPackage(pkg, "自评表示例.xlsx", results.filter((r) => r.template !== null || r.findings.length).map((r) => ({ sheet: r.sheet, findings: r.findings, evaluations: r.evaluations })));
+  const cli = markPackage(pkg, results, day);
   expect([copy.marked, copy.reportSheet]).toEqual([cli.marked, cli.reportSheet]);
   const viaCli = partsOf(pkg.finish());
   const viaPlayground = partsOf(Buffer.from(copy.bytes));

@@ -34,9 +34,8 @@ test("marks every disagreeing cell, adds 核对报告, keeps every other part's 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ArrayBuffer);
   const results = wb.worksheets.map(worksheetToGrid).map((g) => checkSheet(g));
-  const sheets = results.map((r) => ({ sheet: r.sheet, findings: r.findings, evaluations: r.evaluations }));
   const bytes = new Uint8Array(data);
-  const copy = await markedCopy(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), "自评表示例.xlsx", sheets);
+  const copy = await markedCopy(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), results, new Date(2026, 3, 8));
   const out = Buffer.from(copy.bytes);
   const errors = results.flatMap((r) => r.findings.filter((f) => f.severity !== "info").map((f) => `${r.sheet}!${f.cell}`));
   expect(copy.marked).toBe(new Set(errors).size);
