@@ -121,6 +121,7 @@ const PROBES_OK: Probe[] = [
   ["重庆: execution score 8 (under) → 9.75; typed 总分 follows", "corpus4", "04_chongqing_district.xlsx", "口袋公园（街道）", { I6: 8 }, { I6: 9.75, H22: 94.5, B23: "优" }],
   ["重庆: 12 of 10 with 总分 96.5 → 10, 94.5", "corpus4", "04_chongqing_district.xlsx", "口袋公园（街道）", { H17: 12, H22: 96.5 }, { H17: 10, H22: 94.5, B23: "优" }],
   ["中央 年初 520 / 全年 548: execution score 10 → 9.15 on 全年预算数; 总分 89.15 and 良 stay", "corpus2", "08_central_bands.xlsx", "课题研究（良）", { H6: 10 }, { H6: 9.15, G20: 89.15, B21: "良" }],
+  ["中央 a user's chain: execution score 10, 总分 90, 优 (the sentence says 89.15 / 良) → 9.15, 89.15, 良", "corpus2", "08_central_bands.xlsx", "课题研究（良）", { H6: 10, G20: 90, B21: "优" }, { H6: 9.15, G20: 89.15, B21: "良" }],
   ["四川 调整后预算数: execution score 10 → 8.19 on 46.80, not on 年初 44", "corpus2", "05_sichuan_zhongjiang_daying.xlsx", "大英-养老保险缴费", { H5: 10 }, { H5: 8.19, J15: 98.19 }],
   ["安徽 分值 9, 其中 row repeating 9 | 0.958 | 8: typed 总分 97 → 99 (其中 not counted)", "corpus2", "11_variants_anhui_sichuan.xlsx", "六安-文物保护（分值9）", { G19: 97 }, { G19: 99, H7: 8 }],
   ["上海 stacked: form 2's execution score 10 on text 执行数 → 9.67; form 1 untouched", "corpus2", "02_shanghai_putuo_yuan.xlsx", "体育中心（两项目）", { H26: 10 }, { H26: 10, H18: 99.83, H38: 97 }],
@@ -194,5 +195,35 @@ describe("RT5-F07 under-scored scores with a reason", () => {
   test("[ok] 上海 form 2 参赛青少年人次 8 (3420 of ≥3000, met; reason “按场次折算扣分”): raised to 10, 总分 96.67", async () => {
     const e = endToEnd(await sheetOf("corpus2", "02_shanghai_putuo_yuan.xlsx", "体育中心（两项目）"));
     expect({ h33: at(e.final, "H33"), h38: at(e.final, "H38") }).toEqual({ h33: 10, h38: 96.67 });
+  });
+});
+
+/**
+ * domain.md's bands are half-open: 部分达成年度指标并具有一定效果 → [60 %, 80 %) of the weight. A 部分达成 score typed
+ * 16 of 15 is capped by 全部修复 at =MIN(分值*0.8, 16) = 12, exactly 80 % — the bottom of the 达成 band, outside
+ * 部分达成's. The recheck accepts it because the engine reads the band as [9, 12] closed (12.5 is reported, 12 is
+ * not). Judged ambiguous: a band edge, but the fix picks the one value the spec's interval leaves out.
+ */
+describe("RT5-F08 a 部分达成 score capped by the fix", () => {
+  test.each([
+    ["重庆 口袋公园 周边居民休闲条件改善 16 of 15", "corpus4", "04_chongqing_district.xlsx", "口袋公园（街道）", "H19"],
+    ["贵州 司法 普法长效机制 16 of 15", "corpus3", "03_guizhou_dept.xlsx", "部门整体自评表（司法）", "H17"],
+  ] as [string, Corpus, string, string, string][])("[was a defect] %s: the capped score stays inside [9, 12) (60–80 % of 15)", async (_n, c, file, sheet, cell) => {
+    const e = endToEnd(inject(await sheetOf(c, file, sheet), { [cell]: 16 }));
+    const v = at(e.final, cell) as number;
+    expect({ inBand: v >= 9 && v < 12, verdict: faultyFixVerdict(inject(await sheetOf(c, file, sheet), { [cell]: 16 })) }).toEqual({ inBand: true, verdict: FIXED });
+  });
+});
+
+/** Look-alikes with wrong numbers in them stay look-alikes: no finding, nothing written by either button. */
+describe("RT5-F09 look-alikes with a wrong figure", () => {
+  test.each([
+    ["西藏 执行进度考核排名: 农业农村局 考核得分 typed 9.84 and 执行率 0.984", "corpus4", "06_lookalikes_xinjiang_xizang.xlsx", "执行进度考核排名", { E6: 0.984, G6: 9.84 }],
+    ["自评结果汇总: 社区微更新 84.6 graded 优", "corpus2", "10_lookalikes.xlsx", "项目自评结果汇总", { G6: "优" }],
+    ["自评结果汇总: 背街小巷 执行率 0.9932", "corpus2", "10_lookalikes.xlsx", "项目自评结果汇总", { E7: 0.9932 }],
+  ] as [string, Corpus, string, string, Record<string, string | number>][])("[ok] %s", async (_n, c, file, sheet, cells) => {
+    const g = inject(await sheetOf(c, file, sheet), cells);
+    const e = endToEnd(g);
+    expect({ template: e.before.template, findings: e.before.findings.length, writes: e.writes.map((w) => w.cell) }).toEqual({ template: null, findings: 0, writes: [] });
   });
 });
