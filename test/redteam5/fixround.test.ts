@@ -129,6 +129,10 @@ const PROBES_OK: Probe[] = [
   ["贵州 bare-point rate 96.85 → 97.85 (points kept)", "corpus3", "03_guizhou_dept.xlsx", "部门整体自评表（司法）", { H8: 96.85 }, { H8: 97.85 }],
   ["天津 full-width 指标值 “１５００”: achieved 1400 scored 15 → 14, typed 总分 follows", "corpus2", "03_tianjin_dept.xlsx", "部门整体自评（档案馆）", { D14: 1400 }, { H14: 14, H18: 97.84 }],
   ["辽宁 department block above a project: block rate 94.97 % → 93.97 %, project fixed as before", "corpus4", "03_liaoning_heilongjiang.xlsx", "部门整体及重点项目自评", { F6: 0.9497 }, { F6: 93.97, H12: 9.47, G24: 94.07, B25: "优" }],
+  ["天津 numeric 指标值/实际完成值 columns: achieved 110 of ≥120 scored 15 → =G12*MIN(1,MAX(0,D12)/C12) = 13.75", "corpus2", "03_tianjin_dept.xlsx", "部门整体自评（文旅局）", { D12: 110 }, { H12: 13.75, H20: 96.34 }],
+  ["河南 two-row budget header: execution score 12 → 10 on 全年预算数, 总分 96.9 → 94.9", "corpus3", "06_henan_gansu.xlsx", "河南-机关运转", { H7: 12, H21: 96.9 }, { H7: 10, H21: 94.9, B22: "优" }],
+  ["黑龙江 评分表: 11 of 10 → =MIN(F15,11) on the 三级 分值 column", "corpus4", "03_liaoning_heilongjiang.xlsx", "评分表（农田水利）", { I15: 11 }, { I15: 10, I21: 92.8, B22: "优" }],
+  ["江西 “12分” of “10分” and 总分 “101.3 分” → 10, 99.3 (text kept through VALUE(SUBSTITUTE))", "corpus2", "04_jiangxi_zhengxie.xlsx", "视察调研", { H12: "12分", H20: "101.3 分" }, { H12: 10, H20: 99.3 }],
   ["云南 three stacked forms: form 3's execution score 12 → 9.34 (93.41 % on 全年收入决算数 560)", "corpus2", "07_yunnan_qujing.xlsx", "项目自评表（曲靖3项）", { H55: 12 }, { H55: 9.34, H68: 97.44, H45: 98.88, H22: 99.84, D52: "优" }],
 ];
 describe("RT5-F04 faults injected into the new layouts", () => {
@@ -225,5 +229,26 @@ describe("RT5-F09 look-alikes with a wrong figure", () => {
     const g = inject(await sheetOf(c, file, sheet), cells);
     const e = endToEnd(g);
     expect({ template: e.before.template, findings: e.before.findings.length, writes: e.writes.map((w) => w.cell) }).toEqual({ template: null, findings: 0, writes: [] });
+  });
+});
+
+/**
+ * A reverse (≤) target given as a percentage, 河南 公用经费控制率 ≤100 %: domain.md scores an overrun by weight × target
+ * ÷ achieved or by the linear rule weight × (1 − (achieved − target) ÷ target). With the 完成值 raised to 150 % and the
+ * score typed 12 of 10, 全部修复 writes =G17*MIN(1,MAX(0,1.5)) — “完成值 150%，得满分 10”: the completion-ratio reading
+ * (“150 % done”) applied to a ceiling, so a 50 % overrun earns full marks where the ≤ rules give 6.67 or 5. domain.md
+ * lets a percentage 完成值 be read as a completion ratio, but against a ≤ target that reading turns the direction
+ * round (more spent = better), and the fix picks the most generous score of all. Judged ambiguous, leaning defect.
+ * (With the published 101.2 % the fix's 10 is harmless: 9.88 rounded to an integer.)
+ */
+describe("RT5-F10 a ≤ percentage target overrun, capped by the fix", () => {
+  test("[was a defect] 河南 公用经费控制率 ≤100 %, achieved 150 %, typed 12 of 10: the fix writes at most 6.67 (10 × 100 ÷ 150), not full marks", async () => {
+    const e = endToEnd(inject(await sheetOf("corpus3", "06_henan_gansu.xlsx", "河南-机关运转"), { F17: "150%", H17: 12 }));
+    const w = e.writes.find((x) => x.cell === "H17");
+    expect({ formula: w?.formula, atMost667: (at(e.final, "H17") as number) <= 6.67 }).toEqual({ formula: w?.formula, atMost667: true });
+  });
+  test("[ok] with the published 101.2 % and 10.5 typed, the fix's 10 is an accepted rounding of 9.88", async () => {
+    const e = endToEnd(inject(await sheetOf("corpus3", "06_henan_gansu.xlsx", "河南-机关运转"), { H17: "10.5" }));
+    expect({ h17: at(e.final, "H17"), h21: at(e.final, "H21"), verdict: faultyFixVerdict(inject(await sheetOf("corpus3", "06_henan_gansu.xlsx", "河南-机关运转"), { H17: "10.5" })) }).toEqual({ h17: 10, h21: 95, verdict: FIXED });
   });
 });
