@@ -166,6 +166,8 @@ export interface IndicatorTable {
   items: IndicatorItem[];
   /** Top-level groups (一级). */
   groups: LevelGroup[];
+  /** 小计 rows with a score, each with the item rows above it since the previous 小计. */
+  subtotals: { row: number; itemRows: number[] }[];
   totalRow?: {
     row: number;
     /** Weight cells on the total row (one per weight column, hierarchical tables repeat them). */

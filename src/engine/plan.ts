@@ -6,7 +6,7 @@
  * (`stateTotal`) — for a finding's own fix, for the writes a score fix carries along, and for
  * 插入正确等级和合计.
  */
-import { computeTotal, UnitFacts } from "./facts";
+import { computeTotal, UnitFacts, value } from "./facts";
 import { num } from "./format";
 import { roundHalfUp } from "./scoring";
 import { words } from "./messages";
@@ -14,7 +14,7 @@ import { EvaluationUnit, GradeStatement, Ref } from "./model";
 import { Grade, gradeFor, Profile } from "./profiles";
 import { readGradeText, writeGradeText } from "./recognize/statements";
 import { cellKey, SheetView } from "./recognize/view";
-import { gradeExpression, numFmtFor, Operands, ref, totalExpression } from "./rules/formulas";
+import { gradeExpression, numFmtFor, Operands, ref, sumOfScores, totalExpression } from "./rules/formulas";
 import { cellTotalAgrees, totalAgrees } from "./rules/totals";
 import { FindingDraft, FixDraft, PlannedDraft } from "./rules/types";
 import { cellText, readNumber } from "./values";
@@ -181,12 +181,14 @@ export function planUnit(ctx: PlanContext, drafts: FindingDraft[]): PlannedDraft
  */
 function carryAlong(ctx: PlanContext, o: Operands, planned: PlannedDraft[], overrides: Map<number, number>, after: number | undefined): void {
   const { view, unit, facts, profile } = ctx;
-  if (overrides.size === 0 || after === undefined) return;
-  // Nothing to carry along unless the total changes (or was unknown: a blank execution score).
-  if (facts.total !== undefined && Math.abs(after - facts.total) <= 0.005) return;
-  const causes = planned.filter((d) => d.fix && overrides.has(key(d.fix.at)));
+  if (overrides.size === 0) return;
   const targeted = new Set(planned.filter((d) => d.fix).map((d) => key(d.fix!.at)));
   const typed = (at: Ref) => !view.cell(at.row, at.col)?.formula && !targeted.has(key(at));
+  carrySubtotals(ctx, o, planned, overrides, typed);
+  if (after === undefined) return;
+  // Nothing more to carry along unless the total changes (or was unknown: a blank execution score).
+  if (facts.total !== undefined && Math.abs(after - facts.total) <= 0.005) return;
+  const causes = planned.filter((d) => d.fix && overrides.has(key(d.fix.at)));
   const rightAfter = (at: Ref) => {
     const r = readNumber(view.cell(at.row, at.col));
     return r.kind === "number" && cellTotalAgrees(view, at, r.value, after, profile);
@@ -212,11 +214,38 @@ function carryAlong(ctx: PlanContext, o: Operands, planned: PlannedDraft[], over
   const sentences =
     unit.conclusions.some((c) => !totalAgrees(c.value, after, profile)) || unit.grades.some((g) => g.form === "sentence" && g.grade !== gradeAfter);
   for (const d of causes) {
-    if (also.length) d.fix!.also = also;
+    if (also.length) d.fix!.also = [...(d.fix!.also ?? []), ...also];
     if (sentences) {
       const was = d.fix!.description;
       d.fix!.description = words(`${was.zh}；修复后总分为 ${num(after)}，结论文字需手工修改`, `${was.en}; the total becomes ${num(after)}, so the conclusion text must be changed by hand`);
     }
+  }
+}
+
+/**
+ * A typed 小计 that adds up its section's scores stays so when a fix changes one of them: the fix
+ * carries a SUM of those scores. A 小计 that was not their sum is not understood, and left alone.
+ */
+function carrySubtotals(ctx: PlanContext, o: Operands, planned: PlannedDraft[], overrides: Map<number, number>, typed: (at: Ref) => boolean): void {
+  const table = ctx.unit.indicators;
+  if (!table) return;
+  for (const sub of table.subtotals) {
+    const at = { row: sub.row, col: table.cols.score };
+    const stated = readNumber(ctx.view.cell(at.row, at.col));
+    if (stated.kind !== "number" || !typed(at)) continue;
+    const rows = new Set(sub.itemRows);
+    const members = ctx.facts.items.filter((i) => rows.has(i.item.row));
+    const before = members.reduce((sum, i) => sum + (value(i.score) ?? 0), 0);
+    const afterFix = members.reduce((sum, i) => sum + (overrides.get(key(i.score.at)) ?? value(i.score) ?? 0), 0);
+    if (Math.abs(stated.value - before) > 0.005 || Math.abs(afterFix - before) <= 0.005) continue;
+    const cells = new Set(members.map((i) => key(i.score.at)));
+    const write: FixDraft = {
+      at,
+      formula: `=${sumOfScores(o, members.map((i) => i.score))}`,
+      result: afterFix,
+      description: words(`小计随之更新为 ${num(afterFix)}`, `The subtotal follows: ${num(afterFix)}`),
+    };
+    for (const d of planned) if (d.fix && cells.has(key(d.fix.at)) && overrides.has(key(d.fix.at))) d.fix.also = [...(d.fix.also ?? []), write];
   }
 }
 

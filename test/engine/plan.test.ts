@@ -10,7 +10,9 @@ import { checkSheetWith } from "../../src/engine/check";
 import { RULES } from "../../src/engine/rules";
 import { readWorkbook } from "../../src/cli/readWorkbook";
 import { MemoryGrid } from "../../src/engine/grid";
-import { findCell, offset, SheetSpec, toGrid, withCell } from "../fixtures/sheetSpec";
+import { findCell, insertRows, offset, SheetSpec, toGrid, withCell } from "../fixtures/sheetSpec";
+import { nationalProject } from "../fixtures/others";
+import { applyFixes } from "../support/recalc";
 import { networkMaintenance, procurement, sichuanProject, smartHall } from "../fixtures/sichuan";
 import { cityOfficeFunds, yunnanProject } from "../fixtures/yunnan";
 import { FORM_FIXTURES } from "../fixtures/forms";
@@ -69,6 +71,20 @@ describe("the places that state the total are written by one function", () => {
     expect(carried.formula).toBe(r.liveTotals.find((w) => w.cell === totalCell)!.formula);
     // What it will show: the items 90 with the fixed execution score 4.36.
     expect(carried.result).toBeCloseTo(90 + (10 * 172.66) / 395.84, 6);
+  });
+
+  test("a typed 小计 that adds up its section follows a score fix (a SUM of its scores); one that does not is left alone", () => {
+    // 产出 items H13:H17 (10, 9.5, 10, 10, 10) with a 小计 row after them; H13 typed 12 of 10, 小计 typed 51.5.
+    const withSubtotal = insertRows(nationalProject(), 18, [[null, null, null, "小计", null, null, 50, 51.5, null]]);
+    const sheet = withCell(withSubtotal, "H13", 12);
+    const r = checkSheet(toGrid(sheet));
+    const capped = r.findings.find((f) => f.code === "SCORE_EXCEEDS_WEIGHT" && f.cell === "H13")!;
+    expect(capped.fix!.also?.map((a) => [a.cell, a.formula, a.result])).toEqual([["H18", "=SUM(H13:H17)", 49.5]]);
+    const after = applyFixes(toGrid(sheet), planFixes(r.findings));
+    expect(after.cell(17, 7)?.value).toBe(49.5);
+    // A 小计 that was not the sum of its scores (51 against 51.5) is not understood: nothing is written there.
+    const odd = checkSheet(toGrid(withCell(withCell(withSubtotal, "H13", 12), "H18", 51)));
+    expect(planFixes(odd.findings).some((w) => w.cell === "H18")).toBe(false);
   });
 
   test("every write planned for a sheet refers only to cells of that sheet, and a cell is written once", () => {

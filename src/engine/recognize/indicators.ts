@@ -245,6 +245,8 @@ export function readIndicatorTable(
   const carried: string[][] = [];
   const last: string[] = levels.map(() => "");
   const items: IndicatorItem[] = [];
+  const subtotals: { row: number; itemRows: number[] }[] = [];
+  let sinceSubtotal: number[] = [];
   for (const r of bodyRows) {
     const path = levels.map((c, i) => {
       const t = view.label(r, c);
@@ -253,7 +255,11 @@ export function readIndicatorTable(
     });
     carried.push(path);
     // A section's 小计 row sums indicators; it is not one.
-    if (levels.some((c) => matches(ROW_LABELS.subtotal, view.label(r, c)))) continue;
+    if (levels.some((c) => matches(ROW_LABELS.subtotal, view.label(r, c)))) {
+      if (sinceSubtotal.length && filledAt(view, r, scoreCol)) subtotals.push({ row: r, itemRows: sinceSubtotal });
+      sinceSubtotal = [];
+      continue;
+    }
     const hasWeight = filledAt(view, r, leafWeight);
     const hasScore = filledAt(view, r, scoreCol);
     if (!hasWeight && !hasScore) continue;
@@ -269,6 +275,7 @@ export function readIndicatorTable(
       scoreCol,
       isDeduction: rowTexts.some((t) => matches(ROW_LABELS.deduction, t)),
     });
+    sinceSubtotal.push(r);
   }
   if (items.length === 0) return null;
 
@@ -322,6 +329,7 @@ export function readIndicatorTable(
     declaredBlockWeight,
     items,
     groups,
+    subtotals,
     totalRow,
   };
   return { table, nextRow: row };

@@ -2,7 +2,7 @@
  * The live formulas fixes write, built from the sheet's own cells. One place for each expression
  * so that the rate, the execution score, the total and the grade always agree with each other.
  */
-import { Amount, ComputedRate, ExecFacts, UnitFacts, value } from "../facts";
+import { Amount, ComputedRate, ExecFacts, NumberAt, UnitFacts, value } from "../facts";
 import { a1 } from "../grid";
 import { BudgetBlock, Ref } from "../model";
 import { Profile } from "../profiles";
@@ -125,6 +125,21 @@ function runs(col: number, rows: number[]): string[] {
   return out;
 }
 
+/** Scores added up as they stand: runs of cells (J13:J17), text scores ("10分") through operand. */
+export function sumOfScores(o: Operands, scores: NumberAt[]): string {
+  const byCol = new Map<number, number[]>();
+  const loose: string[] = [];
+  for (const s of scores) {
+    if (summable(o, s.at)) {
+      const list = byCol.get(s.at.col) ?? [];
+      list.push(s.at.row);
+      byCol.set(s.at.col, list);
+    } else if (value(s) !== undefined) loose.push(operand(o, s.at, value(s)!));
+  }
+  const args = [...[...byCol.entries()].flatMap(([col, rows]) => runs(col, rows)), ...loose];
+  return `SUM(${args.join(",")})`;
+}
+
 /**
  * The recomputed total as a formula body: the item scores (each capped at its weight), plus the
  * execution score (capped), minus deductions.
@@ -132,17 +147,7 @@ function runs(col: number, rows: number[]): string[] {
 export function totalExpression(o: Operands, facts: UnitFacts): string | undefined {
   const items = facts.items.filter((i) => !i.item.isDeduction);
   if (items.length === 0) return undefined;
-  const byCol = new Map<number, number[]>();
-  const loose: string[] = [];
-  for (const it of items) {
-    if (summable(o, it.score.at)) {
-      const list = byCol.get(it.score.at.col) ?? [];
-      list.push(it.score.at.row);
-      byCol.set(it.score.at.col, list);
-    } else if (value(it.score) !== undefined) loose.push(operand(o, it.score.at, value(it.score)!));
-  }
-  const args = [...[...byCol.entries()].flatMap(([col, rows]) => runs(col, rows)), ...loose];
-  let expr = `SUM(${args.join(",")})`;
+  let expr = sumOfScores(o, items.map((i) => i.score));
   // Scores above their weight count at the weight, so that the formula is right on its own; when
   // there are so many that the formula would pass Excel's 8,192 characters, the capping fixes of
   // those scores (written with it) do the job.
