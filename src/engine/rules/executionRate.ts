@@ -10,6 +10,9 @@ function amountText(a: Amount): string {
   return a.cells.length === 1 ? amount(a.value) : `(${a.cells.map((c) => amount(c.value)).join(" + ")})`;
 }
 
+/** What a rate fix does, for the user (also where it replaces an error value). */
+export const RATE_FORMULA_WRITTEN = words("写入执行率公式（执行数 ÷ 预算数）", "Writes the execution-rate formula (executed ÷ budget)");
+
 /** Rates agree within 0.01 percentage point (truncation or rounding of unrounded amounts). */
 const RATE_TOLERANCE = 0.0001 + 1e-9;
 
@@ -69,7 +72,7 @@ export const executionRate: Rule = {
             result: points ? computed.rate * 100 : computed.rate,
             description: points
               ? words("写入执行率公式（以百分数计）", "Writes the execution-rate formula (in percentage points)")
-              : words("写入执行率公式（执行数 ÷ 预算数）", "Writes the execution-rate formula (executed ÷ budget)"),
+              : RATE_FORMULA_WRITTEN,
           }),
         },
       });

@@ -2,13 +2,15 @@
  * UNREADABLE_VALUE: a cell that must hold a number holds an error value or text that is not one.
  * Such a cell gets only this finding and is never used in arithmetic.
  */
-import { NumberAt, numberAt } from "../facts";
+import { ComputedRate, computeRate, NumberAt, numberAt } from "../facts";
+import { isCellError } from "../grid";
 import { tidy } from "../text";
 import { readRate } from "../values";
 import { cellKey } from "../recognize/view";
-import { budgetCellsOf } from "./formulas";
-import { LevelGroup } from "../model";
-import { Rule } from "./types";
+import { budgetCellsOf, rateExpression } from "./formulas";
+import { LevelGroup, Ref } from "../model";
+import { FixIntent, Rule } from "./types";
+import { RATE_FORMULA_WRITTEN } from "./executionRate";
 import { MESSAGES, words } from "../messages";
 
 /** What a cell that must hold a number holds, in both languages. */
@@ -24,6 +26,21 @@ const WHAT = {
 };
 import { FindingSection } from "../findings";
 
+/** An execution rate in place of an error value: executed ÷ budget, as a %-formatted fraction. */
+function rateFix(at: Ref, computed: ComputedRate): FixIntent {
+  return {
+    kind: "cell",
+    at,
+    build: (o) => ({
+      at,
+      formula: `=${rateExpression(o, computed)}`,
+      numFmt: "0.00%",
+      result: computed.rate,
+      description: RATE_FORMULA_WRITTEN,
+    }),
+  };
+}
+
 export const unreadable: Rule = {
   name: "unreadable-values",
   meta: {
@@ -33,7 +50,8 @@ export const unreadable: Rule = {
   },
   check({ view, unit, facts, report }) {
     const seen = new Set<number>();
-    const check = (n: NumberAt | undefined, name: keyof typeof WHAT, section: FindingSection = "indicators") => {
+    /** `fix`: what replaces an error value (#REF!, #VALUE!) where the right value is known; text the user typed stays. */
+    const check = (n: NumberAt | undefined, name: keyof typeof WHAT, section: FindingSection = "indicators", fix?: FixIntent) => {
       const what = WHAT[name];
       if (!n || n.reading.kind !== "unreadable") return;
       const key = cellKey(n.at);
@@ -49,6 +67,7 @@ export const unreadable: Rule = {
         stated: uncomputed ? text : tidy(text),
         expected: null,
         message: uncomputed ? MESSAGES.uncomputed(what, text) : MESSAGES.unreadable(what, tidy(text)),
+        fix: fix && isCellError(view.cell(n.at.row, n.at.col)?.value) ? fix : undefined,
       });
     };
     const block = unit.budget;
@@ -57,7 +76,8 @@ export const unreadable: Rule = {
         for (const c of budgetCellsOf(block)) check(numberAt(view, r.row, c), "金额", "budget");
         if (block.cols.rate !== undefined) {
           const at = view.master(r.row, block.cols.rate);
-          check({ at, reading: readRate(view.cell(at.row, at.col)) }, "执行率", "budget");
+          const computed = computeRate(view, block, r.row);
+          check({ at, reading: readRate(view.cell(at.row, at.col)) }, "执行率", "budget", typeof computed === "object" ? rateFix(at, computed) : undefined);
         }
       }
       if (facts.exec) {
@@ -78,10 +98,11 @@ export const unreadable: Rule = {
     levelWeights(unit.indicators?.groups ?? []);
     const total = unit.indicators?.totalRow;
     if (total) {
-      if (total.score) check(numberAt(view, total.score.row, total.score.col), "合计", "totals");
+      if (total.score) check(numberAt(view, total.score.row, total.score.col), "合计", "totals", { kind: "total", at: total.score });
       for (const w of total.weights) check(numberAt(view, w.row, w.col), "总分的分值", "weights");
     }
-    if (unit.headerScore && unit.headerScore.inline === undefined) check(numberAt(view, unit.headerScore.at.row, unit.headerScore.at.col), "自评得分", "totals");
+    const header = unit.headerScore;
+    if (header && header.inline === undefined) check(numberAt(view, header.at.row, header.at.col), "自评得分", "totals", { kind: "headerScore", at: header.at });
     const fund = unit.fundUse;
     if (fund) {
       for (const row of [...fund.itemRows, ...fund.subtotals.map((x) => x.row), ...(fund.sumRow !== undefined ? [fund.sumRow] : [])]) {
