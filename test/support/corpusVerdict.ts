@@ -19,6 +19,16 @@ export function corpusFiles(dir: string): string[] {
 }
 
 /** Registers the corpus's tests: one per sheet listed in expected.json. */
+/** A generated set's check that its committed workbooks and expected.json are what its generator builds, byte for byte. */
+export function testRebuild(dir: string, buildAll: () => Promise<{ files: Map<string, Buffer>; expected: string }>): void {
+  test("the committed workbooks and expected.json are what the generator builds, byte for byte", async () => {
+    const built = await buildAll();
+    expect([...built.files.keys()].sort()).toEqual(corpusFiles(dir));
+    for (const [name, bytes] of built.files) expect(Buffer.compare(bytes, readFileSync(path.join(dir, name)))).toBe(0);
+    expect(built.expected).toBe(readFileSync(path.join(dir, "expected.json"), "utf8"));
+  });
+}
+
 export function describeCorpus(dir: string): void {
   const expected: Record<string, Record<string, Expected>> = JSON.parse(readFileSync(path.join(dir, "expected.json"), "utf8"));
   const files = corpusFiles(dir);
