@@ -161,6 +161,29 @@ describe("RT6-7 undo after the user inserts rows or a column above / left of the
     const r = await runShiftedUndo("corpus1", "01_hebei_langfang_projects.xlsx", "路灯维护", { cols: 1 });
     expect({ notice: r.notice, notRestored: r.notRestored }).toEqual({ notice: { kind: "undone", sheet: "路灯维护", left: [] }, notRestored: [] });
   });
+  /**
+   * The worst case of the above: two adjacent scores fixed with the same relative formula. After one row is inserted at
+   * the top, the old address H15 holds the row above's fix, shifted — the very text the fix wrote at H15 — so undo
+   * “puts back” H15's old score there: 非遗项目数字化采集数量 (now row 15) gets 公共图书馆's old score 10, a number it never
+   * had, silently (the notice names H14 and H20 only), while 公共图书馆 (now row 16) keeps the fix.
+   */
+  test("[was a defect] 天津 adjacent score fixes + a row inserted at the top: undo writes one row's old score into another row", async () => {
+    const s = "部门整体自评（文旅局）";
+    const { model, session } = await open("corpus2", "03_tianjin_dept.xlsx", s);
+    model.setInput(s, 13, 7, 15); // H14 typed 15 (51 of ≥60: 12.75)
+    model.setInput(s, 14, 3, 80); // D15 80 of ≥85: H15's 10 should be 9.41
+    await session.checkActiveSheet();
+    await session.fixAll();
+    expect([model.input(s, 13, 7), model.input(s, 14, 7)]).toEqual(["=G14*MIN(1,MAX(0,D14)/C14)", "=G15*MIN(1,MAX(0,D15)/C15)"]);
+    model.insertRows(s, 0, 1);
+    await session.undo();
+    const row = (r: number) => [model.input(s, r, 0), model.input(s, r, 7)];
+    // Today: [["非遗项目数字化采集数量", 10], ["公共图书馆年接待人次", "=G16*MIN(1,MAX(0,D16)/C16)"]].
+    expect([row(14), row(15)]).toEqual([
+      ["非遗项目数字化采集数量", 15],
+      ["公共图书馆年接待人次", 10],
+    ]);
+  });
   test("[ok] (records today's behaviour) 路灯维护: nothing restored, and the notice names I7 and H28 — the fix wrote what is now I9 and H30", async () => {
     const r = await runShiftedUndo("corpus1", "01_hebei_langfang_projects.xlsx", "路灯维护", { rows: 2 });
     expect({ wrote: r.wrote, notice: r.notice, notRestored: r.notRestored }).toEqual({ wrote: ["H30", "I9"], notice: { kind: "undone", sheet: "路灯维护", left: ["I7", "H28"] }, notRestored: ["H30", "I9"] });
