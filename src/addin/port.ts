@@ -42,6 +42,8 @@ export type SheetGrid = Grid & { readonly readGaps?: readonly ReadGap[] };
 export interface UndoOutcome {
   sheet: string;
   left: string[];
+  /** Rows or columns were inserted or deleted around the fixed cells since the fix: nothing was put back. */
+  moved?: boolean;
 }
 
 /** What 清除标记 did: sheets whose marks stay because they are protected now. */

@@ -35,6 +35,7 @@ export type Notice =
   | { kind: "finding-gone" }
   /** `left`: cells the user changed after the fix, which undo left as they are. */
   | { kind: "undone"; sheet: string; left: string[] }
+  | { kind: "undo-moved"; sheet: string }
   /** `skipped`: protected sheets whose marks stay. */
   | { kind: "cleared"; skipped: string[] }
   | { kind: "report"; sheet: string }
@@ -290,10 +291,10 @@ export class Session {
   /** 撤销上次修复: cells the user changed since the fix are left as they are, and named. */
   undo(): Promise<void> {
     return this.run("undo", async () => {
-      const { sheet, left } = await this.port.undoLastFix();
+      const { sheet, left, moved } = await this.port.undoLastFix();
       this.fixedByFix.pop();
       await this.checkAndMark(sheet);
-      this.set({ notice: { kind: "undone", sheet, left } });
+      this.set({ notice: moved ? { kind: "undo-moved", sheet } : { kind: "undone", sheet, left } });
     });
   }
 

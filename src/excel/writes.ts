@@ -10,7 +10,7 @@
  * the user changed since is left as it is and named. The sheet is found by its id, so a rename in
  * between does not matter. In Manual calculation the workbook is recalculated after writing.
  */
-import { Fix } from "../engine";
+import { columnName, Fix, parseA1 } from "../engine";
 import { PortError, UndoOutcome } from "../addin/port";
 import { byBudget, bytesOf, HostLimits, inSequence, isNull, loadProtection, OfficeHost, run, supports } from "./host";
 
@@ -27,6 +27,11 @@ interface UndoCell {
   before: CellContent;
   /** What the cell held right after the fix (as Excel stores it). */
   wrote: { formula: unknown; numberFormat: string };
+  /**
+   * What its row held left of it right after the fix (labels, targets, achievements; see rowContext): a relative formula
+   * shifted by an inserted row looks like what was written, its row's labels do not.
+   */
+  rowBefore?: string;
 }
 
 export interface UndoRecord {
@@ -115,6 +120,7 @@ export function applyFixes(host: OfficeHost, limits: HostLimits, sheet: string, 
     const items = fixes.map((f, i) => ({ fix: f, range: ranges[i], before: before[i] }));
     const written: typeof items = [];
     const after = new Map<Excel.Range, Excel.Range>();
+    const rowAfter = new Map<Excel.Range, Excel.Range>();
     try {
       await inSequence(byBudget(items, (it) => bytesOf(it.fix.formula ?? it.fix.value) + bytesOf(it.fix.numFmt), limits.maxRequestBytes), async (group) => {
         for (const { fix, range, before: b } of group) {
@@ -125,6 +131,8 @@ export function applyFixes(host: OfficeHost, limits: HostLimits, sheet: string, 
           const check = ws.getRange(fix.cell);
           check.load("formulas,numberFormat");
           after.set(range, check);
+          const row = rowLeftOf(ws, fix.cell);
+          if (row) rowAfter.set(range, row);
         }
         await context.sync();
       });
@@ -137,12 +145,14 @@ export function applyFixes(host: OfficeHost, limits: HostLimits, sheet: string, 
       context.workbook.application.calculate("Recalculate");
       await context.sync();
     }
+    const writtenCells = fixes.map((f) => f.cell);
     return {
       sheetId: ws.id,
       sheetName: ws.name,
       cells: items.map(({ fix, range, before: b }) => {
         const check = after.get(range)!;
-        return { address: fix.cell, before: b, wrote: { formula: check.formulas[0][0], numberFormat: String(check.numberFormat[0][0]) } };
+        const row = rowAfter.get(range);
+        return { address: fix.cell, before: b, wrote: { formula: check.formulas[0][0], numberFormat: String(check.numberFormat[0][0]) }, rowBefore: row && rowContext(row, fix.cell, writtenCells) };
       }),
     };
   });
@@ -162,6 +172,22 @@ function restore(context: Excel.RequestContext, limits: HostLimits, cells: { ran
   });
 }
 
+/** The cells of a cell's row left of it (A14:G14 for H14), loaded with formulas; none for column A. */
+function rowLeftOf(ws: Excel.Worksheet, address: string): Excel.Range | undefined {
+  const { row, col } = parseA1(address);
+  if (col === 0) return undefined;
+  const range = ws.getRange(`A${row + 1}:${columnName(col - 1)}${row + 1}`);
+  range.load("formulas");
+  return range;
+}
+
+/** A row's cells left of a written cell, as JSON, the fix's other written cells blanked (the user may change those; undo judges them itself). */
+function rowContext(row: Excel.Range, address: string, written: string[]): string {
+  const r = parseA1(address).row;
+  const blank = new Set(written.map(parseA1).filter((a) => a.row === r).map((a) => a.col));
+  return JSON.stringify(row.formulas[0].map((f, c) => (blank.has(c) ? null : f)));
+}
+
 /** Undo a fix: cells still holding what it wrote get their old content back; the others are named. */
 export function undoFix(host: OfficeHost, limits: HostLimits, record: UndoRecord): Promise<UndoOutcome> {
   return run(host, "write-failed", record.sheetName, async (context) => {
@@ -169,11 +195,12 @@ export function undoFix(host: OfficeHost, limits: HostLimits, record: UndoRecord
     const protection = loadProtection(ws);
     ws.load("name");
     const app = manualCalculation(host, context);
-    const ranges = await loadInGroups(context, record.cells, limits, (c) => {
+    const loaded = await loadInGroups(context, record.cells, limits, (c) => {
       const range = ws.getRange(c.address);
       range.load("formulas,numberFormat");
-      return range;
+      return { range, row: rowLeftOf(ws, c.address) };
     });
+    const ranges = loaded.map((l) => l.range);
     if (isNull(ws)) throw new PortError("no-sheet", `no sheet ${record.sheetName}`, record.sheetName);
     // (loadInGroups has synced: the lint rule cannot see through the helper.)
     // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read
@@ -181,11 +208,15 @@ export function undoFix(host: OfficeHost, limits: HostLimits, record: UndoRecord
     if (protection.protected) throw new PortError("protected", `sheet ${name} is protected`, name);
     const left: string[] = [];
     const back: { range: Excel.Range; content: CellContent; setFormat: boolean }[] = [];
+    // A cell whose row no longer holds what it held: rows or columns moved under it (or the user rewrote the row).
+    const writtenCells = record.cells.map((c) => c.address);
+    const moved = record.cells.map((c, i) => c.rowBefore !== undefined && (!loaded[i].row || rowContext(loaded[i].row!, c.address, writtenCells) !== c.rowBefore));
+    if (moved.every(Boolean)) return { sheet: name, left: [], moved: true };
     record.cells.forEach((c, i) => {
       const now = ranges[i];
       const formatNow = String(now.numberFormat[0][0]);
       // Changed by the user since the fix: left as it is.
-      if (now.formulas[0][0] !== c.wrote.formula) left.push(c.address);
+      if (now.formulas[0][0] !== c.wrote.formula || moved[i]) left.push(c.address);
       // A number format the user changed since stays; the content lands as text in it all the same.
       else if (formatNow === c.wrote.numberFormat) back.push({ range: now, content: c.before, setFormat: true });
       else back.push({ range: now, content: { ...c.before, numberFormat: formatNow }, setFormat: false });

@@ -35,6 +35,8 @@ export function noticeText(notice: Notice, strings: Strings): string {
       return format(notice.added > 0 ? strings.fixedWithNew : strings.fixed, { count: notice.count, remaining: notice.remaining, added: notice.added });
     case "finding-gone":
       return strings.findingGone;
+    case "undo-moved":
+      return format(strings.undoMoved, { sheet: notice.sheet });
     case "undone":
       return notice.left.length ? format(strings.undoneWithLeft, { sheet: notice.sheet, cells: notice.left.join(strings.listSeparator) }) : format(strings.undone, { sheet: notice.sheet });
     case "cleared":
@@ -56,7 +58,7 @@ export function gapTexts(gaps: readonly ReadGap[] | undefined, sheet: string | u
 /** A notice that reports something left undone is a warning. */
 export function noticeIntent(notice: Notice): "info" | "warning" | "success" {
   if (notice.kind === "nothing-to-fix") return "info";
-  if (notice.kind === "not-marked" || (notice.kind === "undone" && notice.left.length) || (notice.kind === "cleared" && notice.skipped.length)) return "warning";
+  if (notice.kind === "not-marked" || (notice.kind === "undone" && notice.left.length) || notice.kind === "undo-moved" || (notice.kind === "cleared" && notice.skipped.length)) return "warning";
   return "success";
 }
 
