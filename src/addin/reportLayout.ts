@@ -10,6 +10,7 @@
  * Excel does not fit merged cells, and an explicit height also holds where nothing fits rows when the
  * file is opened (WPS, LibreOffice, printing).
  */
+import { sheetReference } from "../engine/grid";
 import type { ReportDocument } from "./report";
 
 /**
@@ -45,11 +46,6 @@ export function rowHeightFor(cells: [string, number][]): number {
 }
 
 const span = (from: number, to: number) => REPORT_COLUMNS.slice(from, to + 1).reduce((a, b) => a + b, 0);
-
-/** "'My sheet'!B3": a sheet name is always quoted, quotes in it doubled (a reference, not a formula). */
-export function documentReference(sheet: string, cell: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
-}
 
 /** The first of "title", "title (2)", … that is free or already a report of ours. */
 export function reportSheetName(title: string, sheets: { name: string; id: string }[], ours: ReadonlySet<string>): string {
@@ -161,7 +157,7 @@ export function layOut(report: ReportDocument): ReportLayout {
   rows.push(inColumns(report.findings.header));
   for (const f of report.findings.rows) {
     const row = inColumns([f.sheet, f.cell, f.severityText, f.problem, f.explanation, f.stated, f.expected, f.statusText]);
-    if (f.link) row.link = { reference: documentReference(f.link.sheet, f.link.cell), text: f.cell };
+    if (f.link) row.link = { reference: sheetReference(f.link.sheet, f.link.cell), text: f.cell };
     rows.push(row);
   }
   const last = rows.length - 1;

@@ -190,6 +190,11 @@ export function a1(row: number, col: number): string {
   return `${columnName(col)}${row + 1}`;
 }
 
+/** "'My sheet'!B3": a reference on a sheet, its name always quoted, quotes in it doubled. */
+export function sheetReference(sheet: string, ref: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!${ref}`;
+}
+
 /** Parse "B12" (optionally "$B$12") into 0-based coordinates. */
 export function parseA1(address: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());

@@ -6,7 +6,7 @@
  * - the marked copy: the CLI's --mark (src/xlsx/markCopy.ts) of the file as it was opened.
  */
 import ExcelJS from "exceljs";
-import { a1, Cell, checkSheet, isCellError, MemoryGrid, ProfileId, writableBounds } from "../engine";
+import { a1, Cell, checkSheet, isCellError, MemoryGrid, ProfileId, sheetReference, writableBounds } from "../engine";
 import type { WorkbookModel } from "../fake-excel";
 import type { CellWrite } from "../xlsx/fix";
 import { fixedCopy } from "../xlsx/fixCopy";
@@ -110,7 +110,7 @@ export async function reportWorkbook(model: WorkbookModel, sheetName: string): P
       const out = ws.getCell(r + 1, c + 1);
       const link = look.link(r, c);
       if (link && "url" in link) out.value = { text: String(cell.value), hyperlink: link.url };
-      else if (link && (link.sheet === undefined || link.sheet === sheetName)) out.value = { text: String(cell.value), hyperlink: `#'${sheetName.replace(/'/g, "''")}'!${link.address}` };
+      else if (link && (link.sheet === undefined || link.sheet === sheetName)) out.value = { text: String(cell.value), hyperlink: `#${sheetReference(sheetName, link.address)}` };
       else out.value = (isCellError(cell.value) ? { error: cell.value.error } : cell.value) as ExcelJS.CellValue;
       if (cell.numFmt) out.numFmt = cell.numFmt;
     }

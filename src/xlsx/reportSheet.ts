@@ -9,7 +9,7 @@
  */
 import type { ReportDocument } from "../addin/report";
 import { layOut, ReportFormat, ReportLayout, reportSheetName } from "../addin/reportLayout";
-import { columnName } from "../engine/grid";
+import { columnName, sheetReference } from "../engine/grid";
 import { CellLook, insertBeforeClose, PackageEditor, StyleBook, toBytes } from "./editor";
 import { escapeOoxmlText, escapeXml, Tok, XmlScanner } from "./xml";
 
@@ -23,8 +23,6 @@ const MAX_TEXT = 32767;
 const DAYS_1904 = 1462;
 /** Elements that follow definedNames in a workbook (CT_Workbook's order). */
 const AFTER_DEFINED_NAMES = new Set(["calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"]);
-
-const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 /** The layout's formats as each cell's look (later formats add to earlier ones). */
 function looksOf(formats: ReportFormat[], rows: number, cols: number): CellLook[][] {
@@ -131,10 +129,9 @@ export function addReportSheet(pkg: PackageEditor, styles: StyleBook, report: Re
 
   // Print area and title rows: names local to the new sheet (its index among the sheets).
   const { printArea: a, printTitleRows: t } = layout.page;
-  const sheetRef = quoteSheet(name);
   const names =
-    `<${prefix}definedName name="_xlnm.Print_Area" localSheetId="${sheetCount}">${escapeXml(toBytes(`${sheetRef}!$${columnName(a.left)}$${a.top + 1}:$${columnName(a.right)}$${a.bottom + 1}`))}</${prefix}definedName>` +
-    `<${prefix}definedName name="_xlnm.Print_Titles" localSheetId="${sheetCount}">${escapeXml(toBytes(`${sheetRef}!$${t.top + 1}:$${t.bottom + 1}`))}</${prefix}definedName>`;
+    `<${prefix}definedName name="_xlnm.Print_Area" localSheetId="${sheetCount}">${escapeXml(toBytes(sheetReference(name, `$${columnName(a.left)}$${a.top + 1}:$${columnName(a.right)}$${a.bottom + 1}`)))}</${prefix}definedName>` +
+    `<${prefix}definedName name="_xlnm.Print_Titles" localSheetId="${sheetCount}">${escapeXml(toBytes(sheetReference(name, `$${t.top + 1}:$${t.bottom + 1}`)))}</${prefix}definedName>`;
   xml = addDefinedNames(xml, prefix, names);
   pkg.set(pkg.map.workbookPart, xml);
   return name;

@@ -6,7 +6,7 @@
  * and fast: a thousand files' summary is written in a fraction of the time their check takes.
  * Text is always written as text (a value starting with "=" never becomes a formula).
  */
-import { columnName } from "../engine/grid";
+import { columnName, sheetReference } from "../engine/grid";
 import { escapeOoxmlText, escapeXml } from "./xml";
 import { writeZip } from "./zip";
 
@@ -55,7 +55,6 @@ const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xm
 const CT = "application/vnd.openxmlformats-officedocument";
 const MAX_TEXT = 32767;
 
-const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 class SharedStrings {
   private readonly index = new Map<string, number>();
@@ -125,8 +124,8 @@ export function writeTableWorkbook(sheets: TableSheet[], creator: string, now = 
   sheets.forEach((s, i) => {
     if (!s.header) return;
     const lastCol = columnName(Math.max(s.columns.length, ...s.rows.map((r) => r.length), 1) - 1);
-    names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(`${quoteSheet(s.name)}!$A$1:$${lastCol}$${Math.max(1, s.rows.length)}`)}</definedName>`);
-    names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`${quoteSheet(s.name)}!$1:$1`)}</definedName>`);
+    names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(sheetReference(s.name, `$A$1:$${lastCol}$${Math.max(1, s.rows.length)}`))}</definedName>`);
+    names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(sheetReference(s.name, "$1:$1"))}</definedName>`);
   });
   const workbook =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ${NS}><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
