@@ -16,6 +16,12 @@ const UNTICKED = "□☐○◻▢◯⬜£";
 /** The long forms of the grades, for a sheet that writes them so (优秀 / 良好 / 中等 / 较差). */
 const LONG_WORDS: Record<Grade, string> = { 优: "优秀", 良: "良好", 中: "中等", 差: "较差" };
 const GRADE_WORD = GRADE_WORDS;
+/** A grade word with a band note in brackets after it: "良（100-90（含）分为优…）". */
+const NOTED_GRADE = new RegExp(`^(${GRADE_WORD.source})\\s*[(（]([^()（）]*)`);
+/** A text that opens on a grade word. */
+const LEADING_GRADE = new RegExp(`^(${GRADE_WORD.source})`);
+/** Another grade listed after one ("…为中、差的项目"). */
+const GRADE_LISTED_NEXT = new RegExp(`^[、，,和或及与/]\\s*(${GRADE_WORD.source})`);
 
 /** The grade a short cell names ("□优", "☑良好"): one word with at most a mark or two around it. */
 export function gradeOfBox(text: string): Grade | undefined {
@@ -58,7 +64,7 @@ export function readGradeText(raw: string): { grade: Grade; form: "text" | "chec
   // A grade with the band note after it in the same cell: "良（100-90（含）分为优、90-80（含）分为良…）".
   // (The first bracket holds the note's numbers; bracket boxes "优（ ）良（√）…" are read further down.)
   const folded = fold(raw).trim();
-  const noted = /^(优秀|良好|中等|较差|优|良|中|差)\s*[(（]([^()（）]*)/.exec(folded);
+  const noted = NOTED_GRADE.exec(folded);
   if (noted && /\d/.test(noted[2]) && /[)）]$/.test(folded)) return { grade: toGrade(noted[1])!, form: "text", annotated: true };
   // A band note after the boxes ("☑优 □良 □中 □差（≥90分为优）") is not part of them. Kept as
   // typed (not folded), like bracket boxes 优（√）良（ ）, so that a fix writes them back unchanged.
@@ -225,13 +231,13 @@ const SCORE_AFTER_GRADE = /^["”’'」』】)]?(?:[，,]?(得分(?:为|是)?([
 /** "良好（86分）" in a grade field: the score in brackets after the grade word. */
 export function scoreBesideGrade(raw: string): { value: number; phrase: string } | undefined {
   const t = fold(raw).replace(/\s+/g, "");
-  const word = /^(优秀|良好|中等|较差|优|良|中|差)/.exec(t);
+  const word = LEADING_GRADE.exec(t);
   const after = word ? SCORE_AFTER_GRADE.exec(t.slice(word[0].length)) : null;
   return after?.[3] ? { value: Number(after[4]), phrase: t } : undefined;
 }
 
 /** "自评得分95.5分（优）": a grade in brackets right after a stated score is the result's grade. */
-const GRADE_AFTER_SCORE = /^\((优秀|良好|中等|较差|优|良|中|差)(?:等级|等次)?\)/;
+const GRADE_AFTER_SCORE = new RegExp(`^\\((${GRADE_WORD.source})(?:等级|等次)?\\)`);
 
 /** Scores and grades written in a sentence. */
 export function readSentence(
@@ -267,7 +273,7 @@ export function readSentence(
     // 中 followed by 的/国/央 … is not a grade ("中国"): the grade word must end the phrase.
     const next = t[m.index! + m[0].length];
     // A list of grades ("评价等级为中、差的项目需整改") names a class of projects, not this one's grade.
-    if (/^[、，,和或及与/]\s*(优秀|良好|中等|较差|优|良|中|差)/.test(t.slice(m.index! + m[0].length))) continue;
+    if (GRADE_LISTED_NEXT.test(t.slice(m.index! + m[0].length))) continue;
     if (m[3] === "中" && next && /[\u4e00-\u9fa5]/.test(next) && !/[，。；、]/.test(next)) continue;
     if (!g) continue;
     grades.push({ grade: g, phrase: m[0] });
