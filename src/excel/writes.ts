@@ -10,7 +10,7 @@
  * the user changed since is left as it is and named. The sheet is found by its id, so a rename in
  * between does not matter. In Manual calculation the workbook is recalculated after writing.
  */
-import { columnName, Fix, parseA1 } from "../engine";
+import { a1, Fix, parseA1 } from "../engine";
 import { PortError, UndoOutcome } from "../addin/port";
 import { byBudget, bytesOf, HostLimits, inSequence, isNull, loadProtection, OfficeHost, run, supports } from "./host";
 
@@ -145,14 +145,14 @@ export function applyFixes(host: OfficeHost, limits: HostLimits, sheet: string, 
       context.workbook.application.calculate("Recalculate");
       await context.sync();
     }
-    const writtenCells = fixes.map((f) => f.cell);
+    const writtenCols = columnsByRow(fixes.map((f) => f.cell));
     return {
       sheetId: ws.id,
       sheetName: ws.name,
       cells: items.map(({ fix, range, before: b }) => {
         const check = after.get(range)!;
         const row = rowAfter.get(range);
-        return { address: fix.cell, before: b, wrote: { formula: check.formulas[0][0], numberFormat: String(check.numberFormat[0][0]) }, rowBefore: row && rowContext(row, fix.cell, writtenCells) };
+        return { address: fix.cell, before: b, wrote: { formula: check.formulas[0][0], numberFormat: String(check.numberFormat[0][0]) }, rowBefore: row && rowContext(row, fix.cell, writtenCols) };
       }),
     };
   });
@@ -176,16 +176,22 @@ function restore(context: Excel.RequestContext, limits: HostLimits, cells: { ran
 function rowLeftOf(ws: Excel.Worksheet, address: string): Excel.Range | undefined {
   const { row, col } = parseA1(address);
   if (col === 0) return undefined;
-  const range = ws.getRange(`A${row + 1}:${columnName(col - 1)}${row + 1}`);
+  const range = ws.getRange(`${a1(row, 0)}:${a1(row, col - 1)}`);
   range.load("formulas");
   return range;
 }
 
+/** The written cells' columns, by row. */
+function columnsByRow(cells: string[]): Map<number, Set<number>> {
+  const out = new Map<number, Set<number>>();
+  for (const { row, col } of cells.map(parseA1)) (out.get(row) ?? out.set(row, new Set()).get(row)!).add(col);
+  return out;
+}
+
 /** A row's cells left of a written cell, as JSON, the fix's other written cells blanked (the user may change those; undo judges them itself). */
-function rowContext(row: Excel.Range, address: string, written: string[]): string {
-  const r = parseA1(address).row;
-  const blank = new Set(written.map(parseA1).filter((a) => a.row === r).map((a) => a.col));
-  return JSON.stringify(row.formulas[0].map((f, c) => (blank.has(c) ? null : f)));
+function rowContext(row: Excel.Range, address: string, writtenCols: Map<number, Set<number>>): string {
+  const blank = writtenCols.get(parseA1(address).row);
+  return JSON.stringify(row.formulas[0].map((f, c) => (blank?.has(c) ? null : f)));
 }
 
 /** Undo a fix: cells still holding what it wrote get their old content back; the others are named. */
@@ -209,8 +215,8 @@ export function undoFix(host: OfficeHost, limits: HostLimits, record: UndoRecord
     const left: string[] = [];
     const back: { range: Excel.Range; content: CellContent; setFormat: boolean }[] = [];
     // A cell whose row no longer holds what it held: rows or columns moved under it (or the user rewrote the row).
-    const writtenCells = record.cells.map((c) => c.address);
-    const moved = record.cells.map((c, i) => c.rowBefore !== undefined && (!loaded[i].row || rowContext(loaded[i].row!, c.address, writtenCells) !== c.rowBefore));
+    const writtenCols = columnsByRow(record.cells.map((c) => c.address));
+    const moved = record.cells.map((c, i) => c.rowBefore !== undefined && (!loaded[i].row || rowContext(loaded[i].row!, c.address, writtenCols) !== c.rowBefore));
     if (moved.every(Boolean)) return { sheet: name, left: [], moved: true };
     record.cells.forEach((c, i) => {
       const now = ranges[i];
