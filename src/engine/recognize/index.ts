@@ -31,7 +31,7 @@ import {
 } from "./budget";
 import { FormSegment, segmentForms, segmentOf } from "./forms";
 import { matchIndicatorHeader, readIndicatorTable } from "./indicators";
-import { baseLabel, BUDGET_COLUMNS, BUDGET_ROWS, FORM_START, HEADER_HINT, matches, OTHER_YEARS_HEADING, ROW_LABELS, SELF_EVALUATION_TITLE, SENTENCE } from "./labels";
+import { baseLabel, BUDGET_COLUMNS, BUDGET_ROWS, FORM_START, HEADER_HINT, matches, FORM_YEAR, OTHER_YEARS_HEADING, ROW_LABELS, SELF_EVALUATION_TITLE, SENTENCE } from "./labels";
 import { gradeOfBox, isGradeLabel, isHeaderScoreLabel, readGradeText, readSentence, scoreBesideGrade, valueBelow, valueRightOf } from "./statements";
 import { cellKey, Ref, SheetView } from "./view";
 
@@ -244,7 +244,7 @@ function findStatements(view: SheetView, tables: AnyTable[]): Statement[] {
       // A statement typed across cells: 该项目自评得分为 | 99.5 | 分 (the number's own cell states it).
       const across = SENTENCE.continuesInNextCell.test(text);
       const sentence = across ? runOn(view, r, col) : raw;
-      const s = readSentence(sentence, NAMES_A_YEAR.test(sentence) ? yearOfForm() : undefined);
+      const s = readSentence(sentence, FORM_YEAR.namedInText.test(sentence) ? yearOfForm() : undefined);
       const numberCell = (v: number): Ref => {
         const hit = across ? view.rowLabels(r).find((l) => l.col > col && l.col <= col + 4 && readNumber(view.cell(r, l.col)).kind === "number" && (readNumber(view.cell(r, l.col)) as { value: number }).value === v) : undefined;
         return hit ? { row: r, col: hit.col } : { row: r, col };
@@ -280,16 +280,13 @@ function formYearOf(view: SheetView, tables: AnyTable[]): number | undefined {
   for (const t of tables) {
     for (const r of view.occupiedRowsBefore(t.bounds.top, TITLE_REACH)) {
       for (const { text } of view.rowLabels(r)) {
-        const named = TITLE_YEAR.exec(text);
-        if (named && text.length <= 60 && (matches(SELF_EVALUATION_TITLE, text) || /^[(（]?\d{4}年度[)）]?$/.test(text))) years.add(Number(named[1]));
+        const named = FORM_YEAR.inTitle.exec(text);
+        if (named && text.length <= 60 && (matches(SELF_EVALUATION_TITLE, text) || FORM_YEAR.titleLine.test(text))) years.add(Number(named[1]));
       }
     }
   }
   return years.size === 1 ? [...years][0] : undefined;
 }
-
-const TITLE_YEAR = /((?:19|20)\d{2})\s*年度/;
-const NAMES_A_YEAR = /[0-9０-９]{4}\s*年/;
 
 /** A cell's text with the next few cells of its row, for a sentence typed across them. */
 function runOn(view: SheetView, row: number, col: number): string {

@@ -220,6 +220,13 @@ export const FORM_START: Synonyms = [
   /^(项目名称|部门名称|单位名称|部门\(单位\)名称)/,
 ];
 
+/** The year a form evaluates, in its title ("2023年度项目支出绩效自评表", a line "（2023年度）"); a text that names a year. */
+export const FORM_YEAR = {
+  inTitle: /((?:19|20)\d{2})\s*年度/,
+  titleLine: /^[(（]?\d{4}年度[)）]?$/,
+  namedInText: /[0-9０-９]{4}\s*年/,
+};
+
 // ── Phrases in conclusion sentences ───────────────────────────────────────────────────────────
 
 export const SENTENCE = {
